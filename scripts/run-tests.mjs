@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Runs the whole suite from an explicit list; a missing file or an empty list fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const UNIT = [
+  'src/core/core.test.ts',
+  'src/auth/policy.test.ts',
+  'src/db/db.test.ts',
+  'src/audit/audit.test.ts',
+  'src/auth/auth.service.test.ts',
+  'src/records/records.service.test.ts',
+  'src/records/import/un-sc.test.ts',
+  'src/records/import/un-sc.import.test.ts',
+  'src/seed/demo.test.ts',
+  'src/seed/seeder.test.ts',
+  'src/http/http.test.ts',
+  'src/cli/cli.test.ts',
+];
+const E2E = ['web/e2e/desk.e2e.test.ts'];
+
+const only = process.argv[2];
+const suites = {
+  unit: () => run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...check(UNIT)]),
+  web: () => run('npx', ['vitest', 'run', '--config', 'web/vitest.config.ts']),
+  e2e: () => run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...check(E2E)]),
+};
+
+function check(files) {
+  if (files.length === 0) fail('the test list is empty');
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length) fail(`listed test files are missing: ${missing.join(', ')}`);
+  return files;
+}
+
+function fail(msg) {
+  console.error(`run-tests: ${msg}`);
+  process.exit(1);
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  return r.status ?? 1;
+}
+
+const names = only ? [only] : Object.keys(suites);
+let status = 0;
+for (const n of names) {
+  if (!suites[n]) fail(`unknown suite ${n}; one of ${Object.keys(suites).join(', ')}`);
+  console.log(`\n=== ${n} tests ===`);
+  status ||= suites[n]();
+}
+process.exit(status);

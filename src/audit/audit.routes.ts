@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { DateTime } from '../core/schema.ts';
+import { actorOf, purposeOf } from '../http/auth-hook.ts';
+import { PageQuery, pageOf, problems } from '../http/problem.ts';
+import type { AuditService } from './audit.service.ts';
+
+const EntryView = Type.Object({
+  seq: Type.Integer(),
+  at: DateTime,
+  actorUserId: Type.Union([Type.String(), Type.Null()]),
+  actorAgencyId: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  targetType: Type.String(),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  subjectIds: Type.Array(Type.String()),
+  purpose: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+  hash: Type.String(),
+});
+
+export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditService }> = async (app, { audit }) => {
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Who saw or changed what, newest first (data-protection officer)',
+        querystring: Type.Object(
+          {
+            subjectId: Type.Optional(Type.String({ format: 'uuid' })),
+            actorUserId: Type.Optional(Type.String({ maxLength: 64 })),
+            targetId: Type.Optional(Type.String({ maxLength: 64 })),
+            action: Type.Optional(Type.String({ maxLength: 64 })),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: pageOf(EntryView), ...problems },
+      },
+    },
+    async (req) => {
+      const { limit, cursor, ...filter } = req.query;
+      return audit.list(actorOf(req), filter, { limit, cursor }, purposeOf(req));
+    },
+  );
+
+  app.get(
+    '/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Recompute the hash chain',
+        response: {
+          200: Type.Object({ ok: Type.Boolean(), entries: Type.Integer(), lastHash: Type.Optional(Type.String()), brokenSeq: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) }),
+          ...problems,
+        },
+      },
+    },
+    async (req) => audit.verify(actorOf(req)),
+  );
+};

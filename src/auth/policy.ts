@@ -1,0 +1,79 @@
+import { type Handling, visibleToAgency } from '../core/handling.ts';
+import type { Actor, Role, Scope } from './roles.ts';
+
+/**
+ * The one place that decides who may do what. Permissions are one line each.
+ * Record actions also look at the record's owner agency and handling code.
+ */
+export const ACTIONS = [
+  'record.read',
+  'record.create',
+  'record.update',
+  'record.delete',
+  'record.purge',
+  'record.import',
+  'audit.read',
+  'audit.verify',
+  'agency.manage',
+  'user.manage',
+  'token.create',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'token.create'],
+  frontline: ['record.read', 'token.create'],
+  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'token.create'],
+  reviewer: ['record.read', 'token.create'],
+  cyber_analyst: ['record.read', 'token.create'],
+  camera_operator: [],
+  programme_manager: [],
+  ga_secretariat: [],
+  commander: ['record.read'],
+  dpo: ['record.read', 'record.purge', 'audit.read', 'audit.verify'],
+  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create'],
+};
+
+const ACTION_SCOPE: Record<Action, Scope | null> = {
+  'record.read': 'records:read',
+  'record.create': 'records:write',
+  'record.update': 'records:write',
+  'record.delete': 'records:write',
+  'record.purge': 'records:write',
+  'record.import': 'records:write',
+  'audit.read': 'audit:read',
+  'audit.verify': 'audit:read',
+  'agency.manage': 'admin',
+  'user.manage': 'admin',
+  // a token never mints tokens
+  'token.create': null,
+};
+
+/** What a record exposes to the policy. */
+export interface Guarded extends Handling {
+  ownerAgencyId: string;
+}
+
+export type Decision = { allowed: true } | { allowed: false; code: string };
+
+const allow: Decision = { allowed: true };
+const deny = (code: string): Decision => ({ allowed: false, code });
+
+const OWNER_ONLY: ReadonlySet<Action> = new Set(['record.update', 'record.delete']);
+
+export function can(actor: Actor, action: Action, record?: Guarded): Decision {
+  if (!actor.roles.some((r) => ROLE_ACTIONS[r].includes(action))) return deny('forbidden_role');
+  const scope = ACTION_SCOPE[action];
+  if (scope === null ? actor.via === 'token' : !actor.scopes.includes(scope)) return deny('forbidden_scope');
+  if (!record) return allow;
+  // The data-protection officer supervises the whole node: sees every record, whatever its handling.
+  if (action === 'record.read' && actor.roles.includes('dpo')) return allow;
+  if (action === 'record.purge') return allow;
+  if (!visibleToAgency(record, record.ownerAgencyId, actor.agencyId)) return deny('forbidden_handling');
+  if (OWNER_ONLY.has(action) && record.ownerAgencyId !== actor.agencyId) return deny('record_not_owner');
+  return allow;
+}
+
+export function roleActions(role: Role): readonly Action[] {
+  return ROLE_ACTIONS[role];
+}

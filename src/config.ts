@@ -1,0 +1,65 @@
+/**
+ * The only reader of process.env. Every variable is documented here and in README.md,
+ * validated once, with defaults that need no set-up.
+ */
+export interface Config {
+  /** `pglite:./data/ribat` (embedded, default), `pglite:memory:` or `postgres://…` */
+  databaseUrl: string;
+  host: string;
+  port: number;
+  /** NATS server for the event bus; unset: in-process bus. */
+  natsUrl: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Web session lifetime, idle and absolute, in minutes. */
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Send cookies with the Secure flag (set when served over HTTPS). */
+  cookieSecure: boolean;
+  /** Allowed CORS origins, comma separated; empty: cross-origin requests are refused. */
+  corsOrigins: string[];
+  /** Demo data scale seeded on the first `ribat start`. */
+  seedScale: 'none' | 'tiny' | 'small' | 'medium' | 'large';
+  /** Failed logins before a lockout, and how long it lasts. */
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function int(env: Env, key: string, def: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${key} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, key: string, def: T, allowed: readonly T[]): T {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return def;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${key} must be one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || 'pglite:./data/ribat';
+  if (!/^(pglite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with pglite: or postgres://');
+  }
+  return {
+    databaseUrl,
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 8080, 0, 65535),
+    natsUrl: env.NATS_URL || undefined,
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 7),
+    cookieSecure: env.COOKIE_SECURE === 'true',
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    seedScale: oneOf(env, 'SEED_SCALE', 'small', ['none', 'tiny', 'small', 'medium', 'large']),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+  };
+}

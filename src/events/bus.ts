@@ -1,0 +1,22 @@
+/** Domain events. Subjects are dotted (`records.changed`); payloads carry ids, never personal data. */
+export interface BusEvent<T = unknown> {
+  subject: string;
+  data: T;
+}
+
+export type Handler<T = unknown> = (event: BusEvent<T>) => void | Promise<void>;
+
+export interface EventBus {
+  publish<T>(subject: string, data: T): Promise<void>;
+  /** `prefix.>` matches every subject under prefix, as in NATS. Returns an unsubscribe function. */
+  subscribe<T>(pattern: string, handler: Handler<T>): () => void;
+  close(): Promise<void>;
+}
+
+export function subjectMatches(pattern: string, subject: string): boolean {
+  if (pattern === subject) return true;
+  if (pattern.endsWith('.>')) return subject.startsWith(pattern.slice(0, -1));
+  const p = pattern.split('.');
+  const s = subject.split('.');
+  return p.length === s.length && p.every((part, i) => part === '*' || part === s[i]);
+}

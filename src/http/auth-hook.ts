@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Authenticated, AuthService } from '../auth/auth.service.ts';
+import type { Actor } from '../auth/roles.ts';
+import { forbidden, invalid, unauthenticated } from '../core/errors.ts';
+
+export const SESSION_COOKIE = 'ribat_session';
+export const CSRF_COOKIE = 'ribat_csrf';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Authenticated | null;
+  }
+}
+
+/**
+ * Resolves who is calling, from a Bearer token or the session cookie. A cookie-authenticated
+ * unsafe request must echo the session's CSRF token in `x-csrf-token` (double submit:
+ * SameSite=Strict already stops most cross-site requests; this stops the rest).
+ */
+export function registerAuth(app: FastifyInstance, auth: AuthService) {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const header = req.headers.authorization;
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!m) throw unauthenticated('token_invalid', 'Authorization must be "Bearer <token>"');
+      req.auth = await auth.authenticateToken(m[1]);
+      return;
+    }
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    if (!cookie) return;
+    try {
+      req.auth = await auth.authenticateSession(cookie);
+    } catch (e) {
+      // a stale cookie on the login route must not block logging in again
+      if (req.url.startsWith('/api/v1/auth/login')) return;
+      throw e;
+    }
+    if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== req.auth.csrfToken) {
+      throw forbidden('csrf_invalid', 'Missing or wrong x-csrf-token header');
+    }
+  });
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.auth) throw unauthenticated();
+  return req.auth.actor;
+}
+
+/** The stated purpose of a read, from the `x-purpose` header (audited with the read). */
+export function purposeOf(req: FastifyRequest): string {
+  const raw = req.headers['x-purpose'];
+  const p = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  if (p.length > 200) throw invalid('invalid_purpose', 'x-purpose is at most 200 characters');
+  return p;
+}

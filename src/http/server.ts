@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { adminRoutes } from '../auth/admin.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { recordsRoutes } from '../records/records.routes.ts';
+import type { Services } from '../main.ts';
+import { registerAuth } from './auth-hook.ts';
+import { notFoundProblem, registerErrorHandling } from './errors.ts';
+import { statsRoutes } from './stats.routes.ts';
+
+export interface HttpOptions {
+  logLevel: string;
+  cookieSecure: boolean;
+  corsOrigins: string[];
+  sessionMaxHours: number;
+  webDist: string;
+  ready: () => Promise<boolean>;
+}
+
+/** Bodies: strict (no coercion, no unknown fields); query and params: coerced from text. */
+function validators() {
+  const base = { allErrors: false, strict: false, removeAdditional: false as const, useDefaults: true };
+  const body = addFormats.default(new Ajv.default({ ...base, coerceTypes: false }));
+  const text = addFormats.default(new Ajv.default({ ...base, coerceTypes: 'array' }));
+  return ({ schema, httpPart }: { schema: any; httpPart?: string }) => (httpPart === 'body' ? body : text).compile(schema);
+}
+
+export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+    logger: {
+      level: o.logLevel,
+      // No personal data in logs: the URL without its query string (names are searched there).
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validators());
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cors, { origin: o.corsOrigins.length ? o.corsOrigins : false, credentials: true });
+  await app.register(cookie);
+  registerErrorHandling(app);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Ribat API', version: '1', description: 'Records, screening and cooperation for a national police hub' },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'ribat_session' } },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/healthz', { schema: { hide: true, response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async () => ({ status: 'ok' }));
+  app.get(
+    '/readyz',
+    { schema: { hide: true, response: { 200: { type: 'object', properties: { status: { type: 'string' } } }, 503: { type: 'object', properties: { status: { type: 'string' } } } } } },
+    async (_req, reply) => ((await o.ready()) ? { status: 'ready' } : reply.status(503).send({ status: 'not_ready' })),
+  );
+
+  await app.register(
+    async (api) => {
+      registerAuth(api, s.auth);
+      await api.register(authRoutes, { auth: s.auth, cookieSecure: o.cookieSecure, sessionMaxHours: o.sessionMaxHours });
+      await api.register(adminRoutes, { admin: s.admin });
+      await api.register(recordsRoutes, { records: s.records, today: s.today });
+      await api.register(auditRoutes, { audit: s.audit });
+      await api.register(statsRoutes, { records: s.records, agencyCount: s.agencyCount });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const dist = path.resolve(o.webDist);
+  const hasWeb = existsSync(path.join(dist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    // the web desk routes on the client: unknown non-API GETs get its index page
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return notFoundProblem(req, reply);
+  });
+  return app;
+}

@@ -1,0 +1,143 @@
+/**
+ * The only file that wires: config → database → bus → services → HTTP / CLI.
+ */
+import { sql } from 'kysely';
+import { AuditRepo } from './audit/audit.repo.ts';
+import { AuditService } from './audit/audit.service.ts';
+import { AdminService } from './auth/admin.service.ts';
+import { AgencyDirectory } from './auth/agency-directory.ts';
+import { AuthRepo } from './auth/auth.repo.ts';
+import { AuthService } from './auth/auth.service.ts';
+import { LoginLimiter } from './auth/login-limiter.ts';
+import type { ScryptCost } from './auth/password.ts';
+import { type Config, loadConfig } from './config.ts';
+import { type Clock, systemClock } from './core/clock.ts';
+import { type IdGenerator, newId } from './core/ids.ts';
+import { toIsoDate } from './core/partial-date.ts';
+import { type Connection, connect } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { EventBus } from './events/bus.ts';
+import { InProcessBus } from './events/in-process.ts';
+import { buildServer } from './http/server.ts';
+import { RecordImporter } from './records/import/importer.ts';
+import { RecordsRepo } from './records/records.repo.ts';
+import { RecordsService } from './records/records.service.ts';
+import { Seeder } from './seed/seeder.ts';
+
+export interface Services {
+  conn: Connection;
+  bus: EventBus;
+  clock: Clock;
+  audit: AuditService;
+  auth: AuthService;
+  admin: AdminService;
+  records: RecordsService;
+  importer: RecordImporter;
+  seeder: Seeder;
+  authRepo: AuthRepo;
+  today: () => string;
+  agencyCount: () => Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface WireOptions {
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Lower scrypt cost for tests only. */
+  passwordCost?: ScryptCost;
+  migrate?: boolean;
+}
+
+export async function createServices(config: Config, opts: WireOptions = {}): Promise<Services> {
+  const clock = opts.clock ?? systemClock;
+  const ids = opts.ids ?? newId;
+  const conn = await connect(config.databaseUrl);
+  if (opts.migrate !== false) await migrateToLatest(conn.db);
+  const db = conn.db;
+  const bus: EventBus = new InProcessBus();
+  const audit = new AuditService(db, new AuditRepo(), clock);
+  const authRepo = new AuthRepo();
+  const directory = new AgencyDirectory(db, authRepo);
+  const auth = new AuthService(db, authRepo, audit, clock, ids, new LoginLimiter(), config);
+  const admin = new AdminService(db, authRepo, audit, clock, ids, opts.passwordCost);
+  const recordsRepo = new RecordsRepo();
+  const records = new RecordsService(db, recordsRepo, audit, bus, clock, ids, directory);
+  const importer = new RecordImporter(db, recordsRepo, audit, bus, clock, ids, directory);
+  const seeder = new Seeder(db, authRepo, admin, importer, audit, clock, ids);
+  return {
+    conn,
+    bus,
+    clock,
+    audit,
+    auth,
+    admin,
+    records,
+    importer,
+    seeder,
+    authRepo,
+    today: () => toIsoDate(clock.now()),
+    agencyCount: () => authRepo.countAgencies(db),
+    close: async () => {
+      await bus.close();
+      await conn.close();
+    },
+  };
+}
+
+export interface StartOptions {
+  databaseUrl?: string;
+  host?: string;
+  port?: number;
+  seedScale?: Config['seedScale'];
+  logLevel?: Config['logLevel'];
+  webDist?: string;
+  passwordCost?: ScryptCost;
+  onProgress?: (msg: string) => void;
+}
+
+export interface RunningNode {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Migrates, seeds on first start, and serves the API and the web desk. */
+export async function startNode(opts: StartOptions = {}, env: Record<string, string | undefined> = process.env): Promise<RunningNode> {
+  const base = loadConfig(env);
+  const config: Config = {
+    ...base,
+    databaseUrl: opts.databaseUrl ?? base.databaseUrl,
+    host: opts.host ?? base.host,
+    port: opts.port ?? base.port,
+    seedScale: opts.seedScale ?? base.seedScale,
+    logLevel: opts.logLevel ?? base.logLevel,
+  };
+  const services = await createServices(config, { passwordCost: opts.passwordCost });
+  if (config.seedScale !== 'none') await services.seeder.seedIfEmpty(config.seedScale, { onProgress: opts.onProgress });
+  const app = await buildServer(services, {
+    logLevel: config.logLevel,
+    cookieSecure: config.cookieSecure,
+    corsOrigins: config.corsOrigins,
+    sessionMaxHours: config.sessionMaxHours,
+    webDist: opts.webDist ?? 'web/dist',
+    ready: async () => {
+      try {
+        await sql`select 1`.execute(services.conn.db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  await app.listen({ host: config.host, port: config.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  return {
+    url: `http://${config.host}:${port}`,
+    services,
+    close: async () => {
+      await app.close();
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,244 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import type { LinkType, RecordKind, RecordRow } from './record.ts';
+
+export interface StoredRecord extends RecordRow {
+  ownerAgencyCode: string;
+}
+
+export interface LinkRow {
+  id: string;
+  fromId: string;
+  toId: string;
+  type: LinkType;
+  note: string | null;
+  ownerAgencyId: string;
+  source: string | null;
+  createdAt: Date;
+  createdBy: string;
+}
+
+/** Who is looking: the SQL twin of `visibleToAgency` (core/handling.ts); a test keeps them equal. */
+export interface Viewer {
+  agencyId: string;
+  /** Data-protection officer: every record whatever its handling. */
+  seesAll: boolean;
+  /** Include records whose review date has passed (data-protection officer only). */
+  includeExpired: boolean;
+  today: string;
+}
+
+export interface ListFilter {
+  kind?: RecordKind;
+  /** Folded search tokens: each must occur. */
+  tokens?: string[];
+  ownerAgencyId?: string;
+  beforeId?: string;
+  onlyExpired?: boolean;
+}
+
+const COLUMNS = [
+  'records.id',
+  'records.kind',
+  'records.displayName',
+  'records.data',
+  'records.ownerAgencyId',
+  'records.tlp',
+  'records.restrictedTo',
+  'records.legalBasisCode',
+  'records.legalBasis',
+  'records.reviewDate',
+  'records.source',
+  'records.externalId',
+  'records.createdAt',
+  'records.createdBy',
+  'records.updatedAt',
+  'records.updatedBy',
+  'records.version',
+  'agencies.code as ownerAgencyCode',
+] as const;
+
+function visibleTo(eb: ExpressionBuilder<Database, 'records'>, v: Viewer) {
+  const conditions = [];
+  if (!v.seesAll) {
+    const me = JSON.stringify([v.agencyId]);
+    conditions.push(
+      eb.or([
+        eb('records.ownerAgencyId', '=', v.agencyId),
+        eb.and([
+          eb('records.tlp', 'in', ['CLEAR', 'GREEN', 'AMBER']),
+          eb.or([sql<boolean>`records.restricted_to = '[]'::jsonb`, sql<boolean>`records.restricted_to @> ${me}::jsonb`]),
+        ]),
+        eb.and([eb('records.tlp', 'in', ['AMBER+STRICT', 'RED']), sql<boolean>`records.restricted_to @> ${me}::jsonb`]),
+      ]),
+    );
+  }
+  if (!v.includeExpired) conditions.push(eb('records.reviewDate', '>=', v.today));
+  return eb.and(conditions);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export type InsertRow = Omit<RecordRow, 'data' | 'restrictedTo'> & { data: unknown; restrictedTo: string[]; searchText: string };
+
+export class RecordsRepo {
+  async insertMany(trx: Db, rows: InsertRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx
+        .insertInto('records')
+        .values(
+          rows.slice(i, i + 500).map((r) => ({ ...r, data: JSON.stringify(r.data), restrictedTo: JSON.stringify(r.restrictedTo) })),
+        )
+        .execute();
+    }
+  }
+
+  async byId(db: Db, id: string): Promise<StoredRecord | undefined> {
+    return (await db
+      .selectFrom('records')
+      .innerJoin('agencies', 'agencies.id', 'records.ownerAgencyId')
+      .select(COLUMNS)
+      .where('records.id', '=', id)
+      .executeTakeFirst()) as unknown as StoredRecord | undefined;
+  }
+
+  async kindsOf(db: Db, ids: string[]): Promise<Map<string, { kind: RecordKind; displayName: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('records').select(['id', 'kind', 'displayName']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, { kind: r.kind as RecordKind, displayName: r.displayName }]));
+  }
+
+  async byExternalIds(db: Db, source: string, externalIds: string[]): Promise<StoredRecord[]> {
+    if (externalIds.length === 0) return [];
+    return (await db
+      .selectFrom('records')
+      .innerJoin('agencies', 'agencies.id', 'records.ownerAgencyId')
+      .select(COLUMNS)
+      .where('records.source', '=', source)
+      .where('records.externalId', 'in', externalIds)
+      .execute()) as unknown as StoredRecord[];
+  }
+
+  async idsByExternalIds(db: Db, source: string, externalIds: string[]): Promise<Map<string, string>> {
+    if (externalIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('records')
+      .select(['id', 'externalId'])
+      .where('source', '=', source)
+      .where('externalId', 'in', externalIds)
+      .execute();
+    return new Map(rows.map((r) => [r.externalId!, r.id]));
+  }
+
+  /** Optimistic concurrency: returns false when the stored version is not `expectedVersion`. */
+  async update(trx: Db, id: string, expectedVersion: number, set: Partial<InsertRow>): Promise<boolean> {
+    const { data, restrictedTo, ...rest } = set;
+    const r = await trx
+      .updateTable('records')
+      .set({
+        ...rest,
+        ...(data !== undefined ? { data: JSON.stringify(data) } : {}),
+        ...(restrictedTo !== undefined ? { restrictedTo: JSON.stringify(restrictedTo) } : {}),
+        version: expectedVersion + 1,
+      })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async delete(trx: Db, id: string, expectedVersion: number): Promise<boolean> {
+    const r = await trx.deleteFrom('records').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  }
+
+  async list(db: Db, v: Viewer, f: ListFilter, limit: number): Promise<StoredRecord[]> {
+    let q = db
+      .selectFrom('records')
+      .innerJoin('agencies', 'agencies.id', 'records.ownerAgencyId')
+      .select(COLUMNS)
+      .where((eb) => visibleTo(eb, v));
+    if (f.kind) q = q.where('records.kind', '=', f.kind);
+    if (f.ownerAgencyId) q = q.where('records.ownerAgencyId', '=', f.ownerAgencyId);
+    if (f.onlyExpired) q = q.where('records.reviewDate', '<', v.today);
+    for (const t of f.tokens ?? []) q = q.where('records.searchText', 'like', `%${escapeLike(t)}%`);
+    if (f.beforeId) q = q.where('records.id', '<', f.beforeId);
+    return (await q.orderBy('records.id', 'desc').limit(limit).execute()) as unknown as StoredRecord[];
+  }
+
+  async countByKind(db: Db, v: Viewer): Promise<Record<RecordKind, number>> {
+    const rows = await db
+      .selectFrom('records')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where((eb) => visibleTo(eb, v))
+      .groupBy('kind')
+      .execute();
+    const out: Record<RecordKind, number> = { person: 0, document: 0, vehicle: 0, group: 0 };
+    for (const r of rows) out[r.kind as RecordKind] = Number(r.n);
+    return out;
+  }
+
+  async countLinks(db: Db): Promise<number> {
+    const r = await db.selectFrom('links').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async expiredIds(db: Db, today: string, limit: number): Promise<Array<{ id: string; kind: string }>> {
+    return db.selectFrom('records').select(['id', 'kind']).where('reviewDate', '<', today).orderBy('id').limit(limit).execute();
+  }
+
+  async deleteIds(trx: Db, ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const r = await trx.deleteFrom('records').where('id', 'in', ids).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  /** Inserts links, skipping ones that exist (same ends and type). Returns how many were new. */
+  async insertLinks(trx: Db, links: LinkRow[]): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < links.length; i += 500) {
+      const r = await trx
+        .insertInto('links')
+        .values(links.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['fromId', 'toId', 'type']).doNothing())
+        .executeTakeFirst();
+      n += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    return n;
+  }
+
+  async linkById(db: Db, id: string): Promise<LinkRow | undefined> {
+    return (await db.selectFrom('links').selectAll().where('id', '=', id).executeTakeFirst()) as LinkRow | undefined;
+  }
+
+  async deleteLink(trx: Db, id: string): Promise<void> {
+    await trx.deleteFrom('links').where('id', '=', id).execute();
+  }
+
+  /** Links touching a record whose other end the viewer may see, at most `limit`. */
+  async linksOf(db: Db, recordId: string, v: Viewer, limit: number) {
+    const out = await db
+      .selectFrom('links')
+      .innerJoin('records', 'records.id', 'links.toId')
+      .select(['links.id', 'links.fromId', 'links.toId', 'links.type', 'links.note', 'links.ownerAgencyId', 'links.createdAt'])
+      .select(['records.id as otherId', 'records.kind as otherKind', 'records.displayName as otherDisplayName'])
+      .where('links.fromId', '=', recordId)
+      .where((eb) => visibleTo(eb, v))
+      .limit(limit)
+      .execute();
+    const inc = await db
+      .selectFrom('links')
+      .innerJoin('records', 'records.id', 'links.fromId')
+      .select(['links.id', 'links.fromId', 'links.toId', 'links.type', 'links.note', 'links.ownerAgencyId', 'links.createdAt'])
+      .select(['records.id as otherId', 'records.kind as otherKind', 'records.displayName as otherDisplayName'])
+      .where('links.toId', '=', recordId)
+      .where((eb) => visibleTo(eb, v))
+      .limit(limit)
+      .execute();
+    return [
+      ...out.map((l) => ({ ...l, otherKind: l.otherKind as RecordKind, direction: 'out' as const })),
+      ...inc.map((l) => ({ ...l, otherKind: l.otherKind as RecordKind, direction: 'in' as const })),
+    ];
+  }
+}
