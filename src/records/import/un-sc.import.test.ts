@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { DB_TARGETS, type TestNode, testServices } from '../../../test/db-targets.ts';
+import type { Actor } from '../../auth/roles.ts';
+import { parseUnSc } from './un-sc.ts';
+
+const FILE = 'fixtures/un-sc-consolidated-2026-05-08.xml';
+const ARABIC = /[\u0600-\u06FF]/;
+
+for (const target of DB_TARGETS) {
+  describe(`UN Security Council list import on ${target.name}`, { skip: target.skip }, () => {
+    let s: TestNode;
+    let actor: Actor;
+    let first: Awaited<ReturnType<TestNode['importer']['run']>>;
+    before(async () => {
+      s = await testServices(target);
+      actor = await s.seeder.consoleActor();
+      first = await s.importer.run(actor, 'un-sc', parseUnSc(FILE));
+    });
+    after(() => s.dispose());
+
+    it('stores 737 individuals and 272 entities', async () => {
+      const rows = await s.conn.db.selectFrom('records').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('source', '=', 'un-sc').groupBy('kind').execute();
+      const by = Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+      assert.equal(by.person, 737);
+      assert.equal(by.group, 272);
+      assert.ok(by.document > 300, `documents: ${by.document}`);
+      assert.equal(first.created, by.person + by.group + by.document);
+      assert.ok(first.links >= by.document * 0.9);
+    });
+
+    it('keeps the Arabic original-script names of 330 persons intact through the database', async () => {
+      const persons = await s.conn.db.selectFrom('records').select(['data']).where('source', '=', 'un-sc').where('kind', '=', 'person').execute();
+      const original = persons.filter((p) => (p.data as any).names.some((n: any) => n.type === 'original' && ARABIC.test(n.value)));
+      assert.equal(original.length, 330);
+      // one more (LYi.004) has Arabic script only inside an alias
+      assert.equal(persons.filter((p) => (p.data as any).names.some((n: any) => ARABIC.test(n.value))).length, 331);
+      const dump = JSON.stringify(persons);
+      assert.ok(!dump.includes('\uFFFD'), 'no replacement characters');
+    });
+
+    it('updates instead of duplicating when the same list is imported again', async () => {
+      const before = await s.conn.db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const again = await s.importer.run(actor, 'un-sc', parseUnSc(FILE));
+      assert.equal(again.created, 0);
+      assert.equal(again.updated, 0);
+      assert.equal(again.unchanged, first.created);
+      const after = await s.conn.db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(after.n), Number(before.n));
+    });
+
+    it('updates a changed record in place with a new version', async () => {
+      const row = await s.conn.db.selectFrom('records').selectAll().where('source', '=', 'un-sc').where('kind', '=', 'person').orderBy('externalId').limit(1).executeTakeFirstOrThrow();
+      await sql`update records set data = jsonb_set(data, '{remarks}', '"edited"') where id = ${row.id}`.execute(s.conn.db);
+      const again = await s.importer.run(actor, 'un-sc', parseUnSc(FILE));
+      assert.equal(again.updated, 1);
+      const now = await s.conn.db.selectFrom('records').select(['version', 'id']).where('id', '=', row.id).executeTakeFirstOrThrow();
+      assert.equal(now.version, row.version + 1);
+    });
+
+    it('audits each import batch with the persons it touched', async () => {
+      const entries = await s.conn.db.selectFrom('auditLog').select(['action', 'subjectIds']).where('action', '=', 'record.import').execute();
+      assert.ok(entries.length >= 3);
+      assert.equal((await s.audit.verifyChain()).ok, true);
+    });
+  });
+}
