@@ -24,13 +24,14 @@ export const authCommands: Command[] = [
     async run(ctx, v) {
       if (!v.username || !v.agency || !v.roles) throw new UsageError('--username, --agency and --roles are required');
       const s = await ctx.services();
+      const actor = await s.seeder.consoleActor();
       const agency = await s.authRepo.agencyByCode(s.conn.db, String(v.agency).toUpperCase());
       if (!agency) throw notFound('agency_not_found', `No agency with code ${v.agency}`);
       const generated = !v['password-stdin'];
       const password = generated ? randomBytes(15).toString('base64url') : (await ctx.stdin()).trim();
       const locale = (v.locale ?? 'en') as 'ar' | 'fr' | 'en' | 'es';
       if (!['ar', 'fr', 'en', 'es'].includes(locale)) throw new UsageError('--locale is ar, fr, en or es');
-      const user = await s.admin.createUser(await s.seeder.consoleActor(), {
+      const user = await s.admin.createUser(actor, {
         username: v.username,
         displayName: v.name ?? v.username,
         password,

@@ -6,8 +6,8 @@ import type { Out } from './output.ts';
 export interface CommandContext {
   config: Config;
   out: Out;
-  /** Opens the database (migrated) and the services; closed by the runner. */
-  services(): Promise<Services>;
+  /** Opens the database (migrated unless told not to) and the services; closed by the runner. */
+  services(opts?: { migrate?: boolean }): Promise<Services>;
   /** Reads standard input to the end (for secrets that must not be in argv). */
   stdin(): Promise<string>;
 }

@@ -56,7 +56,7 @@ const coreCommands: Command[] = [
     usage: 'ribat migrate [--json]',
     options: {},
     async run(ctx) {
-      const s = await ctx.services();
+      const s = await ctx.services({ migrate: false });
       const applied = await migrateToLatest(s.conn.db);
       ctx.out.result({ applied }, applied.length ? `applied ${applied.join(', ')}` : 'up to date');
       return EXIT.ok;
@@ -122,7 +122,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     const ctx: CommandContext = {
       config,
       out,
-      services: async () => (services ??= await createServices(config)),
+      services: async (o = {}) => (services ??= await createServices(config, { migrate: o.migrate })),
       stdin: async () => {
         const chunks: Buffer[] = [];
         for await (const c of process.stdin) chunks.push(c as Buffer);

@@ -11,6 +11,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: Authenticated | null;
   }
+  interface FastifyContextConfig {
+    /** The route answers without authentication (login). Everything else fails closed. */
+    public?: boolean;
+  }
 }
 
 /**
@@ -29,13 +33,17 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
       req.auth = await auth.authenticateToken(m[1]);
       return;
     }
+    const isPublic = req.routeOptions.config?.public === true;
     const cookie = req.cookies?.[SESSION_COOKIE];
-    if (!cookie) return;
+    if (!cookie) {
+      if (isPublic) return;
+      throw unauthenticated();
+    }
     try {
       req.auth = await auth.authenticateSession(cookie);
     } catch (e) {
-      // a stale cookie on the login route must not block logging in again
-      if (req.url.startsWith('/api/v1/auth/login')) return;
+      // a stale cookie on a public route (login) must not block logging in again
+      if (isPublic) return;
       throw e;
     }
     if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== req.auth.csrfToken) {

@@ -50,6 +50,8 @@ export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyI
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validators());
+  // The API speaks JSON only: anything else is 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,0 +1,285 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Role } from '../auth/roles.ts';
+import { DB_TARGETS } from '../../test/db-targets.ts';
+import { type Harness, httpHarness, PASSWORD } from '../../test/http-harness.ts';
+
+const UUID0 = '01900000-0000-7000-8000-000000000000';
+const personBody = (name = 'Rachid Alaoui') => ({
+  kind: 'person',
+  data: { names: [{ value: name, type: 'primary' }], birthDates: ['1980'], nationalities: ['MAR'] },
+  legalBasisCode: 'interpol_rpd',
+  legalBasis: 'RPD article 10',
+});
+
+interface RouteCase {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: (h: Ctx) => string;
+  body?: (h: Ctx) => unknown;
+  /** A role that must get 403; null where every signed-in user may call the route. */
+  forbiddenAs: Role | null;
+  invalid: { url?: (h: Ctx) => string; body?: unknown };
+  happyAs: Role;
+  happyStatus: number;
+}
+
+interface Ctx {
+  recordId: string;
+  recordVersion: number;
+  docId: string;
+  linkId: string;
+  userId: string;
+  tokenId: string;
+  hubId: string;
+}
+
+// Every route: unauthenticated (401), forbidden (403), invalid input (400), happy path.
+const ROUTES: RouteCase[] = [
+  { name: 'GET /auth/me', method: 'GET', url: () => '/api/v1/auth/me', forbiddenAs: null, invalid: {}, happyAs: 'frontline', happyStatus: 200 },
+  { name: 'PUT /auth/me/locale', method: 'PUT', url: () => '/api/v1/auth/me/locale', body: () => ({ locale: 'ar' }), forbiddenAs: null, invalid: { body: { locale: 'de' } }, happyAs: 'frontline', happyStatus: 200 },
+  { name: 'GET /tokens', method: 'GET', url: () => '/api/v1/tokens', forbiddenAs: null, invalid: {}, happyAs: 'analyst', happyStatus: 200 },
+  { name: 'POST /tokens', method: 'POST', url: () => '/api/v1/tokens', body: () => ({ name: 'ci', scopes: ['records:read'] }), forbiddenAs: 'commander', invalid: { body: { name: 'x', scopes: ['root'] } }, happyAs: 'analyst', happyStatus: 201 },
+  { name: 'DELETE /tokens/:id', method: 'DELETE', url: (c) => `/api/v1/tokens/${c.tokenId}`, forbiddenAs: null, invalid: { url: () => '/api/v1/tokens/not-a-uuid' }, happyAs: 'analyst', happyStatus: 204 },
+  { name: 'GET /agencies', method: 'GET', url: () => '/api/v1/agencies', forbiddenAs: null, invalid: { url: () => '/api/v1/agencies?limit=0' }, happyAs: 'frontline', happyStatus: 200 },
+  {
+    name: 'POST /agencies',
+    method: 'POST',
+    url: () => '/api/v1/agencies',
+    body: () => ({ code: 'MLI-NCB', country: 'MLI', kind: 'ncb', names: { ar: 'باماكو', fr: 'BCN Bamako', en: 'NCB Bamako', es: 'OCN Bamako' } }),
+    forbiddenAs: 'analyst',
+    invalid: { body: { code: 'X-1', country: 'ZZZ', kind: 'ncb', names: { ar: 'a', fr: 'b', en: 'c', es: 'd' } } },
+    happyAs: 'admin',
+    happyStatus: 201,
+  },
+  { name: 'GET /users', method: 'GET', url: () => '/api/v1/users', forbiddenAs: 'analyst', invalid: { url: () => '/api/v1/users?cursor=%%%' }, happyAs: 'admin', happyStatus: 200 },
+  {
+    name: 'POST /users',
+    method: 'POST',
+    url: () => '/api/v1/users',
+    body: (c) => ({ username: 'new.officer', displayName: 'New Officer', password: 'a long enough password', agencyId: c.hubId, roles: ['ncb_officer'] }),
+    forbiddenAs: 'dpo',
+    invalid: { body: { username: 'x', displayName: 'x', password: 'short', agencyId: UUID0, roles: ['king'] } },
+    happyAs: 'admin',
+    happyStatus: 201,
+  },
+  { name: 'PATCH /users/:id', method: 'PATCH', url: (c) => `/api/v1/users/${c.userId}`, body: () => ({ displayName: 'Renamed' }), forbiddenAs: 'analyst', invalid: { body: { roles: [] } }, happyAs: 'admin', happyStatus: 200 },
+  { name: 'GET /records', method: 'GET', url: () => '/api/v1/records?kind=person', forbiddenAs: 'camera_operator', invalid: { url: () => '/api/v1/records?kind=spaceship' }, happyAs: 'frontline', happyStatus: 200 },
+  { name: 'POST /records', method: 'POST', url: () => '/api/v1/records', body: () => personBody('Omar Haddad'), forbiddenAs: 'frontline', invalid: { body: { ...personBody(), data: { names: [{ value: 'X', type: 'primary' }], birthDates: ['1970-13-45'] } } }, happyAs: 'analyst', happyStatus: 201 },
+  { name: 'GET /records/:id', method: 'GET', url: (c) => `/api/v1/records/${c.recordId}`, forbiddenAs: 'programme_manager', invalid: { url: () => '/api/v1/records/123' }, happyAs: 'frontline', happyStatus: 200 },
+  {
+    name: 'PATCH /records/:id',
+    method: 'PATCH',
+    url: (c) => `/api/v1/records/${c.recordId}`,
+    body: (c) => ({ version: c.recordVersion, legalBasis: 'RPD article 10, renewed' }),
+    forbiddenAs: 'frontline',
+    invalid: { body: { version: 'one' } },
+    happyAs: 'analyst',
+    happyStatus: 200,
+  },
+  { name: 'GET /records/:id/links', method: 'GET', url: (c) => `/api/v1/records/${c.recordId}/links`, forbiddenAs: 'ga_secretariat', invalid: { url: () => '/api/v1/records/zzz/links' }, happyAs: 'reviewer', happyStatus: 200 },
+  { name: 'POST /links', method: 'POST', url: () => '/api/v1/links', body: (c) => ({ fromId: c.recordId, toId: c.docId, type: 'holder_of' }), forbiddenAs: 'reviewer', invalid: { body: { fromId: UUID0, toId: UUID0, type: 'enemy_of' } }, happyAs: 'analyst', happyStatus: 201 },
+  { name: 'DELETE /links/:id', method: 'DELETE', url: (c) => `/api/v1/links/${c.linkId}`, forbiddenAs: 'frontline', invalid: { url: () => '/api/v1/links/1' }, happyAs: 'analyst', happyStatus: 204 },
+  { name: 'POST /records/purge-expired', method: 'POST', url: () => '/api/v1/records/purge-expired', body: () => ({ purpose: 'retention' }), forbiddenAs: 'analyst', invalid: { body: { purpose: '' } }, happyAs: 'dpo', happyStatus: 200 },
+  { name: 'GET /stats', method: 'GET', url: () => '/api/v1/stats', forbiddenAs: 'camera_operator', invalid: {}, happyAs: 'commander', happyStatus: 200 },
+  { name: 'GET /audit', method: 'GET', url: (c) => `/api/v1/audit?subjectId=${c.recordId}`, forbiddenAs: 'analyst', invalid: { url: () => '/api/v1/audit?subjectId=bob' }, happyAs: 'dpo', happyStatus: 200 },
+  { name: 'GET /audit/verify', method: 'GET', url: () => '/api/v1/audit/verify', forbiddenAs: 'commander', invalid: {}, happyAs: 'dpo', happyStatus: 200 },
+  {
+    name: 'DELETE /records/:id',
+    method: 'DELETE',
+    url: (c) => `/api/v1/records/${c.recordId}?version=${c.recordVersion}`,
+    forbiddenAs: 'frontline',
+    invalid: { url: (c) => `/api/v1/records/${c.recordId}?version=x` },
+    happyAs: 'analyst',
+    happyStatus: 204,
+  },
+  { name: 'POST /auth/logout', method: 'POST', url: () => '/api/v1/auth/logout', forbiddenAs: null, invalid: {}, happyAs: 'cyber_analyst', happyStatus: 204 },
+];
+
+for (const target of DB_TARGETS) {
+  describe(`HTTP API on ${target.name}`, { skip: target.skip }, () => {
+    let h: Harness;
+    const ctx = {} as Ctx;
+    before(async () => {
+      h = await httpHarness(target);
+      ctx.hubId = h.hubId;
+      const analyst = await h.as('analyst');
+      const rec = (await h.call(analyst, { method: 'POST', url: '/api/v1/records', payload: personBody() })).json();
+      ctx.recordId = rec.id;
+      ctx.recordVersion = rec.provenance.version;
+      const doc = await h.call(analyst, {
+        method: 'POST',
+        url: '/api/v1/records',
+        payload: { kind: 'document', data: { number: 'AB123456', type: 'passport', issuingCountry: 'MAR', status: 'stolen' }, legalBasisCode: 'interpol_rpd', legalBasis: 'SLTD' },
+      });
+      ctx.docId = doc.json().id;
+      const doc2 = await h.call(analyst, {
+        method: 'POST',
+        url: '/api/v1/records',
+        payload: { kind: 'document', data: { number: 'CD765432', type: 'national_id', issuingCountry: 'MAR', status: 'lost' }, legalBasisCode: 'interpol_rpd', legalBasis: 'SLTD' },
+      });
+      const link = await h.call(analyst, { method: 'POST', url: '/api/v1/links', payload: { fromId: ctx.recordId, toId: doc2.json().id, type: 'holder_of' } });
+      ctx.linkId = link.json().id;
+      const frontline = await h.as('frontline');
+      ctx.userId = frontline.userId;
+    });
+    after(() => h.close());
+
+    for (const r of ROUTES) {
+      describe(r.name, () => {
+        it('refuses an unauthenticated call with 401', async () => {
+          const res = await h.call(null, { method: r.method, url: r.url(ctx), payload: r.body?.(ctx) as any });
+          assert.equal(res.statusCode, 401, res.body);
+          assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+          assert.equal(res.json().code, 'unauthenticated');
+        });
+        if (r.forbiddenAs) {
+          it(`refuses a ${r.forbiddenAs} with 403`, async () => {
+            const res = await h.call(await h.as(r.forbiddenAs!), { method: r.method, url: r.url(ctx), payload: r.body?.(ctx) as any });
+            assert.equal(res.statusCode, 403, res.body);
+            assert.match(res.json().code, /^forbidden_/);
+          });
+        }
+        if (r.invalid.url || r.invalid.body) {
+          it('answers invalid input with a 400 problem and a stable code', async () => {
+            const res = await h.call(await h.as(r.happyAs), { method: r.method, url: (r.invalid.url ?? r.url)(ctx), payload: (r.invalid.body ?? r.body?.(ctx)) as any });
+            assert.equal(res.statusCode, 400, res.body);
+            assert.ok(['validation_failed', 'invalid_date', 'invalid_cursor', 'invalid_limit', 'invalid_country'].includes(res.json().code), res.body);
+          });
+        }
+        it(`answers a ${r.happyAs} with ${r.happyStatus}`, async () => {
+          if (r.name === 'DELETE /tokens/:id') {
+            const t = await h.call(await h.as('analyst'), { method: 'POST', url: '/api/v1/tokens', payload: { name: 'to revoke', scopes: ['records:read'] } });
+            ctx.tokenId = t.json().info.id;
+          }
+          const res = await h.call(await h.as(r.happyAs), { method: r.method, url: r.url(ctx), payload: r.body?.(ctx) as any });
+          assert.equal(res.statusCode, r.happyStatus, res.body);
+          if (r.name === 'PATCH /records/:id') ctx.recordVersion = res.json().provenance.version;
+          if (r.name === 'POST /tokens') assert.match(res.json().token, /^rbt_/);
+        });
+      });
+    }
+
+    describe('bad input and faults', () => {
+      it('answers malformed JSON, an oversized body, a wrong media type and unknown fields with 4xx problems', async () => {
+        const s = await h.as('analyst');
+        const bad = await h.call(s, { method: 'POST', url: '/api/v1/records', payload: '{"kind": "person",', headers: { 'content-type': 'application/json' } });
+        assert.equal(bad.statusCode, 400);
+        assert.equal(bad.json().code, 'malformed_json');
+        const big = await h.call(s, { method: 'POST', url: '/api/v1/records', payload: JSON.stringify({ x: 'a'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } });
+        assert.equal(big.statusCode, 413);
+        assert.equal(big.json().code, 'payload_too_large');
+        const media = await h.call(s, { method: 'POST', url: '/api/v1/records', payload: 'kind=person', headers: { 'content-type': 'text/plain' } });
+        assert.equal(media.statusCode, 415);
+        const unknown = await h.call(s, { method: 'POST', url: '/api/v1/records', payload: { ...personBody(), colour: 'blue' } });
+        assert.equal(unknown.statusCode, 400);
+        assert.equal(unknown.json().code, 'validation_failed');
+        const wrongType = await h.call(s, { method: 'POST', url: '/api/v1/records', payload: { ...personBody(), legalBasis: 42 } });
+        assert.equal(wrongType.statusCode, 400);
+      });
+
+      it('answers an unknown API path with a 404 problem', async () => {
+        const res = await h.call(await h.as('analyst'), { method: 'GET', url: '/api/v1/nothing-here' });
+        assert.equal(res.statusCode, 404);
+        assert.equal(res.json().code, 'not_found');
+      });
+
+      it('tells another agency it may not change a record it does not own', async () => {
+        const mli = (await h.call(await h.as('admin'), { method: 'GET', url: '/api/v1/agencies' })).json().items.find((a: any) => a.code === 'MLI-NCB');
+        const other = await h.as('ncb_officer', mli.id);
+        const created = (await h.call(await h.as('analyst'), { method: 'POST', url: '/api/v1/records', payload: personBody('Aminata Traore') })).json();
+        const res = await h.call(other, { method: 'PATCH', url: `/api/v1/records/${created.id}`, payload: { version: 1, legalBasis: 'x' } });
+        assert.equal(res.statusCode, 403);
+        assert.equal(res.json().code, 'record_not_owner');
+      });
+    });
+
+    describe('security', () => {
+      it('never returns undeclared fields such as password hashes', async () => {
+        const res = await h.call(await h.as('admin'), { method: 'GET', url: '/api/v1/users' });
+        assert.equal(res.statusCode, 200);
+        assert.ok(!res.body.includes('passwordHash') && !res.body.includes('scrypt$'));
+      });
+
+      it('refuses an unsafe cookie request without the CSRF header', async () => {
+        const s = await h.as('analyst');
+        const res = await h.app.inject({ method: 'POST', url: '/api/v1/records', payload: personBody(), headers: { cookie: s.cookie } });
+        assert.equal(res.statusCode, 403);
+        assert.equal(res.json().code, 'csrf_invalid');
+      });
+
+      it('sets HttpOnly SameSite=Strict session cookies and security headers', async () => {
+        await h.as('reviewer');
+        const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'reviewer1', password: 'wrong password' } });
+        assert.equal(res.statusCode, 401);
+        const user = await h.s.admin.createUser(await h.s.seeder.consoleActor(), { username: 'cookie.check', displayName: 'c', password: PASSWORD, agencyId: h.hubId, roles: ['reviewer'] });
+        assert.ok(user.id);
+        const ok = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cookie.check', password: PASSWORD } });
+        const session = ok.cookies.find((c) => c.name === 'ribat_session')!;
+        assert.equal(session.httpOnly, true);
+        assert.equal(session.sameSite, 'Strict');
+        assert.equal(ok.headers['x-content-type-options'], 'nosniff');
+        assert.match(String(ok.headers['content-security-policy']), /default-src 'self'/);
+      });
+
+      it('locks an account after repeated failed logins', async () => {
+        await h.s.admin.createUser(await h.s.seeder.consoleActor(), { username: 'lock.me', displayName: 'l', password: PASSWORD, agencyId: h.hubId, roles: ['frontline'] });
+        for (let i = 0; i < 5; i++) {
+          const r = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lock.me', password: `wrong ${i}` }, remoteAddress: `10.0.0.${i}` });
+          assert.equal(r.statusCode, 401);
+        }
+        const locked = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lock.me', password: PASSWORD }, remoteAddress: '10.0.1.1' });
+        assert.equal(locked.statusCode, 423);
+        assert.equal(locked.json().code, 'account_locked');
+      });
+
+      it('rate-limits login attempts from one address', async () => {
+        let last = 0;
+        for (let i = 0; i < 21; i++) {
+          last = (await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody${i}`, password: 'x' }, remoteAddress: '192.0.2.7' })).statusCode;
+        }
+        assert.equal(last, 429);
+      });
+
+      it('ends a session after logout and after the idle timeout', async () => {
+        const u = await h.s.admin.createUser(await h.s.seeder.consoleActor(), { username: 'idle.user', displayName: 'i', password: PASSWORD, agencyId: h.hubId, roles: ['frontline'] });
+        assert.ok(u);
+        const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'idle.user', password: PASSWORD } });
+        const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+        h.s.clock.advance(31 * 60_000);
+        try {
+          const res = await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+          assert.equal(res.statusCode, 401);
+          assert.equal(res.json().code, 'session_expired');
+        } finally {
+          h.s.clock.set('2026-03-01T09:00:00Z');
+        }
+      });
+
+      it('accepts a bearer token within its scopes only', async () => {
+        const t = (await h.call(await h.as('ncb_officer'), { method: 'POST', url: '/api/v1/tokens', payload: { name: 'reader', scopes: ['records:read'] } })).json();
+        const auth = { authorization: `Bearer ${t.token}` };
+        assert.equal((await h.app.inject({ method: 'GET', url: '/api/v1/records', headers: auth })).statusCode, 200);
+        const write = await h.app.inject({ method: 'POST', url: '/api/v1/records', payload: personBody(), headers: auth });
+        assert.equal(write.statusCode, 403);
+        assert.equal(write.json().code, 'forbidden_scope');
+        assert.equal((await h.app.inject({ method: 'GET', url: '/api/v1/records', headers: { authorization: 'Bearer rbt_forged' } })).statusCode, 401);
+      });
+
+      it('closes CORS by default', async () => {
+        const res = await h.app.inject({ method: 'OPTIONS', url: '/api/v1/records', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+        assert.equal(res.headers['access-control-allow-origin'], undefined);
+      });
+    });
+
+    describe('operations', () => {
+      it('serves health, readiness and the OpenAPI document', async () => {
+        assert.equal((await h.app.inject({ method: 'GET', url: '/healthz' })).json().status, 'ok');
+        assert.equal((await h.app.inject({ method: 'GET', url: '/readyz' })).json().status, 'ready');
+        const doc = (await h.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+        assert.ok(doc.openapi.startsWith('3.'));
+        for (const p of ['/api/v1/records', '/api/v1/records/{id}', '/api/v1/audit', '/api/v1/auth/login', '/api/v1/users']) assert.ok(doc.paths[p], p);
+      });
+    });
+  });
+}

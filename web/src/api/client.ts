@@ -1,0 +1,137 @@
+import type {
+  Agency,
+  AuditEntry,
+  AuditVerifyResult,
+  Locale,
+  NewUser,
+  Page,
+  RecordKind,
+  RecordLink,
+  RecordSummary,
+  RecordView,
+  SessionResponse,
+  Stats,
+  User,
+} from './types.ts';
+
+/** Sent as `x-purpose` with every read of personal data: the audit log records why. */
+export const PURPOSE = 'web desk consultation';
+
+const BASE = '/api/v1';
+const CSRF_COOKIE = 'ribat_csrf';
+
+/** An `application/problem+json` answer, or a network failure (`status` 0, code `network_error`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly correlationId?: string,
+    readonly issues?: unknown[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let sessionLost: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when an API call answers 401 outside the auth endpoints (the session expired). */
+export function onSessionLost(listener: (() => void) | null): void {
+  sessionLost = listener;
+}
+
+function readCookie(name: string): string | null {
+  if (typeof document === 'undefined') return null;
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** The call reads personal data: send the purpose header. */
+  personal?: boolean;
+}
+
+function urlFor(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return `${BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD') {
+    // The cookie is the freshest copy (the server may rotate it); the login answer is the fallback.
+    const token = readCookie(CSRF_COOKIE) ?? csrfToken;
+    if (token) headers['x-csrf-token'] = token;
+  }
+  if (opts.personal) headers['x-purpose'] = PURPOSE;
+
+  let res: Response;
+  try {
+    res = await fetch(urlFor(path, opts.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'network_error', e instanceof Error ? e.message : String(e));
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let payload: unknown = null;
+  if (text) {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = null; // not JSON: handled below as a generic error
+    }
+  }
+  if (!res.ok) {
+    const p = (payload ?? {}) as { code?: string; title?: string; detail?: string; correlationId?: string; issues?: unknown[] };
+    if (res.status === 401 && !path.startsWith('/auth/')) sessionLost?.();
+    throw new ApiError(res.status, p.code ?? 'generic', p.detail ?? p.title ?? res.statusText, p.correlationId, p.issues);
+  }
+  return payload as T;
+}
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<SessionResponse>('POST', '/auth/login', { body: { username, password } }),
+  logout: () => request<void>('POST', '/auth/logout'),
+  me: () => request<SessionResponse>('GET', '/auth/me'),
+  setLocale: (locale: Locale) => request<SessionResponse>('PUT', '/auth/me/locale', { body: { locale } }),
+
+  stats: () => request<Stats>('GET', '/stats'),
+
+  records: (q: { kind?: RecordKind; q?: string; limit?: number; cursor?: string }) =>
+    request<Page<RecordSummary>>('GET', '/records', { query: q, personal: true }),
+  record: (id: string) => request<RecordView>('GET', `/records/${encodeURIComponent(id)}`, { personal: true }),
+  recordLinks: (id: string) =>
+    request<{ items: RecordLink[] }>('GET', `/records/${encodeURIComponent(id)}/links`, { personal: true }),
+
+  audit: (q: { subjectId?: string; actorUserId?: string; action?: string; limit?: number; cursor?: string }) =>
+    request<Page<AuditEntry>>('GET', '/audit', { query: q, personal: true }),
+  verifyAudit: () => request<AuditVerifyResult>('GET', '/audit/verify'),
+
+  agencies: (q: { limit?: number; cursor?: string } = {}) => request<Page<Agency>>('GET', '/agencies', { query: q }),
+  users: (q: { limit?: number; cursor?: string } = {}) => request<Page<User>>('GET', '/users', { query: q, personal: true }),
+  createUser: (user: NewUser) => request<User>('POST', '/users', { body: user }),
+};

@@ -1,0 +1,219 @@
+/** The shapes of the Ribat HTTP API v1, as the web desk consumes them. */
+
+export const LOCALES = ['ar', 'fr', 'en', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const isLocale = (s: unknown): s is Locale => typeof s === 'string' && (LOCALES as readonly string[]).includes(s);
+
+export type LocalizedNames = Record<Locale, string>;
+
+export interface AgencyRef {
+  id: string;
+  code: string;
+  country: string;
+  names: LocalizedNames;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  agency: AgencyRef;
+  roles: string[];
+  locale: Locale;
+  permissions: string[];
+}
+
+export interface SessionResponse {
+  user: Me;
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Stats {
+  records: { person: number; document: number; vehicle: number; group: number };
+  links: number;
+  agencies: number;
+}
+
+export const RECORD_KINDS = ['person', 'document', 'vehicle', 'group'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type TlpLevel = (typeof TLP_LEVELS)[number];
+
+export interface RecordSummary {
+  id: string;
+  kind: RecordKind;
+  displayName: string;
+  ownerAgencyCode: string;
+  tlp: TlpLevel;
+  /** YYYY-MM-DD */
+  reviewDate: string;
+  expired: boolean;
+  updatedAt: string;
+}
+
+export interface Name {
+  value: string;
+  script?: string;
+  lang?: string;
+  type: 'primary' | 'alias' | 'original';
+  quality?: 'good' | 'low';
+}
+
+export interface PersonData {
+  names: Name[];
+  birthDates?: string[];
+  placesOfBirth?: string[];
+  nationalities?: string[];
+  gender?: 'male' | 'female' | 'unknown';
+  identifiers?: Array<{ type: string; value: string; country?: string }>;
+  remarks?: string;
+}
+
+export interface DocumentData {
+  number: string;
+  type: string;
+  typeText?: string;
+  issuingCountry?: string;
+  status: string;
+  issueDate?: string;
+  expiryDate?: string;
+  remarks?: string;
+}
+
+export interface VehicleData {
+  plate: string;
+  plateCountry: string;
+  vin?: string;
+  make?: string;
+  model?: string;
+  colour?: string;
+  status: string;
+  remarks?: string;
+}
+
+export interface GroupData {
+  names: Name[];
+  groupType: string;
+  countries?: string[];
+  remarks?: string;
+}
+
+export interface Provenance {
+  ownerAgencyId: string;
+  ownerAgencyCode: string;
+  handling: {
+    tlp: TlpLevel;
+    restrictedTo: string[];
+    codes: { tlp: string; pap: string; europol: string };
+  };
+  legalBasisCode: string;
+  legalBasis: string;
+  reviewDate: string;
+  expired: boolean;
+  source: string | null;
+  externalId: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+}
+
+interface RecordViewBase {
+  id: string;
+  displayName: string;
+  provenance: Provenance;
+}
+export type RecordView =
+  | (RecordViewBase & { kind: 'person'; data: PersonData })
+  | (RecordViewBase & { kind: 'document'; data: DocumentData })
+  | (RecordViewBase & { kind: 'vehicle'; data: VehicleData })
+  | (RecordViewBase & { kind: 'group'; data: GroupData });
+
+export const LINK_TYPES = ['member_of', 'associate_of', 'family_of', 'owner_operator_of', 'holder_of'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+export interface RecordLink {
+  id: string;
+  fromId: string;
+  toId: string;
+  type: LinkType;
+  note: string | null;
+  otherId: string;
+  otherKind: RecordKind;
+  otherDisplayName: string;
+  direction: 'out' | 'in';
+  ownerAgencyId: string;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  actorAgencyId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  subjectIds: string[];
+  purpose: string;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  entries: number;
+  brokenSeq?: number;
+  reason?: string;
+}
+
+export interface Agency {
+  id: string;
+  code: string;
+  country: string;
+  kind: string;
+  names: LocalizedNames;
+  isHub: boolean;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  agencyId: string;
+  roles: string[];
+  locale: Locale;
+  disabled: boolean;
+  lockedUntil: string | null;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  agencyId: string;
+  roles: string[];
+  locale: Locale;
+}
+
+/** The roles of PRODUCT.md, in the order the admin form lists them. */
+export const ROLES = [
+  'ncb_officer',
+  'frontline',
+  'analyst',
+  'reviewer',
+  'cyber_analyst',
+  'camera_operator',
+  'programme_manager',
+  'ga_secretariat',
+  'commander',
+  'dpo',
+  'admin',
+] as const;

@@ -1,0 +1,99 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../api/types.ts';
+import { useLocale } from '../i18n/index.ts';
+import { ErrorBox } from '../ui/ErrorBox.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Link, navigate, useRoute } from './router.tsx';
+import { can, useMe, useSession } from './session.tsx';
+
+interface NavItem {
+  to: string;
+  labelKey: string;
+  /** The first path segments that make this item current. */
+  match: string[];
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { logout, changeLocale } = useSession();
+  const route = useRoute();
+  const locale = useLocale();
+  const [localeError, setLocaleError] = useState<unknown>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const path = route.segments.join('/');
+
+  // Move focus to the new page so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    mainRef.current?.focus({ preventScroll: true });
+  }, [path]);
+
+  const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', match: [] }];
+  if (can(me, 'record.read')) items.push({ to: '/records', labelKey: 'nav.records', match: ['records'] });
+  if (can(me, 'audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', match: ['audit'] });
+  const adminItems: NavItem[] = can(me, 'user.manage')
+    ? [
+        { to: '/admin/agencies', labelKey: 'nav.agencies', match: ['admin', 'agencies'] },
+        { to: '/admin/users', labelKey: 'nav.users', match: ['admin', 'users'] },
+      ]
+    : [];
+  const isCurrent = (i: NavItem) =>
+    i.match.length === 0 ? route.segments.length === 0 : i.match.every((s, n) => route.segments[n] === s);
+
+  const onLocale = (l: Locale) => {
+    setLocaleError(null);
+    changeLocale(l).catch(setLocaleError);
+  };
+
+  const renderItem = (i: NavItem) => (
+    <li key={i.to}>
+      <Link to={i.to} aria-current={isCurrent(i) ? 'page' : undefined}>
+        {t(i.labelKey)}
+      </Link>
+    </li>
+  );
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), mainRef.current?.focus())}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-sub">{t('app.subtitle')}</span>
+        </div>
+        <div className="topbar-tools">
+          <div className="whoami" data-testid="whoami">
+            <span className="whoami-name">
+              <bdi>{me.displayName}</bdi>
+            </span>
+            <span className="whoami-agency">
+              <bdi dir="ltr">{me.agency.code}</bdi> · <bdi>{me.agency.names[locale] ?? me.agency.code}</bdi>
+            </span>
+          </div>
+          <LanguageSwitch value={locale} onChange={onLocale} />
+          <button type="button" className="button-quiet" onClick={() => void logout().then(() => navigate('/'))}>
+            {t('session.logout')}
+          </button>
+        </div>
+      </header>
+      <div className="body">
+        <nav className="sidenav" aria-label={t('nav.label')}>
+          <ul>{items.map(renderItem)}</ul>
+          {adminItems.length > 0 && (
+            <>
+              <h2 className="sidenav-heading">{t('nav.admin')}</h2>
+              <ul>{adminItems.map(renderItem)}</ul>
+            </>
+          )}
+        </nav>
+        <main id="main" ref={mainRef} tabIndex={-1}>
+          {localeError != null && <ErrorBox error={localeError} />}
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, ApiError, onSessionLost, setCsrfToken } from '../api/client.ts';
+import type { Locale, Me, SessionResponse } from '../api/types.ts';
+import { setLanguage } from '../i18n/index.ts';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous'; expired?: boolean }
+  | { status: 'authenticated'; me: Me };
+
+export interface Session {
+  state: SessionState;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  /** Switches the language; once logged in the server remembers it for the user. */
+  changeLocale(locale: Locale): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside <SessionProvider>');
+  return s;
+}
+
+/** The logged-in user, for pages that only render behind the login. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'authenticated') throw new Error('useMe without a session');
+  return state.me;
+}
+
+export const can = (me: Me, permission: string): boolean => me.permissions.includes(permission);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const accept = useCallback(async (res: SessionResponse) => {
+    setCsrfToken(res.csrfToken);
+    await setLanguage(res.user.locale);
+    setState({ status: 'authenticated', me: res.user });
+  }, []);
+
+  useEffect(() => {
+    onSessionLost(() => {
+      setCsrfToken(null);
+      setState({ status: 'anonymous', expired: true });
+    });
+    api.me().then(accept, (e: unknown) => {
+      if (!(e instanceof ApiError && e.status === 401)) console.error('session check failed', e);
+      setState({ status: 'anonymous' });
+    });
+    return () => onSessionLost(null);
+  }, [accept]);
+
+  const login = useCallback(async (username: string, password: string) => accept(await api.login(username, password)), [accept]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } finally {
+      setCsrfToken(null);
+      setState({ status: 'anonymous' });
+    }
+  }, []);
+
+  const changeLocale = useCallback(
+    async (locale: Locale) => {
+      await setLanguage(locale);
+      if (state.status === 'authenticated') {
+        const res = await api.setLocale(locale);
+        setCsrfToken(res.csrfToken);
+        setState({ status: 'authenticated', me: res.user });
+      }
+    },
+    [state.status],
+  );
+
+  const value = useMemo(() => ({ state, login, logout, changeLocale }), [state, login, logout, changeLocale]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

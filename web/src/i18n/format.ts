@@ -1,0 +1,66 @@
+import type { Locale } from '../api/types.ts';
+import { alpha3ToAlpha2 } from './countries.ts';
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+  let f = cache.get(key);
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f as T;
+}
+
+export function formatNumber(locale: Locale, n: number): string {
+  return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+}
+
+/** A calendar date `YYYY-MM-DD`: formatted in UTC so it never shifts by a day. */
+export function formatDate(locale: Locale, isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return cached(`d:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(d);
+}
+
+export function formatDateTime(locale: Locale, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return cached(`dt:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' })).format(d);
+}
+
+/** A partial date of birth: `1970`, `1970-05` or `1970-05-12`, shown with only the parts known. */
+export function formatPartialDate(locale: Locale, s: string): string {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s);
+  if (!m) return s;
+  if (m[3]) return formatDate(locale, s);
+  const d = new Date(Date.UTC(+m[1], m[2] ? +m[2] - 1 : 0, 1));
+  const opts: Intl.DateTimeFormatOptions = m[2] ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' };
+  return cached(`p:${locale}:${m[2] ? 'ym' : 'y'}`, () => new Intl.DateTimeFormat(locale, opts)).format(d);
+}
+
+/** An ISO 3166-1 alpha-3 code as a country name in `locale`; the code itself when unknown. */
+export function countryName(locale: Locale, alpha3: string): string {
+  const a2 = alpha3ToAlpha2(alpha3);
+  if (!a2) return alpha3;
+  try {
+    return cached(`r:${locale}`, () => new Intl.DisplayNames(locale, { type: 'region' })).of(a2) ?? alpha3;
+  } catch {
+    return alpha3; // an engine without region names
+  }
+}
+
+/** An ISO 15924 script code (Latn, Arab …) named in `locale`. */
+export function scriptName(locale: Locale, script: string): string {
+  try {
+    return cached(`s:${locale}`, () => new Intl.DisplayNames(locale, { type: 'script' })).of(script) ?? script;
+  } catch {
+    return script;
+  }
+}
+
+/**
+ * Wraps a value interpolated into a sentence in Unicode first-strong isolates (FSI…PDI),
+ * the plain-text <bdi>: a Latin name inside Arabic text (or the reverse) keeps its order.
+ */
+export const isolate = (s: string): string => `\u2068${s}\u2069`;

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+/** Stable API error codes → their message keys. Anything else is `errors.generic`. */
+export const ERROR_KEYS: Readonly<Record<string, string>> = {
+  unauthenticated: 'errors.unauthenticated',
+  forbidden: 'errors.forbidden',
+  forbidden_role: 'errors.forbidden_role',
+  forbidden_handling: 'errors.forbidden_handling',
+  record_not_owner: 'errors.record_not_owner',
+  not_found: 'errors.not_found',
+  record_not_found: 'errors.record_not_found',
+  validation_failed: 'errors.validation_failed',
+  invalid_credentials: 'errors.invalid_credentials',
+  account_locked: 'errors.account_locked',
+  rate_limited: 'errors.rate_limited',
+  version_conflict: 'errors.version_conflict',
+  csrf_invalid: 'errors.csrf_invalid',
+  internal_error: 'errors.internal_error',
+  network_error: 'errors.network_error',
+  username_taken: 'errors.username_taken',
+  session_expired: 'errors.session_expired',
+  session_invalid: 'errors.session_expired',
+  user_disabled: 'errors.user_disabled',
+  invalid_username: 'errors.invalid_username',
+  password_too_short: 'errors.password_too_short',
+  invalid_roles: 'errors.invalid_roles',
+  agency_not_found: 'errors.agency_not_found',
+  user_not_found: 'errors.user_not_found',
+  invalid_cursor: 'errors.invalid_cursor',
+};
+
+export function errorKey(error: unknown): string {
+  return (error instanceof ApiError && ERROR_KEYS[error.code]) || 'errors.generic';
+}
+
+export function ErrorBox({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const correlationId = error instanceof ApiError ? error.correlationId : undefined;
+  return (
+    <div className="error-box" role="alert">
+      <p>{t(errorKey(error))}</p>
+      {correlationId && (
+        <p className="muted small">
+          {t('errors.reference')} <bdi dir="ltr">{correlationId}</bdi>
+        </p>
+      )}
+    </div>
+  );
+}
