@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import type { AuditEntry } from './audit.ts';
+import type { AuditEntry, AuditListEntry } from './audit.ts';
 
 // One lock key for the chain: appends are serialised so that each sees the previous hash.
 const CHAIN_LOCK = 72_616_274;
@@ -45,14 +45,19 @@ export class AuditRepo {
     db: Db,
     f: { subjectId?: string; actorUserId?: string; targetId?: string; action?: string; beforeSeq?: number },
     limit: number,
-  ): Promise<AuditEntry[]> {
-    let q = db.selectFrom('auditLog').selectAll();
+  ): Promise<AuditListEntry[]> {
+    let q = db
+      .selectFrom('auditLog')
+      .leftJoin('users', 'users.id', 'auditLog.actorUserId')
+      .leftJoin('agencies', 'agencies.id', 'auditLog.actorAgencyId')
+      .selectAll('auditLog')
+      .select(['users.username as actorUsername', 'agencies.code as actorAgencyCode']);
     if (f.subjectId) q = q.where(sql<boolean>`subject_ids @> ${JSON.stringify([f.subjectId])}::jsonb`);
-    if (f.actorUserId) q = q.where('actorUserId', '=', f.actorUserId);
-    if (f.targetId) q = q.where('targetId', '=', f.targetId);
-    if (f.action) q = q.where('action', '=', f.action);
-    if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
-    const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
-    return rows.map(toEntry);
+    if (f.actorUserId) q = q.where('auditLog.actorUserId', '=', f.actorUserId);
+    if (f.targetId) q = q.where('auditLog.targetId', '=', f.targetId);
+    if (f.action) q = q.where('auditLog.action', '=', f.action);
+    if (f.beforeSeq !== undefined) q = q.where('auditLog.seq', '<', f.beforeSeq);
+    const rows = await q.orderBy('auditLog.seq', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ ...toEntry(r), actorUsername: r.actorUsername, actorAgencyCode: r.actorAgencyCode }));
   }
 }

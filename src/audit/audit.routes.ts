@@ -10,6 +10,8 @@ const EntryView = Type.Object({
   at: DateTime,
   actorUserId: Type.Union([Type.String(), Type.Null()]),
   actorAgencyId: Type.Union([Type.String(), Type.Null()]),
+  actorUsername: Type.Union([Type.String(), Type.Null()]),
+  actorAgencyCode: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   targetType: Type.String(),
   targetId: Type.Union([Type.String(), Type.Null()]),

@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import { forbidden } from '../core/errors.ts';
 import { decodeCursor, type Page, pageLimit, toPage } from '../core/paging.ts';
 import type { Db } from '../db/connect.ts';
-import { type AuditEntry, type AuditEvent, entryHash, GENESIS_HASH, type VerifyResult } from './audit.ts';
+import { type AuditEntry, type AuditEvent, type AuditListEntry, entryHash, GENESIS_HASH, type VerifyResult } from './audit.ts';
 import type { AuditRepo } from './audit.repo.ts';
 
 export interface AuditFilter {
@@ -72,7 +72,7 @@ export class AuditService {
   }
 
   /** Who saw or changed what: newest first, paged. Reading the audit log is itself audited. */
-  async list(actor: Actor, filter: AuditFilter, page: { limit?: number; cursor?: string }, purpose: string): Promise<Page<AuditEntry>> {
+  async list(actor: Actor, filter: AuditFilter, page: { limit?: number; cursor?: string }, purpose: string): Promise<Page<AuditListEntry>> {
     this.authorize(actor, 'audit.read');
     const limit = pageLimit(page.limit);
     const beforeSeq = decodeCursor<number>(page.cursor, 'number');

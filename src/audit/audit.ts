@@ -27,6 +27,12 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** An entry as the data-protection officer reads it: with the actor's name and agency code. */
+export interface AuditListEntry extends AuditEntry {
+  actorUsername: string | null;
+  actorAgencyCode: string | null;
+}
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with object keys sorted at every depth: the same entry always hashes the same. */

@@ -272,6 +272,23 @@ for (const target of DB_TARGETS) {
       });
     });
 
+    describe('data-protection officer', () => {
+      it('sees who read a person by username and agency code, and the record shows who wrote it', async () => {
+        const analyst = await h.as('analyst');
+        const rec = (await h.call(analyst, { method: 'POST', url: '/api/v1/records', payload: personBody('Said Chraibi') })).json();
+        assert.match(rec.provenance.createdByName, /^analyst/);
+        await h.call(await h.as('frontline'), { method: 'GET', url: `/api/v1/records/${rec.id}`, headers: { 'x-purpose': 'border check at Tanger-Med' } });
+        const log = (await h.call(await h.as('dpo'), { method: 'GET', url: `/api/v1/audit?subjectId=${rec.id}` })).json();
+        assert.deepEqual(
+          log.items.map((e: any) => [e.action, e.actorUsername?.replace(/\d+$/, ''), e.actorAgencyCode, e.purpose]),
+          [
+            ['record.read', 'frontline', 'MAR-NCB', 'border check at Tanger-Med'],
+            ['record.create', 'analyst', 'MAR-NCB', ''],
+          ],
+        );
+      });
+    });
+
     describe('operations', () => {
       it('serves health, readiness and the OpenAPI document', async () => {
         assert.equal((await h.app.inject({ method: 'GET', url: '/healthz' })).json().status, 'ok');

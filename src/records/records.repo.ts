@@ -5,6 +5,9 @@ import type { LinkType, RecordKind, RecordRow } from './record.ts';
 
 export interface StoredRecord extends RecordRow {
   ownerAgencyCode: string;
+  /** Usernames for display; null for the console (imports, seeding). */
+  createdByName: string | null;
+  updatedByName: string | null;
 }
 
 export interface LinkRow {
@@ -57,6 +60,8 @@ const COLUMNS = [
   'records.updatedBy',
   'records.version',
   'agencies.code as ownerAgencyCode',
+  'creator.username as createdByName',
+  'updater.username as updatedByName',
 ] as const;
 
 function visibleTo(eb: ExpressionBuilder<Database, 'records'>, v: Viewer) {
@@ -98,6 +103,8 @@ export class RecordsRepo {
     return (await db
       .selectFrom('records')
       .innerJoin('agencies', 'agencies.id', 'records.ownerAgencyId')
+      .leftJoin('users as creator', 'creator.id', 'records.createdBy')
+      .leftJoin('users as updater', 'updater.id', 'records.updatedBy')
       .select(COLUMNS)
       .where('records.id', '=', id)
       .executeTakeFirst()) as unknown as StoredRecord | undefined;
@@ -114,6 +121,8 @@ export class RecordsRepo {
     return (await db
       .selectFrom('records')
       .innerJoin('agencies', 'agencies.id', 'records.ownerAgencyId')
+      .leftJoin('users as creator', 'creator.id', 'records.createdBy')
+      .leftJoin('users as updater', 'updater.id', 'records.updatedBy')
       .select(COLUMNS)
       .where('records.source', '=', source)
       .where('records.externalId', 'in', externalIds)
@@ -157,6 +166,8 @@ export class RecordsRepo {
     let q = db
       .selectFrom('records')
       .innerJoin('agencies', 'agencies.id', 'records.ownerAgencyId')
+      .leftJoin('users as creator', 'creator.id', 'records.createdBy')
+      .leftJoin('users as updater', 'updater.id', 'records.updatedBy')
       .select(COLUMNS)
       .where((eb) => visibleTo(eb, v));
     if (f.kind) q = q.where('records.kind', '=', f.kind);

@@ -36,8 +36,10 @@ export function toView(r: StoredRecord, today: string) {
       externalId: r.externalId,
       createdAt: r.createdAt,
       createdBy: r.createdBy,
+      createdByName: r.createdByName,
       updatedAt: r.updatedAt,
       updatedBy: r.updatedBy,
+      updatedByName: r.updatedByName,
       version: r.version,
     },
   };

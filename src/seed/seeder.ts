@@ -88,7 +88,7 @@ export class Seeder {
     const total = SCALE_PERSONS[scale];
     const totals = await this.importer.run(actor, 'demo', demoRecords(scale, opts.seed), {
       batchSize: 1000,
-      onProgress: (t) => opts.onProgress?.(`records ${t.items} (persons target ${total})`),
+      onProgress: (t) => opts.onProgress?.(`records ${t.items} of about ${Math.round(total * 1.7)}`),
     });
     const report: SeedReport = {
       scale,

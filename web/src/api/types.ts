@@ -120,8 +120,11 @@ export interface Provenance {
   externalId: string | null;
   createdAt: string;
   createdBy: string;
+  /** Username, or null when the console (an import or the seeder) wrote the record. */
+  createdByName: string | null;
   updatedAt: string;
   updatedBy: string;
+  updatedByName: string | null;
   version: number;
 }
 
@@ -158,6 +161,8 @@ export interface AuditEntry {
   at: string;
   actorUserId: string | null;
   actorAgencyId: string | null;
+  actorUsername: string | null;
+  actorAgencyCode: string | null;
   action: string;
   targetType: string;
   targetId: string | null;

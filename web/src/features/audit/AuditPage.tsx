@@ -80,7 +80,7 @@ export function AuditPage({ route }: { route: Route }) {
       render: (e) =>
         e.actorUserId ? (
           <Link to={pathFor(['audit'], { ...applied, actorUserId: e.actorUserId })} title={t('audit.filterByActor')}>
-            <ShortId id={e.actorUserId} />
+            {e.actorUsername ? <Code>{e.actorUsername}</Code> : <ShortId id={e.actorUserId} />}
           </Link>
         ) : (
           t('audit.system')
@@ -90,7 +90,7 @@ export function AuditPage({ route }: { route: Route }) {
       key: 'agency',
       header: t('audit.columns.agency'),
       narrow: true,
-      render: (e) => (e.actorAgencyId ? <Code>{agencyCode(e.actorAgencyId) ?? ''}</Code> : t('ui.none')),
+      render: (e) => (e.actorAgencyId ? <Code>{e.actorAgencyCode ?? agencyCode(e.actorAgencyId) ?? ''}</Code> : t('ui.none')),
     },
     {
       key: 'action',

@@ -105,7 +105,7 @@ export function ProvenancePanel({ p }: { p: Provenance }) {
           <dd className="value-stack">
             <time dateTime={p.createdAt}>{formatDateTime(locale, p.createdAt)}</time>
             <span>
-              {t('records.provenance.by')} <Code>{p.createdBy}</Code>
+              {t('records.provenance.by')} <Code>{p.createdByName ?? p.createdBy}</Code>
             </span>
           </dd>
         </div>
@@ -114,7 +114,7 @@ export function ProvenancePanel({ p }: { p: Provenance }) {
           <dd className="value-stack">
             <time dateTime={p.updatedAt}>{formatDateTime(locale, p.updatedAt)}</time>
             <span>
-              {t('records.provenance.by')} <Code>{p.updatedBy}</Code>
+              {t('records.provenance.by')} <Code>{p.updatedByName ?? p.updatedBy}</Code>
             </span>
           </dd>
         </div>
