@@ -31,6 +31,9 @@ function tr(lang: Lang, key: string): string {
   return v as string;
 }
 
+// A fresh clone without Debian's chromium still passes `npm test`, saying why; CI installs it and must run.
+const SKIP = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `skipped: ${CHROMIUM} is missing (apt-get install -y chromium fonts-noto-core)` : false;
+
 let node: { url: string; close(): Promise<void> };
 let browser: Browser;
 
@@ -45,6 +48,7 @@ function webBuildStale(): boolean {
 }
 
 before(async () => {
+  if (SKIP) return;
   // the node serves web/dist relative to the working directory
   process.chdir(ROOT);
   if (webBuildStale()) {
@@ -99,7 +103,7 @@ async function login(page: Page, username: string) {
 
 const navLink = (page: Page, href: string) => page.locator(`nav.sidenav a[href="#${href}"]`);
 
-describe('web desk', () => {
+describe('web desk', { skip: SKIP }, () => {
   it('login page in both languages, and a wrong password answered in the chosen language', async () => {
     const page = await newPage();
     await page.goto(node.url);

@@ -59,6 +59,29 @@ for (const target of DB_TARGETS) {
       assert.equal(now.version, row.version + 1);
     });
 
+    it('leaves only whole batches when an import dies midway, and a re-run completes it without duplicates', async () => {
+      const fresh = await testServices(target);
+      try {
+        const root = await fresh.seeder.consoleActor();
+        async function* dying() {
+          let n = 0;
+          for await (const item of parseUnSc(FILE)) {
+            if (++n > 1200) throw new Error('killed');
+            yield item;
+          }
+        }
+        await assert.rejects(fresh.importer.run(root, 'un-sc', dying(), { batchSize: 500 }), /killed/);
+        const count = async () => Number((await fresh.conn.db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        assert.equal(await count(), 1000);
+        const rerun = await fresh.importer.run(root, 'un-sc', parseUnSc(FILE));
+        assert.equal(rerun.unchanged, 1000);
+        assert.equal(await count(), first.created);
+        assert.equal((await fresh.audit.verifyChain()).ok, true);
+      } finally {
+        await fresh.dispose();
+      }
+    });
+
     it('audits each import batch with the persons it touched', async () => {
       const entries = await s.conn.db.selectFrom('auditLog').select(['action', 'subjectIds']).where('action', '=', 'record.import').execute();
       assert.ok(entries.length >= 3);
