@@ -23,6 +23,9 @@ import { RecordImporter } from './records/import/importer.ts';
 import { RecordsRepo } from './records/records.repo.ts';
 import { RecordsService } from './records/records.service.ts';
 import { Seeder } from './seed/seeder.ts';
+import { EngineClient } from './screening/engine-client.ts';
+import { ScreeningRepo } from './screening/screening.repo.ts';
+import { ScreeningService } from './screening/screening.service.ts';
 
 export interface Services {
   conn: Connection;
@@ -34,6 +37,7 @@ export interface Services {
   records: RecordsService;
   importer: RecordImporter;
   seeder: Seeder;
+  screening: ScreeningService;
   authRepo: AuthRepo;
   today: () => string;
   agencyCount: () => Promise<number>;
@@ -64,6 +68,8 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
   const records = new RecordsService(db, recordsRepo, audit, bus, clock, ids, directory);
   const importer = new RecordImporter(db, recordsRepo, audit, bus, clock, ids, directory);
   const seeder = new Seeder(db, authRepo, admin, importer, audit, clock, ids);
+  const engine = new EngineClient();
+  const screening = new ScreeningService(db, new ScreeningRepo(), engine, audit, bus, clock, directory);
   return {
     conn,
     bus,
@@ -74,11 +80,13 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
     records,
     importer,
     seeder,
+    screening,
     authRepo,
     today: () => toIsoDate(clock.now()),
     agencyCount: () => authRepo.countAgencies(db),
     close: async () => {
       await bus.close();
+      await engine.close();
       await conn.close();
     },
   };
@@ -114,6 +122,13 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
   };
   const services = await createServices(config, { passwordCost: opts.passwordCost });
   if (config.seedScale !== 'none') await services.seeder.seedIfEmpty(config.seedScale, { onProgress: opts.onProgress });
+  let lastReport = 0;
+  await services.screening.start((done, total) => {
+    if (done === total || performance.now() - lastReport > 2000) {
+      lastReport = performance.now();
+      opts.onProgress?.(`screening index ${done} of ${total} records`);
+    }
+  });
   const app = await buildServer(services, {
     logLevel: config.logLevel,
     cookieSecure: config.cookieSecure,

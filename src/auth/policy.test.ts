@@ -6,16 +6,16 @@ import { type Actor, ROLES, type Role, SCOPES } from './roles.ts';
 
 // The expected permissions, written out by hand: the policy must match every cell.
 const EXPECTED_ROLE_ACTIONS: Record<Role, Action[]> = {
-  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'token.create'],
-  frontline: ['record.read', 'token.create'],
-  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'token.create'],
-  reviewer: ['record.read', 'token.create'],
+  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create'],
+  frontline: ['record.read', 'screening.run', 'token.create'],
+  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create'],
+  reviewer: ['record.read', 'screening.run', 'token.create'],
   cyber_analyst: ['record.read', 'token.create'],
-  camera_operator: [],
+  camera_operator: ['screening.run', 'token.create'],
   programme_manager: [],
   ga_secretariat: [],
   commander: ['record.read'],
-  dpo: ['record.read', 'record.purge', 'audit.read', 'audit.verify'],
+  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify'],
   admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create'],
 };
 

@@ -12,6 +12,7 @@ export const ACTIONS = [
   'record.delete',
   'record.purge',
   'record.import',
+  'screening.run',
   'audit.read',
   'audit.verify',
   'agency.manage',
@@ -21,16 +22,16 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'token.create'],
-  frontline: ['record.read', 'token.create'],
-  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'token.create'],
-  reviewer: ['record.read', 'token.create'],
+  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create'],
+  frontline: ['record.read', 'screening.run', 'token.create'],
+  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create'],
+  reviewer: ['record.read', 'screening.run', 'token.create'],
   cyber_analyst: ['record.read', 'token.create'],
-  camera_operator: [],
+  camera_operator: ['screening.run', 'token.create'],
   programme_manager: [],
   ga_secretariat: [],
   commander: ['record.read'],
-  dpo: ['record.read', 'record.purge', 'audit.read', 'audit.verify'],
+  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify'],
   admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create'],
 };
 
@@ -41,6 +42,7 @@ const ACTION_SCOPE: Record<Action, Scope | null> = {
   'record.delete': 'records:write',
   'record.purge': 'records:write',
   'record.import': 'records:write',
+  'screening.run': 'screening:run',
   'audit.read': 'audit:read',
   'audit.verify': 'audit:read',
   'agency.manage': 'admin',

@@ -19,7 +19,7 @@ async function serve(ctx: CommandContext, seedScale: Config['seedScale'], banner
     await build({ configFile: 'web/vite.config.ts', logLevel: 'warn' });
   }
   const started = performance.now();
-  const node = await startNode({ seedScale, onProgress: (m) => ctx.out.info(`seeding: ${m}`) });
+  const node = await startNode({ seedScale, onProgress: (m) => ctx.out.info(m) });
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   if (banner) {
     const logins = demoUsers().filter((u) => u.agencyCode === 'MAR-NCB').map((u) => `${u.username} (${u.roles.join(', ')})`);

@@ -14,6 +14,7 @@ import { adminRoutes } from '../auth/admin.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { recordsRoutes } from '../records/records.routes.ts';
+import { screeningRoutes } from '../screening/screening.routes.ts';
 import type { Services } from '../main.ts';
 import { registerAuth } from './auth-hook.ts';
 import { notFoundProblem, registerErrorHandling } from './errors.ts';
@@ -94,6 +95,7 @@ export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyI
       await api.register(recordsRoutes, { records: s.records, today: s.today });
       await api.register(auditRoutes, { audit: s.audit });
       await api.register(statsRoutes, { records: s.records, agencyCount: s.agencyCount });
+      await api.register(screeningRoutes, { screening: s.screening });
     },
     { prefix: '/api/v1' },
   );

@@ -84,11 +84,11 @@ export class Seeder {
         }),
       );
     }
-    opts.onProgress?.(`agencies ${agencies}, users ${users}`);
+    opts.onProgress?.(`seeding: agencies ${agencies}, users ${users}`);
     const total = SCALE_PERSONS[scale];
     const totals = await this.importer.run(actor, 'demo', demoRecords(scale, opts.seed), {
       batchSize: 1000,
-      onProgress: (t) => opts.onProgress?.(`records ${t.items} of about ${Math.round(total * 1.7)}`),
+      onProgress: (t) => opts.onProgress?.(`seeding: records ${t.items} of about ${Math.round(total * 1.7)}`),
     });
     const report: SeedReport = {
       scale,

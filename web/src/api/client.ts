@@ -2,9 +2,16 @@ import type {
   Agency,
   AuditEntry,
   AuditVerifyResult,
+  BatchRow,
+  BatchScreeningResult,
+  DocumentScreeningQuery,
+  DocumentScreeningResult,
   Locale,
+  MrzScreeningResult,
   NewUser,
   Page,
+  PersonScreeningQuery,
+  PersonScreeningResult,
   RecordKind,
   RecordLink,
   RecordSummary,
@@ -12,10 +19,23 @@ import type {
   SessionResponse,
   Stats,
   User,
+  VehicleScreeningQuery,
+  VehicleScreeningResult,
 } from './types.ts';
 
 /** Sent as `x-purpose` with every read of personal data: the audit log records why. */
 export const PURPOSE = 'web desk consultation';
+
+/**
+ * A purpose the user typed, as an `x-purpose` value. Header values are bytes (Latin-1):
+ * text beyond that (Arabic) is sent as an RFC 8187 ext-value, `UTF-8''` + percent-encoding;
+ * control characters are dropped. Empty → the desk's constant purpose.
+ */
+export function purposeHeader(purpose: string | undefined): string {
+  const p = (purpose ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  if (!p) return PURPOSE;
+  return /^[\u0020-\u00ff]*$/.test(p) ? p : `UTF-8''${encodeURIComponent(p)}`;
+}
 
 const BASE = '/api/v1';
 const CSRF_COOKIE = 'ribat_csrf';
@@ -62,6 +82,9 @@ interface RequestOptions {
   body?: unknown;
   /** The call reads personal data: send the purpose header. */
   personal?: boolean;
+  /** The purpose the user stated for this call, instead of the constant. Implies `personal`. */
+  purpose?: string;
+  signal?: AbortSignal;
 }
 
 function urlFor(path: string, query?: Query): string {
@@ -81,7 +104,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     const token = readCookie(CSRF_COOKIE) ?? csrfToken;
     if (token) headers['x-csrf-token'] = token;
   }
-  if (opts.personal) headers['x-purpose'] = PURPOSE;
+  if (opts.personal || opts.purpose !== undefined) headers['x-purpose'] = purposeHeader(opts.purpose);
 
   let res: Response;
   try {
@@ -90,8 +113,10 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
       headers,
       credentials: 'same-origin',
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
     });
   } catch (e) {
+    if (opts.signal?.aborted) throw e;
     throw new ApiError(0, 'network_error', e instanceof Error ? e.message : String(e));
   }
   if (res.status === 204) return undefined as T;
@@ -134,4 +159,19 @@ export const api = {
   agencies: (q: { limit?: number; cursor?: string } = {}) => request<Page<Agency>>('GET', '/agencies', { query: q }),
   users: (q: { limit?: number; cursor?: string } = {}) => request<Page<User>>('GET', '/users', { query: q, personal: true }),
   createUser: (user: NewUser) => request<User>('POST', '/users', { body: user }),
+
+  /** Screening: every call states the purpose the officer gave (audited with the search). */
+  screenPerson: (q: PersonScreeningQuery, purpose: string) =>
+    request<PersonScreeningResult>('POST', '/screening/persons', { body: q, purpose }),
+  screenDocument: (q: DocumentScreeningQuery, purpose: string) =>
+    request<DocumentScreeningResult>('POST', '/screening/documents', { body: q, purpose }),
+  screenVehicle: (q: VehicleScreeningQuery, purpose: string) =>
+    request<VehicleScreeningResult>('POST', '/screening/vehicles', { body: q, purpose }),
+  screenMrz: (mrz: string, purpose: string) => request<MrzScreeningResult>('POST', '/screening/mrz', { body: { mrz }, purpose }),
+  screenBatch: (rows: BatchRow[], purpose: string, opts: { limit?: number; signal?: AbortSignal } = {}) =>
+    request<BatchScreeningResult>('POST', '/screening/batch', {
+      body: opts.limit === undefined ? { rows } : { rows, limit: opts.limit },
+      purpose,
+      signal: opts.signal,
+    }),
 };

@@ -222,3 +222,166 @@ export const ROLES = [
   'dpo',
   'admin',
 ] as const;
+
+/* ---------- screening (issue 3) ---------- */
+
+export type Gender = 'male' | 'female';
+
+export interface PersonScreeningQuery {
+  name: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  birthDate?: string;
+  /** alpha-2, alpha-3 or an English country name. */
+  nationality?: string;
+  gender?: Gender;
+  limit?: number;
+}
+
+export const TOKEN_HOWS = ['exact', 'variant', 'phonetic', 'typo', 'joined', 'particle', 'missing'] as const;
+export type TokenHow = (typeof TOKEN_HOWS)[number];
+
+export interface TokenAlignment {
+  query: string;
+  /** The record's name part it matched, or null when it matched nothing. */
+  matched: string | null;
+  how: TokenHow;
+  score: number;
+  weight: number;
+}
+
+export const FACTOR_EFFECTS = ['agrees', 'partly_agrees', 'conflicts', 'unknown'] as const;
+export type FactorEffect = (typeof FACTOR_EFFECTS)[number];
+
+export interface Factor {
+  query: string | null;
+  record: string[];
+  effect: FactorEffect;
+  /** What it added to (or took from) the score. */
+  delta: number;
+}
+
+export interface PersonExplanation {
+  matchedName: { value: string; type: string; script: string };
+  nameScore: number;
+  tokens: TokenAlignment[];
+  /** Parts of the matched record name that no query part matched. */
+  unmatchedRecordTokens: string[];
+  birthDate: Factor;
+  nationality: Factor;
+  gender: Factor;
+}
+
+export interface PersonCandidate {
+  id: string;
+  score: number;
+  alert: boolean;
+  matchedName: string;
+  displayName: string;
+  ownerAgencyCode: string;
+  tlp: TlpLevel;
+  explanation: PersonExplanation;
+}
+
+export interface ScreeningAnswer {
+  tookMs: number;
+  threshold: number;
+}
+
+export interface PersonScreeningResult extends ScreeningAnswer {
+  candidates: PersonCandidate[];
+}
+
+export type DocumentHow = 'exact' | 'ocr' | 'prefix';
+
+export interface DocumentCandidate {
+  id: string;
+  score: number;
+  alert: boolean;
+  number: string;
+  how: DocumentHow;
+  issuingCountry: string | null;
+  status: string;
+  type: string;
+  holder: { id: string; displayName: string } | null;
+}
+
+export interface DocumentScreeningQuery {
+  number: string;
+  issuingCountry?: string;
+  limit?: number;
+}
+
+export interface DocumentScreeningResult extends ScreeningAnswer {
+  candidates: DocumentCandidate[];
+}
+
+export type VehicleHow = 'plate_exact' | 'plate_confusable' | 'vin_exact' | 'vin_ocr';
+
+export interface VehicleCandidate {
+  id: string;
+  score: number;
+  alert: boolean;
+  plate: string;
+  plateCountry: string;
+  vin: string | null;
+  how: VehicleHow;
+  status: string;
+}
+
+export interface VehicleScreeningQuery {
+  plate?: string;
+  country?: string;
+  vin?: string;
+  limit?: number;
+}
+
+export interface VehicleScreeningResult extends ScreeningAnswer {
+  candidates: VehicleCandidate[];
+  vinCheck?: 'valid' | 'invalid' | 'not_applicable';
+}
+
+export interface MrzProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface MrzParsed {
+  format: string;
+  valid: boolean;
+  specimen: boolean;
+  problems: MrzProblem[];
+  holder: {
+    surname: string;
+    givenNames: string;
+    name: string;
+    birthDate: string | null;
+    nationality: string | null;
+    sex: Gender | null;
+  };
+  document: {
+    number: string | null;
+    issuingCountry: string | null;
+    expiryDate: string | null;
+    type: string | null;
+  };
+}
+
+export interface MrzScreeningResult extends ScreeningAnswer {
+  parsed: MrzParsed;
+  persons: PersonCandidate[];
+  documents: DocumentCandidate[];
+}
+
+export interface BatchRow {
+  id: string;
+  name: string;
+  birthDate?: string;
+  nationality?: string;
+  gender?: Gender;
+}
+
+export interface BatchScreeningResult extends ScreeningAnswer {
+  results: Array<{ rowId: string; candidates: PersonCandidate[] }>;
+  problems: Array<{ rowId: string; code: string; message: string }>;
+}

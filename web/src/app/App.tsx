@@ -7,6 +7,8 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { RecordPage } from '../features/records/RecordPage.tsx';
 import { RecordsPage } from '../features/records/RecordsPage.tsx';
+import { BatchPage } from '../features/screening/BatchPage.tsx';
+import { CheckPage } from '../features/screening/CheckPage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Layout } from './Layout.tsx';
 import { type Route, useRoute } from './router.tsx';
@@ -39,6 +41,8 @@ function Page({ route }: { route: Route }): ReactNode {
   if (a === undefined) return <HomePage />;
   if (a === 'records' && b === undefined) return gate('record.read', <RecordsPage route={route} />);
   if (a === 'records' && c === undefined) return gate('record.read', <RecordPage id={b} />);
+  if (a === 'check' && b === undefined) return gate('screening.run', <CheckPage />);
+  if (a === 'batch' && b === undefined) return gate('screening.run', <BatchPage />);
   if (a === 'audit' && b === undefined) return gate('audit.read', <AuditPage route={route} />);
   if (a === 'admin' && b === 'agencies' && c === undefined) return gate('user.manage', <AgenciesPage />);
   if (a === 'admin' && b === 'users' && c === undefined) return gate('user.manage', <UsersPage />);

@@ -24,12 +24,17 @@ export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const path = route.segments.join('/');
 
-  // Move focus to the new page so keyboard and screen-reader users land on it.
+  // Move focus to the new page so keyboard and screen-reader users land on it, unless the
+  // page has already put it on its first field (the Check page's name field).
   useEffect(() => {
-    mainRef.current?.focus({ preventScroll: true });
+    if (!mainRef.current?.contains(document.activeElement)) mainRef.current?.focus({ preventScroll: true });
   }, [path]);
 
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', match: [] }];
+  if (can(me, 'screening.run')) {
+    items.push({ to: '/check', labelKey: 'nav.check', match: ['check'] });
+    items.push({ to: '/batch', labelKey: 'nav.batch', match: ['batch'] });
+  }
   if (can(me, 'record.read')) items.push({ to: '/records', labelKey: 'nav.records', match: ['records'] });
   if (can(me, 'audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', match: ['audit'] });
   const adminItems: NavItem[] = can(me, 'user.manage')

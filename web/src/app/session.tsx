@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, onSessionLost, setCsrfToken } from '../api/client.ts';
 import type { Locale, Me, SessionResponse } from '../api/types.ts';
+import { forgetPurpose } from '../features/screening/purpose.tsx';
 import { setLanguage } from '../i18n/index.ts';
 
 export type SessionState =
@@ -61,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api.logout();
     } finally {
       setCsrfToken(null);
+      forgetPurpose();
       setState({ status: 'anonymous' });
     }
   }, []);

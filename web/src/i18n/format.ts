@@ -64,3 +64,34 @@ export function scriptName(locale: Locale, script: string): string {
  * the plain-text <bdi>: a Latin name inside Arabic text (or the reverse) keeps its order.
  */
 export const isolate = (s: string): string => `\u2068${s}\u2069`;
+
+/** A score in [0, 1] as a whole percentage: `0.874` → `87%` (`٨٧٪` in Arabic digits where the locale uses them). */
+export function formatPercent(locale: Locale, score: number): string {
+  return cached(`pc:${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(score);
+}
+
+/** A change of score, in percentage points with its sign: `0.05` → `+5%`, `-0.1` → `-10%`, `0` → `0%`. */
+export function formatDelta(locale: Locale, delta: number): string {
+  return cached(
+    `dl:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+  ).format(delta);
+}
+
+/** A duration in milliseconds, with the unit in the user's language: `3.4 ms`. */
+export function formatMs(locale: Locale, ms: number): string {
+  const digits = ms < 10 ? 1 : 0;
+  return cached(
+    `ms:${locale}:${digits}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: digits }),
+  ).format(ms);
+}
+
+/** A longer duration: milliseconds below one second, else seconds with one decimal. */
+export function formatDuration(locale: Locale, ms: number): string {
+  if (ms < 1000) return formatMs(locale, Math.round(ms));
+  return cached(
+    `sec:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 }),
+  ).format(ms / 1000);
+}

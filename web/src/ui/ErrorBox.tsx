@@ -28,6 +28,19 @@ export const ERROR_KEYS: Readonly<Record<string, string>> = {
   agency_not_found: 'errors.agency_not_found',
   user_not_found: 'errors.user_not_found',
   invalid_cursor: 'errors.invalid_cursor',
+  invalid_date: 'errors.invalid_date',
+  invalid_nationality: 'errors.invalid_nationality',
+  invalid_country: 'errors.invalid_country',
+  invalid_vin: 'errors.invalid_vin',
+  invalid_purpose: 'errors.invalid_purpose',
+  invalid_limit: 'errors.invalid_limit',
+  name_required: 'errors.name_required',
+  document_number_required: 'errors.document_number_required',
+  plate_required: 'errors.plate_required',
+  mrz_malformed: 'errors.mrz_malformed',
+  batch_too_large: 'errors.batch_too_large',
+  screening_not_ready: 'errors.screening_not_ready',
+  payload_too_large: 'errors.payload_too_large',
 };
 
 export function errorKey(error: unknown): string {

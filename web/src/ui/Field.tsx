@@ -1,17 +1,24 @@
 import { type ReactElement, cloneElement, useId } from 'react';
 
-/** A labelled form control; the label's `for` and an optional hint are wired to the child. */
+/**
+ * A labelled form control; the label's `for`, an optional hint and an optional error
+ * message are wired to the child (`aria-describedby`, and `aria-invalid` with an error).
+ */
 export function Field({
   label,
   hint,
+  error,
   children,
 }: {
   label: string;
   hint?: string;
-  children: ReactElement<{ id?: string; 'aria-describedby'?: string }>;
+  error?: string;
+  children: ReactElement<{ id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }>;
 }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -20,7 +27,12 @@ export function Field({
           {hint}
         </span>
       )}
-      {cloneElement(children, { id, 'aria-describedby': hintId })}
+      {cloneElement(children, error ? { id, 'aria-describedby': describedBy, 'aria-invalid': true } : { id, 'aria-describedby': describedBy })}
+      {error && (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,0 +1,349 @@
+import { toAlpha3 } from '../../core/countries.ts';
+import { ALERT_THRESHOLD, type PersonMatch, type PersonQuery } from '../screening.ts';
+import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
+import { alignName, birthDateEffect, commonNamePenalty, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
+import { ARABIC_ALPHABET, edits1, LATIN_ALPHABET, SKELETON_ALPHABET } from './similarity.ts';
+import { joinTokens, type NameToken, nameTokens } from './tokens.ts';
+
+export interface PersonEntry {
+  id: string;
+  names: Array<{ value: string; type?: 'primary' | 'alias' | 'original' | string; script?: string }>;
+  birthDates?: string[];
+  nationalities?: string[];
+  gender?: 'male' | 'female' | 'unknown' | string;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Candidates the caller may not see (handling codes) are dropped before ranking. */
+  filter?: (id: string) => boolean;
+}
+
+interface Person {
+  entry: PersonEntry;
+  /** Entry (name) ids of this person. */
+  names: number[];
+}
+
+/** A growable Uint32 buffer: per-name data stays in typed memory, not in objects. */
+class U32 {
+  a = new Uint32Array(1024);
+  n = 0;
+  push(v: number) {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+/** Below this share of the query's weight a candidate is not worth scoring in full. */
+const MIN_QUICK = 0.45;
+const MAX_TYPO_EXPANSIONS = 40;
+
+/**
+ * The in-memory person watchlist. Every name of every person is an entry; each entry's parts
+ * are indexed under their folded form (f), their spelling-variant clusters (c) and their
+ * consonant skeletons (s), and adjacent parts also joined. A query part expands to the keys it
+ * may meet (with typo neighbours found in the vocabulary, not by scanning), the rarest parts
+ * select candidates, the others only add to their score (MaxScore), and the best few persons
+ * are aligned in full and explained.
+ */
+export class PersonIndex {
+  readonly knowledge: NameKnowledge;
+  #keyId = new Map<string, number>();
+  #postings: number[][] = [];
+  #df: number[] = [];
+  #entryPerson = new U32();
+  #entryKeyStart = new U32();
+  #entryKeys = new U32();
+  #dead = new Set<number>();
+  #persons: Person[] = [];
+  #slotOf = new Map<string, number>();
+  #livePersons = 0;
+  #liveEntries = 0;
+  // per-query scratch, sized to the entry count
+  #acc = new Float32Array(0);
+  #seen = new Int32Array(0);
+  #tokStamp = new Int32Array(0);
+  #tokBest = new Float32Array(0);
+  #stamp = 0;
+
+  constructor(knowledge: NameKnowledge = loadNameKnowledge()) {
+    this.knowledge = knowledge;
+  }
+
+  get size(): number {
+    return this.#livePersons;
+  }
+
+  get entries(): number {
+    return this.#liveEntries;
+  }
+
+  get vocabulary(): number {
+    return this.#keyId.size;
+  }
+
+  has(id: string): boolean {
+    return this.#slotOf.has(id);
+  }
+
+  /** Adds a person, replacing any person with the same id. */
+  add(p: PersonEntry): void {
+    this.remove(p.id);
+    const slot = this.#persons.length;
+    const person: Person = { entry: p, names: [] };
+    this.#persons.push(person);
+    this.#slotOf.set(p.id, slot);
+    this.#livePersons++;
+    for (const n of p.names) {
+      const tokens = nameTokens(n.value);
+      if (tokens.length === 0) continue;
+      const e = this.#entryPerson.n;
+      this.#entryPerson.push(slot);
+      this.#entryKeyStart.push(this.#entryKeys.n);
+      const keys = new Set<number>();
+      for (const t of tokens) for (const key of this.#tokenKeys(t)) keys.add(this.#intern(key));
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        const j = joinTokens(tokens[i], tokens[i + 1]);
+        keys.add(this.#intern(`f${j.fold}`));
+        for (const s of j.skeletons) keys.add(this.#intern(`s${s}`));
+      }
+      for (const k of keys) {
+        this.#entryKeys.push(k);
+        this.#postings[k].push(e);
+        this.#df[k]++;
+      }
+      person.names.push(e);
+      this.#liveEntries++;
+    }
+  }
+
+  remove(id: string): boolean {
+    const slot = this.#slotOf.get(id);
+    if (slot === undefined) return false;
+    const person = this.#persons[slot];
+    for (const e of person.names) {
+      this.#dead.add(e);
+      const end = this.#keyEnd(e);
+      for (let i = this.#entryKeyStart.a[e]; i < end; i++) this.#df[this.#entryKeys.a[i]]--;
+    }
+    this.#liveEntries -= person.names.length;
+    person.names = [];
+    this.#slotOf.delete(id);
+    this.#livePersons--;
+    return true;
+  }
+
+  #keyEnd(e: number): number {
+    return e + 1 < this.#entryPerson.n ? this.#entryKeyStart.a[e + 1] : this.#entryKeys.n;
+  }
+
+  #tokenKeys(t: NameToken): string[] {
+    const keys = [`f${t.fold}`];
+    for (const c of this.knowledge.clustersOf(t.fold)) keys.push(`c${c}`);
+    if (t.article) for (const c of this.knowledge.clustersOf(t.fold.slice(2))) keys.push(`c${c}`);
+    for (const s of t.skeletons) keys.push(`s${s}`);
+    return keys;
+  }
+
+  #intern(key: string): number {
+    let id = this.#keyId.get(key);
+    if (id === undefined) {
+      id = this.#postings.length;
+      this.#keyId.set(key, id);
+      this.#postings.push([]);
+      this.#df.push(0);
+    }
+    return id;
+  }
+
+  /** How common a name part is among the names (variants counted together). */
+  #dfOf(t: NameToken): number {
+    let df = this.#df[this.#keyId.get(`f${t.fold}`) ?? -1] ?? 0;
+    for (const c of this.knowledge.clustersOf(t.fold)) df = Math.max(df, this.#df[this.#keyId.get(`c${c}`) ?? -1] ?? 0);
+    return df;
+  }
+
+  #weight(t: NameToken): number {
+    return Math.log(1 + (this.#liveEntries + 1) / (this.#dfOf(t) + 1));
+  }
+
+  /** The keys a query part may meet, each with the score that meeting it is worth. */
+  #expand(tokens: NameToken[], i: number): Map<number, number> {
+    const t = tokens[i];
+    const out = new Map<number, number>();
+    const put = (key: string, s: number) => {
+      const id = this.#keyId.get(key);
+      if (id !== undefined && (out.get(id) ?? 0) < s) out.set(id, s);
+    };
+    put(`f${t.fold}`, TOKEN_SCORES.exact);
+    for (const c of this.knowledge.clustersOf(t.fold)) put(`c${c}`, TOKEN_SCORES.variant);
+    if (t.article) for (const c of this.knowledge.clustersOf(t.fold.slice(2))) put(`c${c}`, TOKEN_SCORES.variant);
+    for (const s of t.skeletons) put(`s${s}`, phoneticScore(s.length));
+    if (t.fold.length >= 4 && t.script !== 'other') {
+      let n = 0;
+      for (const w of edits1(t.fold, t.script === 'arabic' ? ARABIC_ALPHABET : LATIN_ALPHABET)) {
+        if (this.#keyId.has(`f${w}`)) {
+          put(`f${w}`, TOKEN_SCORES.typo1);
+          if (++n >= MAX_TYPO_EXPANSIONS) break;
+        }
+      }
+    }
+    for (const s of t.skeletons) {
+      if (s.length < 4) continue;
+      for (const w of edits1(s, SKELETON_ALPHABET)) put(`s${w}`, phoneticScore(s.length) - 0.2);
+    }
+    if (i + 1 < tokens.length) {
+      const j = joinTokens(t, tokens[i + 1]);
+      put(`f${j.fold}`, TOKEN_SCORES.joined);
+      for (const s of j.skeletons) put(`s${s}`, TOKEN_SCORES.joined);
+    }
+    return out;
+  }
+
+  #ensureScratch() {
+    const n = this.#entryPerson.n;
+    if (this.#acc.length >= n) return;
+    const size = Math.max(1024, n * 2);
+    this.#acc = new Float32Array(size);
+    this.#seen = new Int32Array(size);
+    this.#tokStamp = new Int32Array(size);
+    this.#tokBest = new Float32Array(size);
+    this.#stamp = 0;
+  }
+
+  search(q: PersonQuery, opts: SearchOptions = {}): PersonMatch[] {
+    const limit = Math.max(1, Math.min(opts.limit ?? 10, 100));
+    const tokens = nameTokens(q.name);
+    if (tokens.length === 0 || this.#liveEntries === 0) return [];
+    this.#ensureScratch();
+    if (this.#stamp > 2 ** 30 / 64) {
+      this.#seen.fill(0);
+      this.#tokStamp.fill(0);
+      this.#stamp = 0;
+    }
+    const qs = ++this.#stamp;
+    const weights = tokens.map((t) => this.#weight(t));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const expansions = tokens.map((_, i) => this.#expand(tokens, i));
+
+    // MaxScore: a candidate that reaches MIN_QUICK must meet one of the heaviest parts
+    const order = tokens.map((_, i) => i).sort((a, b) => weights[b] - weights[a]);
+    let rest = total;
+    const essential: number[] = [];
+    for (const i of order) {
+      if (rest < MIN_QUICK * total) break;
+      essential.push(i);
+      rest -= weights[i];
+    }
+    const touched: number[] = [];
+    const acc = this.#acc;
+    const seen = this.#seen;
+    for (const i of essential) {
+      const ts = qs * 64 + i;
+      for (const [key, s] of expansions[i]) {
+        const w = weights[i] * s;
+        for (const e of this.#postings[key]) {
+          if (seen[e] !== qs) {
+            seen[e] = qs;
+            acc[e] = 0;
+            touched.push(e);
+          }
+          this.#credit(e, ts, s, weights[i], w);
+        }
+      }
+    }
+    for (const i of order) {
+      if (essential.includes(i)) continue;
+      const ts = qs * 64 + i;
+      const exp = expansions[i];
+      let listWork = 0;
+      for (const key of exp.keys()) listWork += this.#postings[key].length;
+      if (listWork <= touched.length * 8) {
+        for (const [key, s] of exp) for (const e of this.#postings[key]) if (seen[e] === qs) this.#credit(e, ts, s, weights[i], weights[i] * s);
+      } else {
+        const ek = this.#entryKeys.a;
+        for (const e of touched) {
+          let best = 0;
+          for (let x = this.#entryKeyStart.a[e], end = this.#keyEnd(e); x < end; x++) {
+            const s = exp.get(ek[x]);
+            if (s !== undefined && s > best) best = s;
+          }
+          if (best > 0) this.#credit(e, ts, best, weights[i], weights[i] * best);
+        }
+      }
+    }
+
+    // best name per person, among the persons the caller may see
+    const bestOf = new Map<number, number>();
+    const bar = MIN_QUICK * total;
+    for (const e of touched) {
+      if (acc[e] < bar || this.#dead.has(e)) continue;
+      const slot = this.#entryPerson.a[e];
+      const prev = bestOf.get(slot);
+      if (prev === undefined || acc[e] > acc[prev]) bestOf.set(slot, e);
+    }
+    let ranked = [...bestOf.entries()];
+    if (opts.filter) ranked = ranked.filter(([slot]) => opts.filter!(this.#persons[slot].entry.id));
+    ranked.sort((a, b) => acc[b[1]] - acc[a[1]]);
+    const shortlist = ranked.slice(0, Math.max(limit + 10, 20));
+
+    const nationality = q.nationality ? toAlpha3(q.nationality) : undefined;
+    const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality));
+    matches.sort((a, b) => b.score - a.score);
+    return matches.slice(0, limit);
+  }
+
+  #credit(e: number, ts: number, s: number, weight: number, w: number) {
+    if (this.#tokStamp[e] !== ts) {
+      this.#tokStamp[e] = ts;
+      this.#tokBest[e] = s;
+      this.#acc[e] += w;
+    } else if (s > this.#tokBest[e]) {
+      this.#acc[e] += weight * (s - this.#tokBest[e]);
+      this.#tokBest[e] = s;
+    }
+  }
+
+  #explain(tokens: NameToken[], weights: number[], person: Person, q: PersonQuery, nationality: string | undefined): PersonMatch {
+    const p = person.entry;
+    let best: { n: PersonEntry['names'][number]; a: ReturnType<typeof alignName>; rTokens: NameToken[] } | undefined;
+    for (const n of p.names) {
+      const rTokens = nameTokens(n.value);
+      if (rTokens.length === 0) continue;
+      const a = alignName(this.knowledge, tokens, weights, rTokens, rTokens.map((t) => this.#weight(t)));
+      if (!best || a.nameScore > best.a.nameScore) best = { n, a, rTokens };
+    }
+    const b = best!;
+    // how many people of this name the list would hold by chance
+    let expected = this.#livePersons;
+    b.a.tokens.forEach((t, i) => {
+      if (t.matched !== null) expected *= Math.min(1, (this.#dfOf(tokens[i]) + 1) / (this.#liveEntries + 1));
+    });
+    const penalty = commonNamePenalty(expected);
+    const birthDate = birthDateEffect(q.birthDate, p.birthDates);
+    const nat = nationalityEffect(nationality, p.nationalities);
+    const gender = genderEffect(q.gender, p.gender);
+    const score = round(Math.max(0, Math.min(1, b.a.nameScore - penalty + birthDate.delta + nat.delta + gender.delta)));
+    return {
+      id: p.id,
+      score,
+      alert: score >= ALERT_THRESHOLD,
+      matchedName: b.n.value,
+      explanation: {
+        matchedName: { value: b.n.value, type: b.n.type ?? 'primary', script: b.n.script ?? (b.rTokens[0].script === 'arabic' ? 'Arab' : 'Latn') },
+        nameScore: round(b.a.nameScore),
+        commonNamePenalty: round(penalty),
+        tokens: b.a.tokens,
+        unmatchedRecordTokens: b.a.unmatchedRecordTokens,
+        birthDate,
+        nationality: nat,
+        gender,
+      },
+    };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions),
+ * giving up as soon as it exceeds `max`: name parts are short and we only care about 0–2.
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
+  let cur = new Array<number>(lb + 1).fill(0);
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= lb; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[lb];
+}
+
+export const LATIN_ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+export const ARABIC_ALPHABET = 'ابتثجحخدذرزسشصضطظعغفقكلمنهويءةى';
+export const SKELETON_ALPHABET = 'BTJHKSXFLMNR';
+
+/** Every string one edit away (delete, transpose, replace, insert) over an alphabet. */
+export function edits1(word: string, alphabet: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const l = word.slice(0, i);
+    const r = word.slice(i);
+    if (r) out.add(l + r.slice(1));
+    if (r.length > 1) out.add(l + r[1] + r[0] + r.slice(2));
+    for (const c of alphabet) {
+      if (r) out.add(l + c + r.slice(1));
+      out.add(l + c + r);
+    }
+  }
+  out.delete(word);
+  return out;
+}

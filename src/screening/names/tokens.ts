@@ -1,0 +1,102 @@
+import { arabicSkeletons, latinSkeleton } from './skeleton.ts';
+
+export type Script = 'latin' | 'arabic' | 'other';
+
+/** One part of a name, ready for matching. */
+export interface NameToken {
+  /** As written (after joining a particle to the next part). */
+  raw: string;
+  /** Folded: lowercase, no diacritics, Arabic letter variants unified. */
+  fold: string;
+  script: Script;
+  /** Consonant skeletons (several for Arabic letters with two readings, and with or without the article). */
+  skeletons: string[];
+  /** The part began with the article al-/el-/ال (kept, since Alaoui is al-ʿAlawi). */
+  article: boolean;
+}
+
+const LATIN_FOLD_EXTRA: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ı': 'i' };
+const ARABIC_FOLD: Record<string, string> = {
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ی': 'ي', 'ې': 'ي', 'ے': 'ي', 'ئ': 'ي', 'ؤ': 'و', 'ک': 'ك', 'ڪ': 'ك', 'ھ': 'ه', 'ہ': 'ه', 'ۀ': 'ه',
+};
+const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF\u0750-\u077F]/;
+
+/**
+ * Particles that belong to the next part: ben/bin/ibn Ali, Ould Ahmed, Abu Bakr, Abd al-Latif,
+ * El Amrani, and European de/van/von. Joined with it, "Ben Ali" meets "Benali" and
+ * "Abd al-Latif" meets "Abdellatif".
+ */
+const LATIN_PARTICLES = new Set([
+  'ben', 'bin', 'ibn', 'bent', 'bint', 'ould', 'wuld', 'ag', 'ait', 'abu', 'abou', 'abo', 'bou', 'abd', 'abdel', 'abdul', 'abdoul', 'abdal', 'abdu',
+  'el', 'al', 'ad', 'ar', 'as', 'at', 'ash', 'an', 'az', 'ed', 'er', 'es', 'ul', 'ol',
+  'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'mac', 'mc',
+]);
+const ARABIC_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ولد', 'ابو', 'بو', 'عبد', 'ال', 'ال', 'اب', 'ابي']);
+
+export function scriptOf(s: string): Script {
+  if (ARABIC_LETTER.test(s)) return 'arabic';
+  return /[a-z]/.test(s) ? 'latin' : 'other';
+}
+
+/** Folds one word: Latin to plain lowercase ASCII where possible, Arabic to base letters. */
+export function foldWord(w: string): string {
+  let s = w.normalize('NFKD').toLowerCase();
+  s = s.replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '');
+  s = s.replace(/[ßæœøłđı]/g, (c) => LATIN_FOLD_EXTRA[c] ?? c);
+  s = s.replace(/[\u0621-\u06ff]/g, (c) => ARABIC_FOLD[c] ?? c);
+  s = s.replace(/[٠-٩۰-۹]/g, '');
+  return s.replace(/[^\p{L}]/gu, '');
+}
+
+/** Splits a name into words: spaces, commas, hyphens, dots, apostrophes and brackets separate. */
+export function words(name: string): string[] {
+  return name
+    .normalize('NFC')
+    .split(/[\s,;.\-‐-―_/()[\]{}"“”«»'’‘`ʻʼʿʾ]+/u)
+    .map(foldWord)
+    .filter(Boolean);
+}
+
+function isArticle(fold: string, script: Script): boolean {
+  if (script === 'arabic') return fold.startsWith('ال') && fold.length >= 4;
+  return (fold.startsWith('al') || fold.startsWith('el')) && fold.length >= 5;
+}
+
+export function skeletonsOf(fold: string, script: Script): string[] {
+  const base = script === 'arabic' ? arabicSkeletons(fold) : script === 'latin' ? [latinSkeleton(fold)] : [];
+  if (!isArticle(fold, script)) return base.filter(Boolean);
+  const stripped = script === 'arabic' ? arabicSkeletons(fold.slice(2)) : [latinSkeleton(fold.slice(2))];
+  return [...new Set([...base, ...stripped])].filter(Boolean);
+}
+
+function makeToken(raw: string, fold: string): NameToken {
+  const script = scriptOf(fold);
+  return { raw, fold, script, skeletons: skeletonsOf(fold, script), article: isArticle(fold, script) };
+}
+
+/**
+ * The matchable parts of a name. Particles are joined to the part after them (a chain:
+ * "Abd al Latif" → "abdallatif"); a trailing particle stays alone.
+ */
+export function nameTokens(name: string): NameToken[] {
+  const ws = words(name);
+  const out: NameToken[] = [];
+  let pending = '';
+  for (const w of ws) {
+    const particle = (scriptOf(w) === 'arabic' ? ARABIC_PARTICLES : LATIN_PARTICLES).has(w);
+    if (particle) {
+      pending += w;
+      continue;
+    }
+    const fold = pending + w;
+    out.push(makeToken(fold, fold));
+    pending = '';
+  }
+  if (pending) out.push(makeToken(pending, pending));
+  return out;
+}
+
+/** A token standing for two adjacent parts written together ("Mohamedali" for "Mohamed Ali"). */
+export function joinTokens(a: NameToken, b: NameToken): NameToken {
+  return makeToken(a.fold + b.fold, a.fold + b.fold);
+}

@@ -1,0 +1,135 @@
+import { Type } from 'typebox';
+
+/** Request and response schemas of the screening API (also its OpenAPI description). */
+const closed = { additionalProperties: false } as const;
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const PersonQuerySchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+    birthDate: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY, YYYY-MM or YYYY-MM-DD' })),
+    nationality: Type.Optional(Type.String({ minLength: 2, maxLength: 60, description: 'alpha-2, alpha-3 or English name' })),
+    gender: Type.Optional(Type.Enum(['male', 'female'])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  },
+  closed,
+);
+
+const Factor = Type.Object({
+  query: Nullable(Type.String()),
+  record: Type.Array(Type.String()),
+  effect: Type.Enum(['agrees', 'partly_agrees', 'conflicts', 'unknown']),
+  delta: Type.Number(),
+});
+
+export const PersonCandidateSchema = Type.Object({
+  id: Type.String(),
+  score: Type.Number(),
+  alert: Type.Boolean(),
+  matchedName: Type.String(),
+  displayName: Type.String(),
+  ownerAgencyCode: Type.String(),
+  tlp: Type.String(),
+  explanation: Type.Object({
+    matchedName: Type.Object({ value: Type.String(), type: Type.String(), script: Type.String() }),
+    nameScore: Type.Number(),
+    commonNamePenalty: Type.Number(),
+    tokens: Type.Array(
+      Type.Object({
+        query: Type.String(),
+        matched: Nullable(Type.String()),
+        how: Type.Enum(['exact', 'variant', 'phonetic', 'typo', 'joined', 'particle', 'missing']),
+        score: Type.Number(),
+        weight: Type.Number(),
+      }),
+    ),
+    unmatchedRecordTokens: Type.Array(Type.String()),
+    birthDate: Factor,
+    nationality: Factor,
+    gender: Factor,
+  }),
+});
+
+export const DocumentQuerySchema = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 80 }),
+    issuingCountry: Type.Optional(Type.String({ minLength: 2, maxLength: 60 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  },
+  closed,
+);
+
+export const DocumentCandidateSchema = Type.Object({
+  id: Type.String(),
+  score: Type.Number(),
+  alert: Type.Boolean(),
+  number: Type.String(),
+  how: Type.Enum(['exact', 'ocr', 'prefix']),
+  issuingCountry: Nullable(Type.String()),
+  status: Type.String(),
+  type: Type.String(),
+  displayName: Type.String(),
+  ownerAgencyCode: Type.String(),
+  tlp: Type.String(),
+  holder: Type.Union([Type.Object({ id: Type.String(), displayName: Type.String() }), Type.Null()]),
+});
+
+export const VehicleQuerySchema = Type.Object(
+  {
+    plate: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+    country: Type.Optional(Type.String({ minLength: 2, maxLength: 60 })),
+    vin: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  },
+  closed,
+);
+
+export const VehicleCandidateSchema = Type.Object({
+  id: Type.String(),
+  score: Type.Number(),
+  alert: Type.Boolean(),
+  plate: Type.String(),
+  plateCountry: Type.String(),
+  vin: Nullable(Type.String()),
+  how: Type.Enum(['plate_exact', 'plate_confusable', 'vin_exact', 'vin_ocr']),
+  status: Type.String(),
+  displayName: Type.String(),
+  ownerAgencyCode: Type.String(),
+  tlp: Type.String(),
+});
+
+export const MrzQuerySchema = Type.Object({ mrz: Type.String({ minLength: 1, maxLength: 400 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, closed);
+
+export const MrzParsedSchema = Type.Object({
+  format: Type.String(),
+  valid: Type.Boolean(),
+  specimen: Type.Boolean(),
+  problems: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
+  holder: Type.Object({
+    surname: Type.String(),
+    givenNames: Type.String(),
+    name: Type.String(),
+    birthDate: Nullable(Type.String()),
+    nationality: Nullable(Type.String()),
+    sex: Type.Union([Type.Enum(['male', 'female']), Type.Null()]),
+  }),
+  document: Type.Object({ number: Nullable(Type.String()), issuingCountry: Nullable(Type.String()), expiryDate: Nullable(Type.String()), type: Nullable(Type.String()) }),
+});
+
+export const BatchRowSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Type.String({ maxLength: 300 }),
+    birthDate: Type.Optional(Type.String({ maxLength: 10 })),
+    nationality: Type.Optional(Type.String({ maxLength: 60 })),
+    gender: Type.Optional(Type.Enum(['male', 'female'])),
+  },
+  closed,
+);
+
+export const BatchQuerySchema = Type.Object(
+  { rows: Type.Array(BatchRowSchema, { maxItems: 10_000 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) },
+  closed,
+);
+
+export const Timing = { tookMs: Type.Number(), threshold: Type.Number() };

@@ -1,0 +1,228 @@
+import type { AuditService } from '../audit/audit.service.ts';
+import type { AgencyDirectory } from '../auth/agency-directory.ts';
+import { can } from '../auth/policy.ts';
+import type { Actor } from '../auth/roles.ts';
+import type { Clock } from '../core/clock.ts';
+import { toAlpha3 } from '../core/countries.ts';
+import { AppError, forbidden, invalid } from '../core/errors.ts';
+import { isPartialDate, toIsoDate } from '../core/partial-date.ts';
+import type { Db } from '../db/connect.ts';
+import type { EventBus } from '../events/bus.ts';
+import type { EngineClient } from './engine-client.ts';
+import type { Candidate, Viewer } from './engine.ts';
+import { parseMrz } from './mrz.ts';
+import type { ScreeningRepo } from './screening.repo.ts';
+import { ALERT_THRESHOLD, type PersonQuery } from './screening.ts';
+import { vinCheckDigit } from './vehicles.ts';
+
+export const MAX_BATCH_ROWS = 10_000;
+const PAGE = 5000;
+
+export interface PersonInput {
+  name: string;
+  birthDate?: string;
+  nationality?: string;
+  gender?: 'male' | 'female';
+  limit?: number;
+}
+
+export interface BatchRow extends PersonInput {
+  id: string;
+}
+
+type Labelled<C extends Candidate<any>> = Omit<C, 'match' | 'ownerAgencyId'> & C['match'] & { ownerAgencyCode: string };
+
+/**
+ * Screening use cases: check permission, validate, ask the engine (in its worker) with the
+ * caller's visibility, audit the search with its purpose, and label the candidates.
+ */
+export class ScreeningService {
+  #ready: Promise<void> | undefined;
+  #indexed = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly repo: ScreeningRepo,
+    private readonly engine: EngineClient,
+    private readonly audit: AuditService,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+    private readonly agencies: AgencyDirectory,
+  ) {}
+
+  /**
+   * Loads every record within its review date into the worker, page by page, then follows
+   * every change through the bus. Changes that arrive during the load are applied after it.
+   */
+  start(onProgress?: (indexed: number, total: number) => void): Promise<void> {
+    this.#ready ??= (async () => {
+      const queued: Array<() => Promise<void>> = [];
+      let loading = true;
+      const apply = (fn: () => Promise<void>) => (loading ? void queued.push(fn) : fn());
+      this.bus.subscribe<{ id: string }>('records.>', (e) => apply(() => this.#refresh(e.data.id)));
+      this.bus.subscribe<{ id: string; fromId: string; toId: string; type: string }>('links.created', (e) =>
+        apply(() => (e.data.type === 'holder_of' ? this.engine.linkMany([e.data]) : Promise.resolve())),
+      );
+      this.bus.subscribe<{ id: string }>('links.deleted', (e) => apply(() => this.engine.unlink(e.data.id)));
+      const today = toIsoDate(this.clock.now());
+      const total = await this.repo.countIndexable(this.db, today);
+      let after: string | null = null;
+      for (;;) {
+        const page = await this.repo.page(this.db, after, today, PAGE);
+        if (page.length === 0) break;
+        await this.engine.upsertMany(page);
+        this.#indexed += page.length;
+        after = page[page.length - 1].id;
+        onProgress?.(this.#indexed, total);
+      }
+      let afterLink: string | null = null;
+      for (;;) {
+        const links = await this.repo.holderLinks(this.db, afterLink, PAGE);
+        if (links.length === 0) break;
+        await this.engine.linkMany(links);
+        afterLink = links[links.length - 1].id;
+      }
+      loading = false;
+      for (const fn of queued) await fn();
+    })();
+    return this.#ready;
+  }
+
+  async #refresh(id: string) {
+    const rec = await this.repo.byId(this.db, id);
+    if (rec) await this.engine.upsertMany([rec]);
+    else await this.engine.remove(id);
+  }
+
+  async screenPerson(actor: Actor, input: PersonInput, purpose: string) {
+    this.#authorize(actor);
+    const query = checkPerson(input);
+    const started = performance.now();
+    const found = await this.engine.persons(query, this.#viewer(actor), limitOf(input.limit));
+    const candidates = await this.#label(found);
+    await this.#audit(actor, 'screening.person', purpose, candidates, { query: { ...query } });
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates };
+  }
+
+  async screenDocument(actor: Actor, input: { number: string; issuingCountry?: string; limit?: number }, purpose: string) {
+    this.#authorize(actor);
+    if (!input.number.trim()) throw invalid('validation_failed', 'A document number is required');
+    const issuingCountry = input.issuingCountry ? country(input.issuingCountry, 'issuingCountry') : undefined;
+    const started = performance.now();
+    const found = await this.engine.documents({ number: input.number, issuingCountry }, this.#viewer(actor), limitOf(input.limit));
+    const candidates = await this.#label(found);
+    await this.#audit(actor, 'screening.document', purpose, candidates, { issuingCountry: issuingCountry ?? null });
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates };
+  }
+
+  async screenVehicle(actor: Actor, input: { plate?: string; country?: string; vin?: string; limit?: number }, purpose: string) {
+    this.#authorize(actor);
+    if (!input.plate?.trim() && !input.vin?.trim()) throw invalid('validation_failed', 'Give a plate or a VIN');
+    const plateCountry = input.country ? country(input.country, 'country') : undefined;
+    const started = performance.now();
+    const found = await this.engine.vehicles({ plate: input.plate, country: plateCountry, vin: input.vin }, this.#viewer(actor), limitOf(input.limit));
+    const candidates = await this.#label(found);
+    await this.#audit(actor, 'screening.vehicle', purpose, candidates, {});
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates, ...(input.vin ? { vinCheck: vinCheckDigit(input.vin) } : {}) };
+  }
+
+  /** A machine-readable zone: its holder and its document number, screened in one call. */
+  async screenMrz(actor: Actor, input: { mrz: string; limit?: number }, purpose: string) {
+    this.#authorize(actor);
+    const started = performance.now();
+    const parsed = parseMrz(input.mrz, this.clock.now());
+    const v = this.#viewer(actor);
+    const limit = limitOf(input.limit);
+    const personQuery: PersonQuery | null = parsed.holder.name.trim()
+      ? { name: parsed.holder.name, birthDate: parsed.holder.birthDate ?? undefined, nationality: parsed.holder.nationality ?? undefined, gender: parsed.holder.sex ?? undefined }
+      : null;
+    const [persons, documents] = await Promise.all([
+      personQuery ? this.engine.persons(personQuery, v, limit) : [],
+      parsed.document.number ? this.engine.documents({ number: parsed.document.number, issuingCountry: parsed.document.issuingCountry ?? undefined }, v, limit) : [],
+    ]);
+    const labelled = { persons: await this.#label(persons), documents: await this.#label(documents) };
+    await this.#audit(actor, 'screening.mrz', purpose, [...labelled.persons, ...labelled.documents], { format: parsed.format, valid: parsed.valid });
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, parsed, ...labelled };
+  }
+
+  /** Up to 10,000 rows (a passenger manifest); rows that do not validate are reported, not fatal. */
+  async screenBatch(actor: Actor, rows: BatchRow[], limit: number | undefined, purpose: string) {
+    this.#authorize(actor);
+    if (rows.length > MAX_BATCH_ROWS) throw invalid('batch_too_large', `At most ${MAX_BATCH_ROWS} rows per batch`, { rows: rows.length });
+    const started = performance.now();
+    const problems: Array<{ rowId: string; code: string; message: string }> = [];
+    const good: Array<{ id: string; query: PersonQuery }> = [];
+    for (const r of rows) {
+      try {
+        good.push({ id: r.id, query: checkPerson(r) });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        problems.push({ rowId: r.id, code: e.code, message: e.message });
+      }
+    }
+    const v = this.#viewer(actor);
+    const results: Array<{ rowId: string; candidates: Awaited<ReturnType<ScreeningService['screenPerson']>>['candidates'] }> = [];
+    for (let i = 0; i < good.length; i += 500) {
+      const chunk = good.slice(i, i + 500);
+      const found = await this.engine.personsMany(chunk.map((g) => g.query), v, Math.min(limitOf(limit), 10));
+      for (let j = 0; j < chunk.length; j++) results.push({ rowId: chunk[j].id, candidates: await this.#label(found[j]) });
+    }
+    const alerts = results.flatMap((r) => r.candidates.filter((c) => c.alert));
+    await this.#audit(actor, 'screening.batch', purpose, alerts, { rows: rows.length, problems: problems.length, alerts: alerts.length });
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, results, problems };
+  }
+
+  async stats() {
+    return { ...(await this.engine.stats()), ready: this.#ready !== undefined, indexedAtStart: this.#indexed };
+  }
+
+  #viewer(actor: Actor): Viewer {
+    return { agencyId: actor.agencyId, seesAll: actor.roles.includes('dpo'), today: toIsoDate(this.clock.now()) };
+  }
+
+  #authorize(actor: Actor) {
+    const d = can(actor, 'screening.run');
+    if (!d.allowed) throw forbidden(d.code, 'Your roles do not allow screening');
+  }
+
+  async #label<C extends Candidate<any>>(found: C[]): Promise<Array<Labelled<C>>> {
+    const codes = await this.agencies.codesOf(found.map((c) => c.ownerAgencyId));
+    return found.map(({ match, ownerAgencyId, ...rest }) => ({ ...rest, ...match, ownerAgencyCode: codes.get(ownerAgencyId) ?? '' }));
+  }
+
+  /** Every search is audited with its purpose and the records it returned. */
+  async #audit(actor: Actor, action: string, purpose: string, candidates: Array<{ id: string; alert: boolean }>, details: Record<string, unknown>) {
+    await this.db.transaction().execute((trx) =>
+      this.audit.append(trx, actor, {
+        action,
+        targetType: 'screening',
+        subjectIds: candidates.map((c) => c.id),
+        purpose,
+        details: { ...details, candidates: candidates.length, alerts: candidates.filter((c) => c.alert).length },
+      }),
+    );
+  }
+}
+
+const ms = (started: number) => Math.round((performance.now() - started) * 100) / 100;
+const limitOf = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 10, 50));
+
+function country(input: string, field: string): string {
+  const c = toAlpha3(input);
+  if (!c) throw invalid('invalid_nationality', `${field} is not a country we know (alpha-2, alpha-3 or English name)`, { field });
+  return c;
+}
+
+function checkPerson(input: PersonInput): PersonQuery {
+  const name = input.name?.trim() ?? '';
+  if (!name) throw invalid('validation_failed', 'A name is required');
+  if (input.birthDate && !isPartialDate(input.birthDate)) {
+    throw invalid('invalid_date', 'birthDate must be a real date written YYYY, YYYY-MM or YYYY-MM-DD', { field: 'birthDate' });
+  }
+  return {
+    name,
+    ...(input.birthDate ? { birthDate: input.birthDate } : {}),
+    ...(input.nationality ? { nationality: country(input.nationality, 'nationality') } : {}),
+    ...(input.gender ? { gender: input.gender } : {}),
+  };
+}

@@ -1,0 +1,378 @@
+import { type ChangeEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { BatchScreeningResult } from '../../api/types.ts';
+import { Link, pathFor } from '../../app/router.tsx';
+import { formatDuration, formatNumber, isolate } from '../../i18n/format.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { ErrorBox } from '../../ui/ErrorBox.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { type Column, Table } from '../../ui/Table.tsx';
+import { BATCH_ROW_PROBLEM_KEYS, MANIFEST_PROBLEM_KEYS } from './labels.ts';
+import {
+  chunks,
+  downloadText,
+  MANIFEST_SAMPLE,
+  type Manifest,
+  type ManifestError,
+  type RowResult,
+  readManifest,
+  resultsCsv,
+  rowResult,
+  sortResults,
+  summarise,
+} from './manifest.ts';
+import { PurposeField, purposeTooLong, usePurpose } from './purpose.tsx';
+import { AlertBadge, Score } from './Results.tsx';
+
+type ServerProblem = BatchScreeningResult['problems'][number];
+
+interface Run {
+  status: 'running' | 'done' | 'stopped' | 'failed';
+  total: number;
+  done: number;
+  /** In manifest order. */
+  results: RowResult[];
+  problems: ServerProblem[];
+  elapsedMs: number;
+  error?: unknown;
+}
+
+const PAGE = 100;
+
+function manifestErrorText(t: TFunction, e: ManifestError, n: (x: number) => string): string {
+  switch (e.code) {
+    case 'empty':
+      return t('screening.batch.errors.empty');
+    case 'missing_columns':
+      return t('screening.batch.errors.missing_columns', { columns: isolate(e.columns.join(', ')) });
+    case 'unterminated_quote':
+      return t('screening.batch.errors.unterminated_quote', { line: n(e.line) });
+    case 'too_many_rows':
+      return t('screening.batch.errors.too_many_rows', { max: n(e.max) });
+  }
+}
+
+/**
+ * Batch screening of a passenger manifest: the CSV is read in the browser, sent in chunks
+ * of 500 rows with a progress bar, and the results come back as a table (alerts first) and
+ * as a CSV file to download.
+ */
+export function BatchPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const ids = useId();
+  const n = (x: number) => formatNumber(locale, x);
+  const [purpose] = usePurpose();
+  const [file, setFile] = useState<{ name: string; manifest: Manifest } | null>(null);
+  const [readError, setReadError] = useState(false);
+  const [run, setRun] = useState<Run | null>(null);
+  const [shown, setShown] = useState(PAGE);
+  const abort = useRef<AbortController | null>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => {
+    if (file?.manifest.ok) startRef.current?.focus();
+  }, [file]);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    abort.current?.abort();
+    setRun(null);
+    setReadError(false);
+    setFile(null);
+    if (!f) return;
+    try {
+      setFile({ name: f.name, manifest: readManifest(await f.text()) });
+    } catch {
+      setReadError(true);
+    }
+  };
+
+  const start = async () => {
+    if (!file?.manifest.ok || purposeTooLong(purpose)) return;
+    const rows = file.manifest.rows;
+    const ac = new AbortController();
+    abort.current?.abort();
+    abort.current = ac;
+    const t0 = performance.now();
+    let state: Run = { status: 'running', total: rows.length, done: 0, results: [], problems: [], elapsedMs: 0 };
+    setRun(state);
+    setShown(PAGE);
+    try {
+      for (const part of chunks(rows)) {
+        const res = await api.screenBatch(part, purpose, { signal: ac.signal });
+        if (ac.signal.aborted) return;
+        const byId = new Map(res.results.map((r) => [r.rowId, r.candidates]));
+        state = {
+          ...state,
+          done: state.done + part.length,
+          results: state.results.concat(part.map((row) => rowResult(row, byId.get(row.id) ?? []))),
+          problems: state.problems.concat(res.problems ?? []),
+          elapsedMs: performance.now() - t0,
+        };
+        setRun(state);
+      }
+      setRun({ ...state, status: 'done', elapsedMs: performance.now() - t0 });
+    } catch (error) {
+      if (abort.current !== ac) return; // a newer run or the page went away
+      setRun({ ...state, status: ac.signal.aborted ? 'stopped' : 'failed', error: ac.signal.aborted ? undefined : error, elapsedMs: performance.now() - t0 });
+    }
+  };
+
+  const stop = () => abort.current?.abort();
+
+  const sorted = useMemo(() => (run ? sortResults(run.results) : []), [run]);
+  const summary = useMemo(() => summarise(run?.results ?? []), [run]);
+  const problemOf = useMemo(() => new Map((run?.problems ?? []).map((p) => [p.rowId, p])), [run]);
+  const finished = run !== null && run.status !== 'running';
+
+  const download = () => {
+    if (!run || !file) return;
+    const base = file.name.replace(/\.[^.]*$/, '') || 'manifest';
+    downloadText(resultsCsv(run.results, problemOf), `${base}-screening.csv`);
+  };
+
+  const problemText = (p: ServerProblem) => (BATCH_ROW_PROBLEM_KEYS[p.code] ? t(BATCH_ROW_PROBLEM_KEYS[p.code]) : p.message);
+
+  const columns: Column<RowResult>[] = [
+    {
+      key: 'id',
+      header: t('screening.batch.columns.id'),
+      narrow: true,
+      render: (r) => (
+        <bdi dir="ltr" className="code">
+          {r.row.id}
+        </bdi>
+      ),
+    },
+    { key: 'name', header: t('screening.batch.columns.name'), render: (r) => <bdi dir="auto">{r.row.name}</bdi> },
+    {
+      key: 'result',
+      header: t('screening.batch.columns.result'),
+      narrow: true,
+      render: (r) => {
+        const p = problemOf.get(r.row.id);
+        return (
+          <span className="badges">
+            {r.alert && <AlertBadge />}
+            {r.best && <Score score={r.best.score} alert={r.alert} />}
+            {!r.best && !p && <Badge tone="ok">{t('screening.results.noHit')}</Badge>}
+            {p && (
+              <Badge tone="warn" title={p.message}>
+                {problemText(p)}
+              </Badge>
+            )}
+          </span>
+        );
+      },
+    },
+    {
+      key: 'best',
+      header: t('screening.batch.columns.best'),
+      render: (r) =>
+        r.best ? (
+          <Link to={pathFor(['records', r.best.id])} className="record-link">
+            <bdi dir="auto">{r.best.displayName}</bdi>
+          </Link>
+        ) : (
+          <span className="muted">{t('ui.none')}</span>
+        ),
+    },
+    {
+      key: 'matched',
+      header: t('screening.batch.columns.matchedName'),
+      render: (r) => (r.best ? <bdi dir="auto">{r.best.matchedName}</bdi> : <span className="muted">{t('ui.none')}</span>),
+    },
+    {
+      key: 'more',
+      header: t('screening.batch.columns.others'),
+      narrow: true,
+      render: (r) => (r.candidates.length > 1 ? n(r.candidates.length - 1) : <span className="muted">{t('ui.none')}</span>),
+    },
+  ];
+
+  const m = file?.manifest;
+  const fileName = file?.name ?? '';
+  return (
+    <section className="batch-page">
+      <PageHeader title={t('screening.batch.title')} />
+      <p className="lead">{t('screening.batch.intro')}</p>
+      <PurposeField />
+
+      <div className="batch-grid">
+        <div className="panel">
+          <div className="field">
+            <label htmlFor={`${ids}-file`}>{t('screening.batch.file')}</label>
+            <span id={`${ids}-file-hint`} className="hint">
+              {t('screening.batch.fileHint')}
+            </span>
+            <input
+              id={`${ids}-file`}
+              type="file"
+              name="manifest"
+              accept=".csv,text/csv"
+              aria-describedby={`${ids}-file-hint`}
+              onChange={(e) => void onFile(e)}
+            />
+          </div>
+          {readError && (
+            <div className="error-box" role="alert">
+              <p>{t('screening.batch.errors.unreadable')}</p>
+            </div>
+          )}
+          {m && !m.ok && (
+            <div className="error-box" role="alert" data-testid="manifest-error">
+              <p>{manifestErrorText(t, m.error, n)}</p>
+            </div>
+          )}
+          {m?.ok && (
+            <div className="batch-ready">
+              <p role="status" data-testid="manifest-read">
+                {t('screening.batch.read', { count: m.rows.length, n: n(m.rows.length), file: isolate(fileName) })}
+              </p>
+              {m.problems.length > 0 && (
+                <details className="manifest-problems" data-testid="manifest-problems">
+                  <summary>{t('screening.batch.problems.title', { count: m.problems.length, n: n(m.problems.length) })}</summary>
+                  <ul className="plain-list">
+                    {m.problems.map((p, i) => (
+                      <li key={`${p.line}-${i}`}>
+                        {t('screening.batch.problems.line', { line: n(p.line) })}
+                        {p.rowId && (
+                          <>
+                            {' '}
+                            <bdi dir="ltr" className="code">
+                              {p.rowId}
+                            </bdi>
+                          </>
+                        )}
+                        {t('screening.batch.problems.separator')}
+                        {t(MANIFEST_PROBLEM_KEYS[p.code])}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              <div className="form-actions">
+                <button
+                  ref={startRef}
+                  type="button"
+                  className="button-primary"
+                  data-testid="batch-start"
+                  disabled={m.rows.length === 0 || run?.status === 'running'}
+                  onClick={() => void start()}
+                >
+                  {t('screening.batch.start')}
+                </button>
+                {run?.status === 'running' && (
+                  <button type="button" onClick={stop} data-testid="batch-stop">
+                    {t('screening.batch.stop')}
+                  </button>
+                )}
+              </div>
+            </div>
+          )}
+        </div>
+        <div className="panel sample">
+          <h2 id={`${ids}-sample`}>{t('screening.batch.sample')}</h2>
+          <pre className="code csv-sample" dir="ltr" aria-labelledby={`${ids}-sample`} tabIndex={0}>
+            {MANIFEST_SAMPLE}
+          </pre>
+          <button type="button" className="button-small" onClick={() => downloadText(`\uFEFF${MANIFEST_SAMPLE}\r\n`, 'manifest-sample.csv')}>
+            {t('screening.batch.downloadSample')}
+          </button>
+        </div>
+      </div>
+
+      {run && (
+        <section className="batch-run" aria-labelledby={`${ids}-run`}>
+          <h2 id={`${ids}-run`}>{t('screening.batch.progressLabel')}</h2>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-labelledby={`${ids}-run`}
+            aria-valuemin={0}
+            aria-valuemax={run.total}
+            aria-valuenow={run.done}
+            aria-valuetext={t('screening.batch.progress', { done: n(run.done), total: n(run.total) })}
+            data-testid="batch-progress"
+          >
+            <span className="progress-fill" style={{ inlineSize: `${run.total ? (run.done / run.total) * 100 : 100}%` }} />
+          </div>
+          <p className="muted small">{t('screening.batch.progress', { done: n(run.done), total: n(run.total) })}</p>
+          {run.error != null && <ErrorBox error={run.error} />}
+          {run.status === 'stopped' && <p className="notice">{t('screening.batch.stopped')}</p>}
+          {run.status === 'failed' && run.done > 0 && <p className="notice">{t('screening.batch.partial')}</p>}
+        </section>
+      )}
+
+      {finished && (
+        <section className="batch-results" aria-labelledby={`${ids}-summary`}>
+          <h2 id={`${ids}-summary`}>{t('screening.batch.summary.title')}</h2>
+          <ul className="tiles summary-tiles" data-testid="batch-summary" role="status">
+            <li className="tile-link">
+              <span className="tile-value" data-testid="summary-rows">
+                {n(summary.rows)}
+              </span>
+              <span className="tile-label">{t('screening.batch.summary.rows')}</span>
+            </li>
+            <li className={`tile-link ${summary.alerts > 0 ? 'tile-alert' : 'tile-ok'}`}>
+              <span className="tile-value" data-testid="summary-alerts">
+                {n(summary.alerts)}
+              </span>
+              <span className="tile-label">{t('screening.batch.summary.alerts')}</span>
+            </li>
+            <li className="tile-link">
+              <span className="tile-value" data-testid="summary-candidates">
+                {n(summary.withCandidates)}
+              </span>
+              <span className="tile-label">{t('screening.batch.summary.withCandidates')}</span>
+            </li>
+            <li className="tile-link">
+              <span className="tile-value" data-testid="summary-time">
+                {formatDuration(locale, run.elapsedMs)}
+              </span>
+              <span className="tile-label">{t('screening.batch.summary.time')}</span>
+            </li>
+          </ul>
+
+          {run.problems.length > 0 && (
+            <details className="server-problems" data-testid="server-problems">
+              <summary>{t('screening.batch.serverProblems', { count: run.problems.length, n: n(run.problems.length) })}</summary>
+              <ul className="plain-list">
+                {run.problems.map((p, i) => (
+                  <li key={`${p.rowId}-${i}`}>
+                    <bdi dir="ltr" className="code">
+                      {p.rowId}
+                    </bdi>
+                    {t('screening.batch.problems.separator')}
+                    {problemText(p)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+
+          <div className="form-actions">
+            <button type="button" className="button-primary" onClick={download} data-testid="batch-download" disabled={run.results.length === 0}>
+              {t('screening.batch.download')}
+            </button>
+          </div>
+
+          <Table caption={t('screening.batch.summary.title')} columns={columns} rows={sorted.slice(0, shown)} rowKey={(r) => r.row.id} />
+          {sorted.length > shown && (
+            <div className="form-actions">
+              <p className="muted">{t('screening.batch.shownOf', { shown: n(shown), total: n(sorted.length) })}</p>
+              <button type="button" onClick={() => setShown((s) => s + PAGE * 5)}>
+                {t('screening.batch.showMore')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,247 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentCandidate, PersonCandidate, VehicleCandidate } from '../../api/types.ts';
+import { Link, pathFor } from '../../app/router.tsx';
+import { countryName, formatMs, formatNumber, formatPercent } from '../../i18n/format.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { type Column, Table } from '../../ui/Table.tsx';
+import { TlpBadge } from '../../ui/TlpBadge.tsx';
+import { ALERT_STATUSES, DOCUMENT_STATUS_KEYS, DOCUMENT_TYPE_KEYS, VEHICLE_STATUS_KEYS } from '../records/labels.ts';
+import { Explanation } from './Explanation.tsx';
+import { DOCUMENT_HOW_KEYS, VEHICLE_HOW_KEYS, VIN_CHECK_KEYS, VIN_CHECK_TONES } from './labels.ts';
+
+/** The red ALERT label of a candidate at or above the alert threshold. */
+export function AlertBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge tone="danger" testId="alert-badge">
+      {t('screening.results.alert')}
+    </Badge>
+  );
+}
+
+/** A score as a percentage with a bar; the bar is decoration, the number is the value. */
+export function Score({ score, alert }: { score: number; alert: boolean }) {
+  const locale = useLocale();
+  const pct = Math.max(0, Math.min(1, score)) * 100;
+  return (
+    <span className={`score ${alert ? 'score-alert' : ''}`} data-testid="score">
+      <span className="score-value">{formatPercent(locale, score)}</span>
+      <span className="score-bar" aria-hidden="true">
+        <span className="score-fill" style={{ inlineSize: `${pct}%` }} />
+      </span>
+    </span>
+  );
+}
+
+/**
+ * The line above the results: "No hit" in green, or how many candidates and alerts, with the
+ * time the server took. A live region, so a screen reader announces each answer.
+ */
+export function ResultHead({ count, alerts, tookMs, threshold }: { count: number; alerts: number; tookMs: number; threshold: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const took = (
+    <span className="muted small took" data-testid="took">
+      {t('screening.results.took', { time: formatMs(locale, tookMs) })}
+    </span>
+  );
+  return (
+    <div className="result-head" role="status">
+      {count === 0 ? (
+        <p className="no-hit" data-testid="no-hit">
+          <span aria-hidden="true">✓ </span>
+          {t('screening.results.noHit')}
+        </p>
+      ) : (
+        <p className={`hit-count ${alerts > 0 ? 'hit-count-alert' : ''}`} data-testid="hit-count">
+          {t('screening.results.count', { count, n: formatNumber(locale, count) })}
+          {' · '}
+          {alerts > 0
+            ? t('screening.results.alerts', { count: alerts, n: formatNumber(locale, alerts) })
+            : t('screening.results.noAlert', { threshold: formatPercent(locale, threshold) })}
+        </p>
+      )}
+      {took}
+    </div>
+  );
+}
+
+function PersonCard({ c, rank }: { c: PersonCandidate; rank: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [open, setOpen] = useState(false);
+  const explanationId = useId();
+  return (
+    <li className={`candidate ${c.alert ? 'candidate-alert' : ''}`} data-testid="candidate" data-alert={c.alert}>
+      <div className="candidate-head">
+        <span className="candidate-rank" aria-hidden="true">
+          {formatNumber(locale, rank)}
+        </span>
+        <Score score={c.score} alert={c.alert} />
+        {c.alert && <AlertBadge />}
+        <Link to={pathFor(['records', c.id])} className="candidate-name record-link">
+          <bdi dir="auto">{c.displayName}</bdi>
+        </Link>
+        <span className="candidate-badges">
+          <Badge>
+            <bdi dir="ltr">{c.ownerAgencyCode}</bdi>
+          </Badge>
+          {c.tlp && <TlpBadge level={c.tlp} />}
+        </span>
+      </div>
+      <p className="candidate-matched">
+        <span className="muted">{t('screening.results.matchedName')}</span>{' '}
+        <bdi dir="auto" className="matched-name">
+          {c.matchedName}
+        </bdi>
+      </p>
+      <button
+        type="button"
+        className="button-small"
+        aria-expanded={open}
+        aria-controls={explanationId}
+        data-testid="explain"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? t('screening.results.hideExplanation') : t('screening.results.explain')}
+      </button>
+      {open && <Explanation explanation={c.explanation} id={explanationId} />}
+    </li>
+  );
+}
+
+export function PersonCandidates({ candidates }: { candidates: PersonCandidate[] }) {
+  return (
+    <ol className="candidates" data-testid="person-candidates">
+      {candidates.map((c, i) => (
+        <PersonCard key={c.id} c={c} rank={i + 1} />
+      ))}
+    </ol>
+  );
+}
+
+function Status({ status, keys }: { status: string; keys: Record<string, string> }) {
+  const { t } = useTranslation();
+  return <Badge tone={ALERT_STATUSES.has(status) ? 'danger' : 'neutral'}>{keys[status] ? t(keys[status]) : status}</Badge>;
+}
+
+function CountryCode({ code }: { code: string | null }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (!code) return <span className="muted">{t('ui.none')}</span>;
+  const name = countryName(locale, code);
+  return (
+    <span>
+      {name !== code && <>{name} </>}
+      <bdi dir="ltr" className="code">
+        {name !== code ? `(${code})` : code}
+      </bdi>
+    </span>
+  );
+}
+
+export function DocumentCandidates({ candidates }: { candidates: DocumentCandidate[] }) {
+  const { t } = useTranslation();
+  const columns: Column<DocumentCandidate>[] = [
+    {
+      key: 'score',
+      header: t('screening.results.score'),
+      narrow: true,
+      render: (c) => (
+        <span className="score-cell">
+          <Score score={c.score} alert={c.alert} />
+          {c.alert && <AlertBadge />}
+        </span>
+      ),
+    },
+    {
+      key: 'number',
+      header: t('screening.documents.number'),
+      render: (c) => (
+        <Link to={pathFor(['records', c.id])} className="record-link">
+          <bdi dir="ltr" className="code">
+            {c.number}
+          </bdi>
+        </Link>
+      ),
+    },
+    { key: 'how', header: t('screening.documents.howLabel'), render: (c) => (DOCUMENT_HOW_KEYS[c.how] ? t(DOCUMENT_HOW_KEYS[c.how]) : c.how) },
+    { key: 'country', header: t('screening.documents.issuingCountry'), render: (c) => <CountryCode code={c.issuingCountry} /> },
+    { key: 'type', header: t('screening.documents.type'), render: (c) => (DOCUMENT_TYPE_KEYS[c.type] ? t(DOCUMENT_TYPE_KEYS[c.type]) : c.type) },
+    { key: 'status', header: t('screening.documents.status'), narrow: true, render: (c) => <Status status={c.status} keys={DOCUMENT_STATUS_KEYS} /> },
+    {
+      key: 'holder',
+      header: t('screening.documents.holder'),
+      render: (c) =>
+        c.holder ? (
+          <Link to={pathFor(['records', c.holder.id])}>
+            <bdi dir="auto">{c.holder.displayName}</bdi>
+          </Link>
+        ) : (
+          <span className="muted">{t('ui.none')}</span>
+        ),
+    },
+  ];
+  return (
+    <div data-testid="document-candidates">
+      <Table caption={t('screening.documents.title')} columns={columns} rows={candidates} rowKey={(c) => c.id} />
+    </div>
+  );
+}
+
+export function VehicleCandidates({ candidates, vinCheck }: { candidates: VehicleCandidate[]; vinCheck?: string }) {
+  const { t } = useTranslation();
+  const columns: Column<VehicleCandidate>[] = [
+    {
+      key: 'score',
+      header: t('screening.results.score'),
+      narrow: true,
+      render: (c) => (
+        <span className="score-cell">
+          <Score score={c.score} alert={c.alert} />
+          {c.alert && <AlertBadge />}
+        </span>
+      ),
+    },
+    {
+      key: 'plate',
+      header: t('screening.vehicles.plate'),
+      render: (c) => (
+        <Link to={pathFor(['records', c.id])} className="record-link">
+          <bdi dir="auto" className="code">
+            {c.plate}
+          </bdi>
+        </Link>
+      ),
+    },
+    { key: 'country', header: t('screening.vehicles.country'), render: (c) => <CountryCode code={c.plateCountry} /> },
+    {
+      key: 'vin',
+      header: t('screening.vehicles.vin'),
+      render: (c) =>
+        c.vin ? (
+          <bdi dir="ltr" className="code">
+            {c.vin}
+          </bdi>
+        ) : (
+          <span className="muted">{t('ui.none')}</span>
+        ),
+    },
+    { key: 'how', header: t('screening.vehicles.howLabel'), render: (c) => (VEHICLE_HOW_KEYS[c.how] ? t(VEHICLE_HOW_KEYS[c.how]) : c.how) },
+    { key: 'status', header: t('screening.vehicles.status'), narrow: true, render: (c) => <Status status={c.status} keys={VEHICLE_STATUS_KEYS} /> },
+  ];
+  return (
+    <div data-testid="vehicle-candidates">
+      {vinCheck && (
+        <p className="badges">
+          <Badge tone={VIN_CHECK_TONES[vinCheck] ?? 'neutral'} testId="vin-check">
+            {VIN_CHECK_KEYS[vinCheck] ? t(VIN_CHECK_KEYS[vinCheck]) : vinCheck}
+          </Badge>
+        </p>
+      )}
+      {candidates.length > 0 && <Table caption={t('screening.vehicles.title')} columns={columns} rows={candidates} rowKey={(c) => c.id} />}
+    </div>
+  );
+}

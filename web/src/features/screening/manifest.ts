@@ -1,0 +1,172 @@
+/**
+ * A passenger manifest (CSV with a header row: id,name,birthDate,nationality,gender) to the
+ * rows the batch endpoint takes, and the results back to a CSV to download.
+ */
+import type { BatchRow, Gender, PersonCandidate } from '../../api/types.ts';
+import { CsvError, parseCsv, toCsv } from './csv.ts';
+
+export const MANIFEST_COLUMNS = ['id', 'name', 'birthDate', 'nationality', 'gender'] as const;
+export const MANIFEST_SAMPLE = [
+  'id,name,birthDate,nationality,gender',
+  'P001,Mohamed Ben Ali,1980-04-12,MA,male',
+  'P002,"El Idrissi, Fatima Zahra",1992,MAR,female',
+  'P003,يوسف الحمداوي,1975-11,Morocco,',
+].join('\n');
+
+/** Rows per request: small enough for a steady progress bar, large enough to be quick. */
+export const CHUNK_SIZE = 500;
+/** What one manifest may hold in the browser. */
+export const MAX_ROWS = 100_000;
+
+export type ManifestProblemCode = 'missing_id' | 'missing_name' | 'duplicate_id' | 'invalid_gender';
+
+/** A line of the file the desk could not use as it is (the line number counts the header as 1). */
+export interface ManifestProblem {
+  line: number;
+  code: ManifestProblemCode;
+  rowId?: string;
+}
+
+export type ManifestError =
+  | { code: 'empty' }
+  | { code: 'missing_columns'; columns: string[] }
+  | { code: 'unterminated_quote'; line: number }
+  | { code: 'too_many_rows'; max: number };
+
+export type Manifest = { ok: true; rows: BatchRow[]; problems: ManifestProblem[] } | { ok: false; error: ManifestError };
+
+/** Header names are matched without case, spaces, dashes or underscores: `Birth_Date` is `birthDate`. */
+const canon = (s: string) => s.trim().toLowerCase().replace(/[\s_-]/g, '');
+
+const GENDERS: Record<string, Gender> = { male: 'male', m: 'male', female: 'female', f: 'female' };
+
+export function readManifest(text: string): Manifest {
+  let table: string[][];
+  try {
+    table = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) return { ok: false, error: { code: 'unterminated_quote', line: e.line } };
+    throw e;
+  }
+  if (table.length === 0) return { ok: false, error: { code: 'empty' } };
+  const header = table[0].map(canon);
+  const at = Object.fromEntries(MANIFEST_COLUMNS.map((c) => [c, header.indexOf(canon(c))])) as Record<(typeof MANIFEST_COLUMNS)[number], number>;
+  const missing = (['id', 'name'] as const).filter((c) => at[c] === -1);
+  if (missing.length) return { ok: false, error: { code: 'missing_columns', columns: missing } };
+  if (table.length - 1 > MAX_ROWS) return { ok: false, error: { code: 'too_many_rows', max: MAX_ROWS } };
+
+  const rows: BatchRow[] = [];
+  const problems: ManifestProblem[] = [];
+  const seen = new Set<string>();
+  for (let r = 1; r < table.length; r++) {
+    const cells = table[r];
+    const get = (i: number) => (i === -1 ? '' : (cells[i] ?? '').trim());
+    const line = r + 1;
+    const id = get(at.id);
+    const name = get(at.name).replace(/\s+/g, ' ');
+    if (!id) {
+      problems.push({ line, code: 'missing_id' });
+      continue;
+    }
+    if (!name) {
+      problems.push({ line, code: 'missing_name', rowId: id });
+      continue;
+    }
+    if (seen.has(id)) {
+      problems.push({ line, code: 'duplicate_id', rowId: id });
+      continue;
+    }
+    seen.add(id);
+    const row: BatchRow = { id, name };
+    const birthDate = get(at.birthDate);
+    if (birthDate) row.birthDate = birthDate;
+    const nationality = get(at.nationality);
+    if (nationality) row.nationality = nationality;
+    const gender = get(at.gender);
+    if (gender) {
+      const g = GENDERS[gender.toLowerCase()];
+      // screened without it rather than not at all
+      if (g) row.gender = g;
+      else problems.push({ line, code: 'invalid_gender', rowId: id });
+    }
+    rows.push(row);
+  }
+  return { ok: true, rows, problems };
+}
+
+export function chunks<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** One manifest row with what the screening found for it. */
+export interface RowResult {
+  row: BatchRow;
+  /** Best first, as the server ranks them. */
+  candidates: PersonCandidate[];
+  best: PersonCandidate | undefined;
+  alert: boolean;
+}
+
+export function rowResult(row: BatchRow, candidates: PersonCandidate[]): RowResult {
+  const sorted = [...candidates].sort((a, b) => b.score - a.score);
+  return { row, candidates: sorted, best: sorted[0], alert: sorted.some((c) => c.alert) };
+}
+
+/** Alerts first, then rows with candidates, each by best score; rows with nothing keep the manifest's order. */
+export function sortResults(results: readonly RowResult[]): RowResult[] {
+  const rank = (r: RowResult) => (r.alert ? 0 : r.best ? 1 : 2);
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || (b.r.best?.score ?? 0) - (a.r.best?.score ?? 0) || a.i - b.i)
+    .map(({ r }) => r);
+}
+
+export interface BatchSummary {
+  rows: number;
+  alerts: number;
+  withCandidates: number;
+}
+
+export function summarise(results: readonly RowResult[]): BatchSummary {
+  return {
+    rows: results.length,
+    alerts: results.filter((r) => r.alert).length,
+    withCandidates: results.filter((r) => r.best).length,
+  };
+}
+
+export const RESULT_COLUMNS = ['id', 'name', 'bestCandidateId', 'bestScore', 'alert', 'matchedName', 'problem'] as const;
+
+/**
+ * The results as a CSV file, in manifest order (UTF-8 with a byte-order mark so spreadsheets
+ * read Arabic names right). Scores are plain decimals (0.9312) for machines, not formatted for
+ * a language. The last column holds the code of a problem the server reported for the row
+ * (an empty best candidate then does not mean "no hit").
+ */
+export function resultsCsv(results: readonly RowResult[], problems: ReadonlyMap<string, { code: string }> = new Map()): string {
+  const body = results.map((r) => [
+    r.row.id,
+    r.row.name,
+    r.best?.id ?? '',
+    r.best ? Number(r.best.score.toFixed(4)) : '',
+    r.alert,
+    r.best?.matchedName ?? '',
+    problems.get(r.row.id)?.code ?? '',
+  ]);
+  return `\uFEFF${toCsv([[...RESULT_COLUMNS], ...body])}`;
+}
+
+/** Offers text as a file download (a Blob behind a temporary link). */
+export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
