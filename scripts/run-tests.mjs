@@ -14,6 +14,12 @@ const UNIT = [
   'src/records/import/un-sc.import.test.ts',
   'src/seed/demo.test.ts',
   'src/seed/seeder.test.ts',
+  'src/screening/names/names.test.ts',
+  'src/screening/documents.test.ts',
+  'src/screening/vehicles.test.ts',
+  'src/screening/mrz.test.ts',
+  'src/screening/screening.service.test.ts',
+  'src/screening/offline/screen-batch.test.ts',
   'src/http/http.test.ts',
   'src/cli/cli.test.ts',
 ];

@@ -273,7 +273,7 @@ export function buildQueries(wl: Watchlist, parts: NameParts, opts: QueryOptions
   let n = 0;
   for (const t of evalPersons) {
     if (n >= perSet) break;
-    if (!t.latinOnly || !t.arabicName) continue;
+    if (!t.latinOnly || !t.arabicName || nameKeys(t.arabicName, parts).length < 2) continue;
     const name = rng() < 0.2 ? arabicTypingVariant(t.arabicName) : t.arabicName;
     add('a', name, entry(t.id), t.arabicName);
     n++;
@@ -335,7 +335,7 @@ export function buildQueries(wl: Watchlist, parts: NameParts, opts: QueryOptions
   for (n = 0; n < perSet; ) {
     const e = randomEntry();
     const src = nameOf(e, true);
-    const t = src && typo(rng, src);
+    const t = src && nameKeys(src, parts).length >= 2 && typo(rng, src);
     if (!t) continue;
     add('d', t.value, e, src);
     n++;
@@ -343,13 +343,14 @@ export function buildQueries(wl: Watchlist, parts: NameParts, opts: QueryOptions
   for (n = 0; n < perSet; ) {
     const e = randomEntry();
     const src = nameOf(e, rng() < 0.85);
-    const r = src && reorder(rng, src);
+    const r = src && nameKeys(src, parts).length >= 2 && reorder(rng, src);
     if (!r) continue;
     add('e', r, e, src);
     n++;
   }
   // f: candidates (more than needed: scanWatchlist drops those that some record holds)
-  for (n = 0; n < Math.ceil(perSet * 1.6); n++) {
+  // at 1M persons about three candidates in four are some record's name: draw plenty
+  for (n = 0; n < perSet * 5; n++) {
     const arab = rng() < 0.85;
     const ps: Part[] = [];
     const tok = (pool: NameParts['arabicPool']) => {

@@ -93,6 +93,20 @@ const ROUTES: RouteCase[] = [
     happyAs: 'analyst',
     happyStatus: 204,
   },
+  { name: 'POST /screening/persons', method: 'POST', url: () => '/api/v1/screening/persons', body: () => ({ name: 'رشيد العلوي' }), forbiddenAs: 'commander', invalid: { body: { name: 'x', birthDate: '1970-13-45' } }, happyAs: 'frontline', happyStatus: 200 },
+  { name: 'POST /screening/documents', method: 'POST', url: () => '/api/v1/screening/documents', body: () => ({ number: 'AB 123 456' }), forbiddenAs: 'ga_secretariat', invalid: { body: { number: '' } }, happyAs: 'frontline', happyStatus: 200 },
+  { name: 'POST /screening/vehicles', method: 'POST', url: () => '/api/v1/screening/vehicles', body: () => ({ plate: '12345-أ-6', country: 'MAR' }), forbiddenAs: 'programme_manager', invalid: { body: { plate: 'x', colour: 'red' } }, happyAs: 'camera_operator', happyStatus: 200 },
+  {
+    name: 'POST /screening/mrz',
+    method: 'POST',
+    url: () => '/api/v1/screening/mrz',
+    body: () => ({ mrz: 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10' }),
+    forbiddenAs: 'commander',
+    invalid: { body: { mrz: 42 } },
+    happyAs: 'frontline',
+    happyStatus: 200,
+  },
+  { name: 'POST /screening/batch', method: 'POST', url: () => '/api/v1/screening/batch', body: () => ({ rows: [{ id: 'a', name: 'Rachid Alaoui' }] }), forbiddenAs: 'cyber_analyst', invalid: { body: { rows: [{ name: 'no id' }] } }, happyAs: 'ncb_officer', happyStatus: 200 },
   { name: 'POST /auth/logout', method: 'POST', url: () => '/api/v1/auth/logout', forbiddenAs: null, invalid: {}, happyAs: 'cyber_analyst', happyStatus: 204 },
 ];
 
@@ -122,6 +136,7 @@ for (const target of DB_TARGETS) {
       ctx.linkId = link.json().id;
       const frontline = await h.as('frontline');
       ctx.userId = frontline.userId;
+      await h.s.screening.start();
     });
     after(() => h.close());
 
@@ -269,6 +284,38 @@ for (const target of DB_TARGETS) {
       it('closes CORS by default', async () => {
         const res = await h.app.inject({ method: 'OPTIONS', url: '/api/v1/records', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
         assert.equal(res.headers['access-control-allow-origin'], undefined);
+      });
+    });
+
+    describe('screening', () => {
+      before(async () => {
+        await h.call(await h.as('analyst'), { method: 'POST', url: '/api/v1/records', payload: personBody('Rachid Alaoui') });
+      });
+      it('finds a Latin record from an Arabic query and explains it', async () => {
+        const res = await h.call(await h.as('frontline'), { method: 'POST', url: '/api/v1/screening/persons', payload: { name: 'رشيد العلوي', birthDate: '1980' }, headers: { 'x-purpose': 'counter check' } });
+        assert.equal(res.statusCode, 200, res.body);
+        const top = res.json().candidates[0];
+        assert.equal(top.displayName, 'Rachid Alaoui');
+        assert.equal(top.alert, true);
+        assert.equal(top.explanation.birthDate.effect, 'partly_agrees');
+      });
+      it('accepts a CSV manifest', async () => {
+        const res = await h.call(await h.as('ncb_officer'), {
+          method: 'POST',
+          url: '/api/v1/screening/batch',
+          payload: 'id,name,birthDate,nationality\np1,Rachid Alaoui,1980,MA\np2,"Doe, John",,\np3,Bad Date,1970-13-45,\n',
+          headers: { 'content-type': 'text/csv' },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        const body = res.json();
+        assert.deepEqual(body.results.map((r: any) => r.rowId), ['p1', 'p2']);
+        assert.equal(body.results[0].candidates[0].alert, true);
+        assert.equal(body.problems[0].code, 'invalid_date');
+      });
+      it('refuses a batch over 10,000 rows', async () => {
+        const rows = Array.from({ length: 10_001 }, (_, i) => ({ id: String(i), name: 'A B' }));
+        const res = await h.call(await h.as('ncb_officer'), { method: 'POST', url: '/api/v1/screening/batch', payload: { rows } });
+        assert.equal(res.statusCode, 400);
       });
     });
 

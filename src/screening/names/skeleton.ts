@@ -4,7 +4,7 @@
  * are dropped; consonants fall into classes that Maghreb (French) and Mashriq (English)
  * romanisations share: Mohamed, Muhammad, Mahamat and محمد all become MHMT.
  *
- *   B  b p ب پ        T  t d th dh ت ط د ض (ث ذ ظ also S)   J  j dj ج ژ (ج also K)
+ *   B  b p ب پ        T  t d th dh ت ط د (ث ذ ظ ض also S)   J  j dj ج ژ (ج also K)
  *   H  h kh ح خ ه      K  k q c(hard) g gh ك ق غ گ ک           S  s z c(soft) ç س ص ز
  *   X  sh ch sch ش چ    F  f v ph ف ڤ    L M N R  ل م ن ر
  */
@@ -58,11 +58,11 @@ export function latinSkeleton(token: string): string {
 
 // Arabic letters with one class; the letters in ARABIC_AMBIGUOUS have two.
 const ARABIC_SINGLE: Record<string, string> = {
-  'ب': 'B', 'پ': 'B', 'ت': 'T', 'ط': 'T', 'د': 'T', 'ض': 'T', 'ح': 'H', 'خ': 'H', 'ه': 'H', 'ر': 'R', 'ز': 'S', 'س': 'S', 'ص': 'S',
+  'ب': 'B', 'پ': 'B', 'ت': 'T', 'ط': 'T', 'د': 'T', 'ح': 'H', 'خ': 'H', 'ه': 'H', 'ر': 'R', 'ز': 'S', 'س': 'S', 'ص': 'S',
   'ش': 'X', 'چ': 'X', 'ژ': 'J', 'ك': 'K', 'ق': 'K', 'غ': 'K', 'گ': 'K', 'ک': 'K', 'ف': 'F', 'ڤ': 'F', 'ل': 'L', 'م': 'M', 'ن': 'N',
 };
-/** Letters romanised two ways: ث th/s (Othman, Ousmane), ذ dh/z, ظ dh/z, ج j/g (Egyptian Gamal). */
-const ARABIC_AMBIGUOUS: Record<string, [string, string]> = { 'ث': ['T', 'S'], 'ذ': ['T', 'S'], 'ظ': ['T', 'S'], 'ج': ['J', 'K'] };
+/** Letters romanised two ways: ث th/s (Othman, Ousmane), ذ ظ dh/z, ض d/z (Persian Rezaei), ج j/g (Egyptian Gamal). */
+const ARABIC_AMBIGUOUS: Record<string, [string, string]> = { 'ث': ['T', 'S'], 'ذ': ['T', 'S'], 'ظ': ['T', 'S'], 'ض': ['T', 'S'], 'ج': ['J', 'K'] };
 
 const MAX_SKELETONS = 4;
 

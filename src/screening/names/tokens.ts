@@ -48,13 +48,13 @@ export function foldWord(w: string): string {
   return s.replace(/[^\p{L}]/gu, '');
 }
 
-/** Splits a name into words: spaces, commas, hyphens, dots, apostrophes and brackets separate. */
-export function words(name: string): string[] {
+/** Splits a name into words, as written and folded: spaces, commas, hyphens, dots, apostrophes and brackets separate. */
+export function words(name: string): Array<{ raw: string; fold: string }> {
   return name
     .normalize('NFC')
     .split(/[\s,;.\-‐-―_/()[\]{}"“”«»'’‘`ʻʼʿʾ]+/u)
-    .map(foldWord)
-    .filter(Boolean);
+    .map((raw) => ({ raw, fold: foldWord(raw) }))
+    .filter((w) => w.fold);
 }
 
 function isArticle(fold: string, script: Script): boolean {
@@ -79,24 +79,25 @@ function makeToken(raw: string, fold: string): NameToken {
  * "Abd al Latif" → "abdallatif"); a trailing particle stays alone.
  */
 export function nameTokens(name: string): NameToken[] {
-  const ws = words(name);
   const out: NameToken[] = [];
   let pending = '';
-  for (const w of ws) {
-    const particle = (scriptOf(w) === 'arabic' ? ARABIC_PARTICLES : LATIN_PARTICLES).has(w);
+  let pendingRaw: string[] = [];
+  for (const w of words(name)) {
+    const particle = (scriptOf(w.fold) === 'arabic' ? ARABIC_PARTICLES : LATIN_PARTICLES).has(w.fold);
     if (particle) {
-      pending += w;
+      pending += w.fold;
+      pendingRaw.push(w.raw);
       continue;
     }
-    const fold = pending + w;
-    out.push(makeToken(fold, fold));
+    out.push(makeToken([...pendingRaw, w.raw].join(' '), pending + w.fold));
     pending = '';
+    pendingRaw = [];
   }
-  if (pending) out.push(makeToken(pending, pending));
+  if (pending) out.push(makeToken(pendingRaw.join(' '), pending));
   return out;
 }
 
 /** A token standing for two adjacent parts written together ("Mohamedali" for "Mohamed Ali"). */
 export function joinTokens(a: NameToken, b: NameToken): NameToken {
-  return makeToken(a.fold + b.fold, a.fold + b.fold);
+  return makeToken(`${a.raw} ${b.raw}`, a.fold + b.fold);
 }
