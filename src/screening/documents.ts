@@ -27,9 +27,13 @@ const LATIN_PREFIX = /^[a-z]{1,3}$/;
 export function normaliseDocumentNumber(raw: string): string {
   const trimmed = raw.trim();
   if (CLEAN.test(trimmed)) return trimmed;
-  const tokens = fold(separateNumberSign(numberSegment(trimmed))).split(' ').filter(Boolean);
+  const joined = separateNumberSign(numberSegment(trimmed)).replace(JOINER, '');
+  const tokens = fold(joined).split(' ').filter(Boolean);
   return numberTokens(tokens).join('').toUpperCase();
 }
+
+/** A dash, dot or slash between two letters or digits joins the parts of one number ("07-CZG", "B/002210"). */
+const JOINER = /(?<=[\p{L}\p{N}])[-./](?=[\p{L}\p{N}])/gu;
 
 /** Drops remarks in brackets and picks the comma/colon part that holds digits ("R00005943, South Sudan"). */
 function numberSegment(raw: string): string {
@@ -37,20 +41,24 @@ function numberSegment(raw: string): string {
   return segments.find((s) => /\p{Nd}/u.test(s)) ?? segments.join(' ');
 }
 
-/** "N° 12", "No.12", "Nr.12", "No34409": the sign becomes the label "no" (uppercase "NO123" may be a real prefix). */
+/**
+ * "N° 12", "No.12", "Nr.12", "No34409": the sign becomes the label "no". Without a dot, only the
+ * capitalised word is a sign: "NO123" and "no123" may be a number with an NO series.
+ */
 function separateNumberSign(s: string): string {
-  return s.replace(/[Nn]\s*[°º]/g, ' no ').replace(/\b(?:[Nn][or]\.?|N[OR]\.)(?=\s*\p{Nd})/gu, ' no ');
+  return s.replace(/[Nn]\s*[°º]/g, ' no ').replace(/\b(?:N[or]\.?|[Nn][OoRr]\.)(?=\s*\p{Nd})/gu, ' no ');
 }
 
 /**
- * Walks left from the last token with a digit, keeping digit groups ("96 03 464086") and up to
+ * Without a digit, the words after the last label ("passport no. CFGHJKLMN"). Otherwise walks left
+ * from the last token with a digit, keeping digit groups ("96 03 464086") and up to
  * three letters of series prefix; stops at a word. A label between two digit groups is skipped
  * so that a series and number stay together ("8208 No. 555627").
  */
 function numberTokens(tokens: string[]): string[] {
   let end = tokens.length - 1;
   while (end >= 0 && !HAS_DIGIT.test(tokens[end])) end--;
-  if (end < 0) return tokens.filter((t) => !LABELS.has(t));
+  if (end < 0) return tokens.slice(tokens.findLastIndex((t) => LABELS.has(t)) + 1);
   const kept = [tokens[end]];
   let prefixLetters = 0;
   for (let i = end - 1; i >= 0; i--) {

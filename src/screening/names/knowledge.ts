@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { editDistance } from './similarity.ts';
-import { arabicSkeletons, latinSkeleton } from './skeleton.ts';
-import { foldWord } from './tokens.ts';
+import { foldWord, skeletonsOf } from './tokens.ts';
 
 /**
  * Spelling knowledge: which Latin spellings render which Arabic name part, derived from
@@ -52,9 +51,9 @@ export interface VariantTable {
  * one edit: that drops the alignment noise of the source (e.g. Mohamed ↔ Mehmet's Turkish form).
  */
 export function plausiblePair(latin: string, arabic: string): boolean {
-  const ls = latinSkeleton(latin);
-  if (!ls) return false;
-  return arabicSkeletons(arabic).some((as) => as === ls || (Math.min(as.length, ls.length) >= 3 && editDistance(as, ls, 1) <= 1));
+  const ls = skeletonsOf(latin, 'latin');
+  const as = skeletonsOf(arabic, 'arabic');
+  return ls.some((l) => as.some((a) => a === l || (Math.max(a.length, l.length) >= 2 && editDistance(a, l, 1) <= 1)));
 }
 
 export function deriveTable(tsv: string, exclude?: (latin: string, arabicSpaced: string) => boolean): VariantTable {

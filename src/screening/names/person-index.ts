@@ -183,7 +183,8 @@ export class PersonIndex {
     put(`f${t.fold}`, TOKEN_SCORES.exact);
     for (const c of this.knowledge.clustersOf(t.fold)) put(`c${c}`, TOKEN_SCORES.variant);
     if (t.article) for (const c of this.knowledge.clustersOf(t.fold.slice(2))) put(`c${c}`, TOKEN_SCORES.variant);
-    for (const s of t.skeletons) put(`s${s}`, phoneticScore(s.length));
+    // the quick score assumes the kinder cross-script value; the full alignment decides
+    for (const s of t.skeletons) put(`s${s}`, phoneticScore(s.length, true));
     if (t.fold.length >= 4 && t.script !== 'other') {
       let n = 0;
       for (const w of edits1(t.fold, t.script === 'arabic' ? ARABIC_ALPHABET : LATIN_ALPHABET)) {

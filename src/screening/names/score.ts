@@ -7,9 +7,19 @@ import { joinTokens, type NameToken } from './tokens.ts';
  * How much each kind of agreement between two name parts is worth. Documented in
  * docs/screening.md; the benchmark (npm run bench:screening) is how they were tuned.
  */
-export const TOKEN_SCORES = { exact: 1, variant: 0.93, joined: 0.9, typo1: 0.82, typo2: 0.7, phonetic: [0, 0.55, 0.72, 0.8, 0.85] } as const;
+export const TOKEN_SCORES = {
+  exact: 1,
+  variant: 0.93,
+  joined: 0.9,
+  typo1: 0.82,
+  typo2: 0.7,
+  phonetic: [0, 0.55, 0.72, 0.8, 0.85],
+  // across scripts the skeleton is the best evidence there is without a dictionary entry
+  crossPhonetic: [0, 0.6, 0.82, 0.9, 0.9],
+} as const;
 
-export const phoneticScore = (skeletonLength: number) => TOKEN_SCORES.phonetic[Math.min(skeletonLength, 4)];
+export const phoneticScore = (skeletonLength: number, crossScript = false) =>
+  (crossScript ? TOKEN_SCORES.crossPhonetic : TOKEN_SCORES.phonetic)[Math.min(skeletonLength, 4)];
 
 export interface Pair {
   score: number;
@@ -35,13 +45,14 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
     if (d === 1 && longest >= 4 && TOKEN_SCORES.typo1 > best.score) best = { score: TOKEN_SCORES.typo1, how: 'typo' };
     else if (d === 2 && longest >= 7 && TOKEN_SCORES.typo2 > best.score) best = { score: TOKEN_SCORES.typo2, how: 'typo' };
   }
+  const cross = q.script !== r.script;
   for (const qs of q.skeletons) {
     for (const rs of r.skeletons) {
       if (qs === rs) {
-        const s = phoneticScore(qs.length);
+        const s = phoneticScore(qs.length, cross);
         if (s > best.score) best = { score: s, how: 'phonetic' };
       } else if (qs.length >= 4 && rs.length >= 4 && editDistance(qs, rs, 1) === 1) {
-        const s = phoneticScore(Math.min(qs.length, rs.length)) - 0.2;
+        const s = phoneticScore(Math.min(qs.length, rs.length), cross) - 0.2;
         if (s > best.score) best = { score: s, how: 'phonetic' };
       }
     }
