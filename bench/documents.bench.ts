@@ -39,7 +39,7 @@ const FORMAT_WEIGHTS = FORMATS.map(([w]) => w);
 function asWritten(r: Random, n: string): string {
   switch (r.int(0, 3)) {
     case 0:
-      return n.replace(/^([A-Z]+)(?=\d)/, '$1 ').replace(/(\d{3})(?=\d{3})/g, '$1 ');
+      return n.replace(/^([A-Z]{1,3})(?=\d)/, '$1 ').replace(/(\d{3})(?=\d{3})/g, '$1 ');
     case 1:
       return `${n.slice(0, 2)}-${n.slice(2)}`;
     case 2:

@@ -9,7 +9,7 @@
  * (one section per size; a run replaces only the sections of the sizes it ran).
  *
  * Options: --queries N (per set, default 1000), --fuse-queries N (per set for fuse.js,
- * default 200: it scans every record), --examples N (misses shown per set, default 3),
+ * default 50: it scans every record), --examples N (misses shown per set, default 3),
  * --no-write (do not touch the docs file). Run with --expose-gc for the memory figures.
  */
 import { execSync } from 'node:child_process';
@@ -34,7 +34,7 @@ for (const s of sizes) if (!SIZES[s]) throw new Error(`--size is one of ${Object
 const engineNames = arg('engines', 'ribat,minisearch,fuse').split(',');
 for (const e of engineNames) if (!['ribat', 'minisearch', 'fuse'].includes(e)) throw new Error('--engines: ribat, minisearch, fuse');
 const PER_SET = Number(arg('queries', '1000'));
-const FUSE_PER_SET = Number(arg('fuse-queries', '200'));
+const FUSE_PER_SET = Number(arg('fuse-queries', '50'));
 const EXAMPLES = Number(arg('examples', '3'));
 const WRITE = !argv.includes('--no-write');
 const DOC = 'docs/screening-bench.md';

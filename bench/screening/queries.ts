@@ -198,7 +198,9 @@ function reorder(rng: () => number, name: string): string | undefined {
   const words = name.split(' ').filter(Boolean);
   if (words.length < 2) return undefined;
   const arabic = /[\u0600-\u06ff]/.test(name);
-  const r = rng();
+  // "X ben Y Z" reversed word by word is no one's name: such names only move the family name first
+  const particle = words.some((w) => /^(ben|bin|ibn|ould|bint|bent|بن|ولد|بنت)$/i.test(w));
+  const r = rng() * (particle ? 0.7 : 1);
   let out: string;
   if (r < 0.4 && !arabic) out = `${words.at(-1)}, ${words.slice(0, -1).join(' ')}`;
   else if (r < 0.7) out = [words.at(-1), ...words.slice(0, -1)].join(' ');

@@ -118,6 +118,56 @@ function levenshtein(a: string, b: string): number {
   return prev[b.length];
 }
 
+// ---- a sanity check of the pairs, independent of any matcher ----------------------------
+
+/** Strong consonants of an Arabic part, one class letter each; weak letters (alef, waw, ya, ha, ayn, hamza) dropped. */
+const AR_CLASS: Record<string, string> = {
+  ب: 'B', ت: 'T', ط: 'T', ث: 'T', ج: 'J', د: 'D', ض: 'D', ذ: 'D', ر: 'R', ز: 'Z', ظ: 'Z', س: 'S', ص: 'S', ش: 'S',
+  غ: 'G', ف: 'F', ق: 'K', ك: 'K', ل: 'L', م: 'M', ن: 'N', خ: 'K', پ: 'B', چ: 'S', ژ: 'J', گ: 'G', ڤ: 'F', ک: 'K',
+};
+/** Classes a transliteration may swap: ث s/t, ج g/j/z, ذ d/z, ق g/k, ص/س z, خ h (dropped) or k. */
+const SAME_CLASS = new Set(['TS', 'ST', 'JG', 'GJ', 'JZ', 'ZJ', 'DZ', 'ZD', 'KG', 'GK', 'SZ', 'ZS', 'TD', 'DT', 'BF', 'FB']);
+
+function arabicConsonants(ar: string): string {
+  let out = '';
+  for (const c of ar) out += AR_CLASS[c] ?? '';
+  return out.replace(/(.)\1+/g, '$1');
+}
+
+function latinConsonants(latin: string): string {
+  let s = latinFold(latin);
+  s = s.replace(/sch|sh|ch|tch/g, 'S').replace(/th/g, 'T').replace(/dh/g, 'D').replace(/kh/g, 'K').replace(/gh/g, 'G').replace(/ph/g, 'F').replace(/dj|dsch/g, 'J');
+  s = s.replace(/c(?=[eiy])/g, 's').replace(/ck/g, 'k').replace(/[cq]/g, 'k').replace(/x/g, 'ks').replace(/p/g, 'b').replace(/v/g, 'f');
+  s = s.replace(/[aeiouyhw]/g, '').toUpperCase();
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+function classDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = prev[j];
+      const same = a[i - 1] === b[j - 1] || SAME_CLASS.has(a[i - 1] + b[j - 1]);
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (same ? 0 : 1));
+      diag = t;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Whether a Latin spelling plausibly renders an Arabic part: strong consonants agree within one edit. */
+export function plausibleRendering(latin: string, arabic: string): boolean {
+  const l = latinConsonants(latin);
+  const forms = [arabicConsonants(arabic)];
+  if (arabic.startsWith('ال')) forms.push(arabicConsonants(arabic.slice(2)));
+  return forms.some((a) => {
+    const d = classDistance(a, l);
+    return Math.max(a.length, l.length) <= 2 ? d === 0 : d <= 1;
+  });
+}
+
 export interface NameParts {
   tokens: Token[];
   byKey: Map<string, Token>;
@@ -161,11 +211,12 @@ export function loadNameParts(tsvPath = TSV_PATH): NameParts {
   }
   const tokens: Token[] = [];
   for (const [key, t] of byKey) {
-    const sorted = [...t.sp].sort((a, b) => b[1] - a[1]);
+    const all = [...t.sp].sort((a, b) => b[1] - a[1]);
+    if (all.length === 0 || NOT_A_NAME.has(latinFold(all[0][0]))) continue;
+    // alignment noise: keep plausible renderings seen often, or close to the usual spelling
+    const sorted = all.filter(([l]) => plausibleRendering(l, t.ar));
     if (sorted.length === 0) continue;
     const top = latinFold(sorted[0][0]);
-    if (NOT_A_NAME.has(top)) continue;
-    // alignment noise: keep a spelling seen often, or one close to the usual spelling
     const kept = sorted.filter(([l, c], i) => {
       if (i === 0) return true;
       const d = levenshtein(latinFold(l), top) / Math.max(top.length, latinFold(l).length);

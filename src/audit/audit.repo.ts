@@ -16,9 +16,14 @@ export class AuditRepo {
   }
 
   async insert(trx: Db, e: AuditEntry): Promise<void> {
+    await this.insertMany(trx, [e]);
+  }
+
+  async insertMany(trx: Db, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     await trx
       .insertInto('auditLog')
-      .values({
+      .values(entries.map((e) => ({
         seq: e.seq,
         at: e.at,
         actorUserId: e.actorUserId,
@@ -31,7 +36,7 @@ export class AuditRepo {
         details: JSON.stringify(e.details),
         prevHash: e.prevHash,
         hash: e.hash,
-      } as any)
+      })) as any)
       .execute();
   }
 

@@ -26,23 +26,64 @@ export class AuditService {
    * same `trx` as their write, so that no write exists without its audit entry.
    */
   async append(trx: Db, actor: Pick<Actor, 'userId' | 'agencyId'> | null, ev: AuditEvent): Promise<AuditEntry> {
+    return (await this.appendMany(trx, [{ actor, ev }]))[0];
+  }
+
+  /** Several events in one transaction: one lock, one read of the chain's end, one insert. */
+  async appendMany(trx: Db, events: Array<{ actor: Pick<Actor, 'userId' | 'agencyId'> | null; ev: AuditEvent }>): Promise<AuditEntry[]> {
     const last = await this.repo.lockChainAndGetLast(trx);
-    const base = {
-      seq: (last?.seq ?? 0) + 1,
-      at: this.clock.now(),
-      actorUserId: actor?.userId ?? null,
-      actorAgencyId: actor?.agencyId ?? null,
-      action: ev.action,
-      targetType: ev.targetType,
-      targetId: ev.targetId ?? null,
-      subjectIds: ev.subjectIds ?? [],
-      purpose: ev.purpose ?? '',
-      details: ev.details ?? {},
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const entry: AuditEntry = { ...base, hash: entryHash(base) };
-    await this.repo.insert(trx, entry);
-    return entry;
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const at = this.clock.now();
+    const entries = events.map(({ actor, ev }) => {
+      const base = {
+        seq: ++seq,
+        at,
+        actorUserId: actor?.userId ?? null,
+        actorAgencyId: actor?.agencyId ?? null,
+        action: ev.action,
+        targetType: ev.targetType,
+        targetId: ev.targetId ?? null,
+        subjectIds: ev.subjectIds ?? [],
+        purpose: ev.purpose ?? '',
+        details: ev.details ?? {},
+        prevHash,
+      };
+      const entry: AuditEntry = { ...base, hash: entryHash(base) };
+      prevHash = entry.hash;
+      return entry;
+    });
+    await this.repo.insertMany(trx, entries);
+    return entries;
+  }
+
+  /**
+   * For reads that write nothing else (searches): the event joins the next group commit and
+   * the promise resolves once it is durable, so an answer is never sent before its audit entry
+   * is stored. Under load one transaction carries hundreds of entries.
+   */
+  record(actor: Pick<Actor, 'userId' | 'agencyId'>, ev: AuditEvent): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ actor, ev, resolve, reject });
+      if (!this.#flushing) void this.#flush();
+    });
+  }
+
+  #queue: Array<{ actor: Pick<Actor, 'userId' | 'agencyId'>; ev: AuditEvent; resolve: () => void; reject: (e: unknown) => void }> = [];
+  #flushing = false;
+
+  async #flush() {
+    this.#flushing = true;
+    while (this.#queue.length) {
+      const batch = this.#queue.splice(0, 1000);
+      try {
+        await this.db.transaction().execute((trx) => this.appendMany(trx, batch));
+        for (const b of batch) b.resolve();
+      } catch (e) {
+        for (const b of batch) b.reject(e);
+      }
+    }
+    this.#flushing = false;
   }
 
   /** Recomputes the whole chain; reports the first entry that does not fit. */

@@ -78,3 +78,23 @@ for (const target of DB_TARGETS) {
     });
   });
 }
+
+for (const target of DB_TARGETS) {
+  describe(`audit group commit on ${target.name}`, { skip: target.skip }, () => {
+    let s: TestNode;
+    before(async () => {
+      s = await testServices(target);
+    });
+    after(() => s.dispose());
+
+    it('stores every concurrent search event before answering, in one valid chain', async () => {
+      const actor = { userId: 'u', agencyId: 'a' };
+      await Promise.all(Array.from({ length: 300 }, (_, i) => s.audit.record(actor, { action: 'screening.person', targetType: 'screening', details: { i } })));
+      const r = await s.audit.verifyChain();
+      assert.equal(r.ok, true);
+      assert.equal(r.entries, 300);
+      const rows = await s.conn.db.selectFrom('auditLog').select('details').execute();
+      assert.deepEqual(new Set(rows.map((x) => (x.details as any).i)).size, 300);
+    });
+  });
+}

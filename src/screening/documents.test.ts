@@ -134,7 +134,7 @@ describe('document index', () => {
 
   it('finds OCR confusions (O/0, I/1, S/5, B/8, Z/2) as lower-scored matches that still alert', () => {
     const index = sampleIndex();
-    for (const q of ['8K123456', 'BKI23456', 'BK1234S6', 'BK12345G', 'BKl23456']) {
+    for (const q of ['8K123456', 'BKI23456', 'BK1Z3456', 'BK1234S6', 'BK12345G', 'BKl23456']) {
       const [m] = index.search({ number: q });
       assert.equal(m?.id, 'mar-1', q);
       assert.equal(m.how, 'ocr');
@@ -142,6 +142,7 @@ describe('document index', () => {
       assert.equal(m.alert, 0.85 >= ALERT_THRESHOLD);
     }
     assert.equal(index.search({ number: '9B7654321' })[0]?.id, 'usa-1');
+    assert.equal(index.search({ number: 'O0868774' })[0]?.how, 'ocr');
   });
 
   it('finds a number without its series letters, and the reverse, below the alert threshold', () => {

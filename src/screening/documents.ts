@@ -14,8 +14,11 @@ const DEFAULT_LIMIT = 10;
 
 /** Already normal: most records take this path, which keeps building 10 M entries fast. */
 const CLEAN = /^[A-Z0-9]+$/;
-/** Labels that sit between prose and the number ("passport no. A123", "CIN BK123456"). */
-const LABELS = new Set(['no', 'nos', 'nr', 'nro', 'num', 'id', 'cin', 'de', 'du', 'of']);
+/**
+ * Labels that sit between prose and the number ("passport no. A123", "CIN BK123456"). "NO 1234567"
+ * reads as a label too; the series-prefix match still finds a record NO1234567, at a lower score.
+ */
+const LABELS = new Set(['no', 'nos', 'nr', 'nro', 'num', 'id', 'cin']);
 const HAS_DIGIT = /[0-9]/;
 const LATIN_PREFIX = /^[a-z]{1,3}$/;
 
@@ -75,7 +78,7 @@ function numberTokens(tokens: string[]): string[] {
 
 const OCR_DIGIT: Record<string, string> = { O: '0', Q: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
 
-/** Folds the letters OCR and tired eyes confuse with digits, so "AB1O34S67" and "AB103457" share a key. */
+/** Folds the letters OCR and tired eyes confuse with digits, so "AB1O34S67" and "A81034567" share a key. */
 export function ocrKey(normalised: string): string {
   return normalised.replace(/[OQILSBZG]/g, (c) => OCR_DIGIT[c]);
 }
@@ -252,7 +255,7 @@ const pack = (country: number, type: number, status: number) => ((country << 16)
 export class DocumentIndex {
   private readonly store = new SlotStore();
   /** The number as the record wrote it; shared with the exact key when already normal. */
-  private numbers: string[] = [];
+  private readonly numbers: string[] = [];
   private readonly exact = new SlotMap();
   /** Only numbers whose OCR key differs from themselves; the others are found through `exact`. */
   private readonly ocr = new SlotMap();

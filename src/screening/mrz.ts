@@ -56,6 +56,8 @@ export function parseMrz(text: string, today: Date = new Date()): MrzResult {
   if (malformed) return emptyResult(guessFormat(lines), malformed);
   let parsed: ParseResult;
   try {
+    // ICAO 9303 fixes each field's character set, so a letter in a digit field (or the reverse) is a
+    // misread; the check digits still guard what the correction yields, and each one is reported
     parsed = parse(lines, { autocorrect: true });
   } catch (e) {
     return emptyResult(guessFormat(lines), { field: 'mrz', code: 'mrz_malformed', message: (e as Error).message });

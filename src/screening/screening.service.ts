@@ -192,15 +192,13 @@ export class ScreeningService {
 
   /** Every search is audited with its purpose and the records it returned. */
   async #audit(actor: Actor, action: string, purpose: string, candidates: Array<{ id: string; alert: boolean }>, details: Record<string, unknown>) {
-    await this.db.transaction().execute((trx) =>
-      this.audit.append(trx, actor, {
-        action,
-        targetType: 'screening',
-        subjectIds: candidates.map((c) => c.id),
-        purpose,
-        details: { ...details, candidates: candidates.length, alerts: candidates.filter((c) => c.alert).length },
-      }),
-    );
+    await this.audit.record(actor, {
+      action,
+      targetType: 'screening',
+      subjectIds: candidates.map((c) => c.id),
+      purpose,
+      details: { ...details, candidates: candidates.length, alerts: candidates.filter((c) => c.alert).length },
+    });
   }
 }
 

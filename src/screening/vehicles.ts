@@ -115,8 +115,8 @@ const pack = (country: number, status: number) => ((country << 8) | status) >>> 
 export class VehicleIndex {
   private readonly store = new SlotStore();
   /** The plate as the record wrote it (an officer expects the Arabic letter back). */
-  private plates: string[] = [];
-  private vins: Array<string | null> = [];
+  private readonly plates: string[] = [];
+  private readonly vins: Array<string | null> = [];
   private readonly plateKeys = new SlotMap();
   /** Only plates whose confusable key differs from themselves; the others are found through `plateKeys`. */
   private readonly confusable = new SlotMap();

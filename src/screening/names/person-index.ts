@@ -39,8 +39,42 @@ class U32 {
   }
 }
 
+/**
+ * The `k` entries with the highest scores at or above `bar`, best first: a bounded min-heap,
+ * so that a common name touching thousands of entries costs n·log k, not a full sort.
+ */
+function topByScore(entries: number[], score: Float32Array, bar: number, k: number): number[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => score[a] < score[b];
+  for (const e of entries) {
+    if (score[e] < bar) continue;
+    if (heap.length < k) {
+      heap.push(e);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!less(heap[i], heap[p])) break;
+        [heap[i], heap[p]] = [heap[p], heap[i]];
+        i = p;
+      }
+    } else if (less(heap[0], e)) {
+      heap[0] = e;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l], heap[m])) m = l;
+        if (r < heap.length && less(heap[r], heap[m])) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
+    }
+  }
+  return heap.sort((a, b) => score[b] - score[a]);
+}
+
 /** Below this share of the query's weight a candidate is not worth scoring in full. */
-const MIN_QUICK = 0.45;
+const MIN_QUICK = 0.55;
 const MAX_TYPO_EXPANSIONS = 40;
 
 /**
@@ -181,10 +215,18 @@ export class PersonIndex {
       if (id !== undefined && (out.get(id) ?? 0) < s) out.set(id, s);
     };
     put(`f${t.fold}`, TOKEN_SCORES.exact);
-    for (const c of this.knowledge.clustersOf(t.fold)) put(`c${c}`, TOKEN_SCORES.variant);
-    if (t.article) for (const c of this.knowledge.clustersOf(t.fold.slice(2))) put(`c${c}`, TOKEN_SCORES.variant);
-    // the quick score assumes the kinder cross-script value; the full alignment decides
-    for (const s of t.skeletons) put(`s${s}`, phoneticScore(s.length, true));
+    const clusters = [...this.knowledge.clustersOf(t.fold), ...(t.article ? this.knowledge.clustersOf(t.fold.slice(2)) : [])];
+    for (const c of clusters) put(`c${c}`, TOKEN_SCORES.variant);
+    // the quick score assumes the kinder cross-script value; the full alignment decides.
+    // One- and two-consonant skeletons (Youssef: SF) match half the list: when the
+    // dictionary knows the part, its spellings are enough.
+    for (const s of t.skeletons) if (s.length > 2 || clusters.length === 0) put(`s${s}`, phoneticScore(s.length, true));
+    // typo neighbours only for parts nobody on the list is called: a known part is no typo
+    const known = this.#keyId.has(`f${t.fold}`) || clusters.length > 0;
+    if (known) {
+      this.#joinedKeys(tokens, i, put);
+      return out;
+    }
     if (t.fold.length >= 4 && t.script !== 'other') {
       let n = 0;
       for (const w of edits1(t.fold, t.script === 'arabic' ? ARABIC_ALPHABET : LATIN_ALPHABET)) {
@@ -198,12 +240,16 @@ export class PersonIndex {
       if (s.length < 4) continue;
       for (const w of edits1(s, SKELETON_ALPHABET)) put(`s${w}`, phoneticScore(s.length) - 0.2);
     }
-    if (i + 1 < tokens.length) {
-      const j = joinTokens(t, tokens[i + 1]);
-      put(`f${j.fold}`, TOKEN_SCORES.joined);
-      for (const s of j.skeletons) put(`s${s}`, TOKEN_SCORES.joined);
-    }
+    this.#joinedKeys(tokens, i, put);
     return out;
+  }
+
+  /** "Mohamed Ali" may be written "Mohamedali": the joined form is a key of the first part. */
+  #joinedKeys(tokens: NameToken[], i: number, put: (key: string, s: number) => void) {
+    if (i + 1 >= tokens.length) return;
+    const j = joinTokens(tokens[i], tokens[i + 1]);
+    put(`f${j.fold}`, TOKEN_SCORES.joined);
+    for (const s of j.skeletons) put(`s${s}`, TOKEN_SCORES.joined);
   }
 
   #ensureScratch() {
@@ -279,19 +325,20 @@ export class PersonIndex {
       }
     }
 
-    // best name per person, among the persons the caller may see
-    const bestOf = new Map<number, number>();
+    // the best name of each person the caller may see, best first, only as many as we explain
     const bar = MIN_QUICK * total;
-    for (const e of touched) {
-      if (acc[e] < bar || this.#dead.has(e)) continue;
+    const want = Math.max(limit + 5, 15);
+    const passing = topByScore(touched, acc, bar, want * 4);
+    const shortlist: Array<[number, number]> = [];
+    const taken = new Set<number>();
+    for (const e of passing) {
+      if (shortlist.length >= want) break;
       const slot = this.#entryPerson.a[e];
-      const prev = bestOf.get(slot);
-      if (prev === undefined || acc[e] > acc[prev]) bestOf.set(slot, e);
+      if (taken.has(slot) || this.#dead.has(e)) continue;
+      taken.add(slot);
+      if (opts.filter && !opts.filter(this.#persons[slot].entry.id)) continue;
+      shortlist.push([slot, e]);
     }
-    let ranked = [...bestOf.entries()];
-    if (opts.filter) ranked = ranked.filter(([slot]) => opts.filter!(this.#persons[slot].entry.id));
-    ranked.sort((a, b) => acc[b[1]] - acc[a[1]]);
-    const shortlist = ranked.slice(0, Math.max(limit + 10, 20));
 
     const nationality = q.nationality ? toAlpha3(q.nationality) : undefined;
     const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality));

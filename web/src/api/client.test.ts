@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, onSessionLost, PURPOSE, setCsrfToken } from './client.ts';
+import { api, ApiError, onSessionLost, PURPOSE, purposeHeader, setCsrfToken } from './client.ts';
 
 function mockFetch(status: number, body: unknown, contentType = 'application/json') {
   const fn = vi.fn(async (_url: string, _init: RequestInit) =>
@@ -58,5 +58,28 @@ describe('api client', () => {
   it('maps a network failure to network_error', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(api.stats()).rejects.toMatchObject({ status: 0, code: 'network_error' });
+  });
+
+  it('screens with the CSRF token and the purpose the officer stated, sent as header-safe text', async () => {
+    const fn = mockFetch(200, { tookMs: 1, threshold: 0.8, candidates: [] });
+    setCsrfToken('tok');
+    await api.screenPerson({ name: 'Ali', birthDate: '1970' }, 'arrivals AT 801');
+    expect(fn.mock.calls[0][0]).toBe('/api/v1/screening/persons');
+    expect(fn.mock.calls[0][1].method).toBe('POST');
+    expect(fn.mock.calls[0][1].body).toBe('{"name":"Ali","birthDate":"1970"}');
+    expect(headersOf(fn)['x-csrf-token']).toBe('tok');
+    expect(headersOf(fn)['x-purpose']).toBe('arrivals AT 801');
+    await api.screenBatch([{ id: '1', name: 'Ali' }], '');
+    expect(fn.mock.calls[1][0]).toBe('/api/v1/screening/batch');
+    expect(fn.mock.calls[1][1].body).toBe('{"rows":[{"id":"1","name":"Ali"}]}');
+    expect(headersOf(fn, 1)['x-purpose']).toBe(PURPOSE);
+  });
+
+  it('turns a typed purpose into a header value: Latin-1 as is, Arabic as an RFC 8187 UTF-8 value', () => {
+    expect(purposeHeader('  contrôle des arrivées ')).toBe('contrôle des arrivées');
+    expect(purposeHeader('')).toBe(PURPOSE);
+    expect(purposeHeader('line\nbreak')).toBe('line break');
+    expect(purposeHeader('مراقبة')).toBe("UTF-8''%D9%85%D8%B1%D8%A7%D9%82%D8%A8%D8%A9");
+    expect(() => new Headers({ 'x-purpose': purposeHeader('مراقبة الحدود') })).not.toThrow();
   });
 });

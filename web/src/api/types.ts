@@ -263,6 +263,8 @@ export interface Factor {
 export interface PersonExplanation {
   matchedName: { value: string; type: string; script: string };
   nameScore: number;
+  /** Taken off when the matched name is so common that a list holds such people by chance. */
+  commonNamePenalty?: number;
   tokens: TokenAlignment[];
   /** Parts of the matched record name that no query part matched. */
   unmatchedRecordTokens: string[];
@@ -303,6 +305,9 @@ export interface DocumentCandidate {
   status: string;
   type: string;
   holder: { id: string; displayName: string } | null;
+  displayName?: string;
+  ownerAgencyCode?: string;
+  tlp?: TlpLevel;
 }
 
 export interface DocumentScreeningQuery {
@@ -326,6 +331,9 @@ export interface VehicleCandidate {
   vin: string | null;
   how: VehicleHow;
   status: string;
+  displayName?: string;
+  ownerAgencyCode?: string;
+  tlp?: TlpLevel;
 }
 
 export interface VehicleScreeningQuery {

@@ -32,6 +32,12 @@ export function useMe(): Me {
   return state.me;
 }
 
+/** The logged-in user when there is one (and a provider): for parts also shown outside the login. */
+export function useMaybeMe(): Me | null {
+  const s = useContext(SessionContext);
+  return s?.state.status === 'authenticated' ? s.state.me : null;
+}
+
 export const can = (me: Me, permission: string): boolean => me.permissions.includes(permission);
 
 export function SessionProvider({ children }: { children: ReactNode }) {

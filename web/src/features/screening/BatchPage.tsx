@@ -2,7 +2,7 @@ import { type ChangeEvent, useEffect, useId, useMemo, useRef, useState } from 'r
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { BatchScreeningResult } from '../../api/types.ts';
+import type { BatchRow, BatchScreeningResult, PersonCandidate } from '../../api/types.ts';
 import { Link, pathFor } from '../../app/router.tsx';
 import { formatDuration, formatNumber, isolate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -23,6 +23,7 @@ import {
   rowResult,
   sortResults,
   summarise,
+  withoutRefused,
 } from './manifest.ts';
 import { PurposeField, purposeTooLong, usePurpose } from './purpose.tsx';
 import { AlertBadge, Score } from './Results.tsx';
@@ -33,14 +34,41 @@ interface Run {
   status: 'running' | 'done' | 'stopped' | 'failed';
   total: number;
   done: number;
-  /** In manifest order. */
+  /** The rows screened, in manifest order. */
   results: RowResult[];
+  /** Rows the server refused even without the detail it objected to. */
+  notScreened: BatchRow[];
   problems: ServerProblem[];
   elapsedMs: number;
   error?: unknown;
 }
 
 const PAGE = 100;
+/** Times a row refused for a detail is sent again without it (a bad date, then an unknown country). */
+const RETRIES = 2;
+
+/**
+ * Screens one chunk. A row the server refuses for a detail (a date that is no calendar day,
+ * a country it does not know) is sent again without that detail: at a border a passenger is
+ * better screened on the name alone than not at all. The problems are all kept, to be shown.
+ */
+async function screenChunk(part: BatchRow[], purpose: string, signal: AbortSignal) {
+  const found = new Map<string, PersonCandidate[]>();
+  const problems: ServerProblem[] = [];
+  let pending = part;
+  for (let round = 0; pending.length > 0 && round <= RETRIES; round++) {
+    const res = await api.screenBatch(pending, purpose, { signal });
+    for (const r of res.results) found.set(r.rowId, r.candidates);
+    problems.push(...(res.problems ?? []));
+    const byId = new Map(pending.map((row) => [row.id, row]));
+    pending = (res.problems ?? []).flatMap((p) => {
+      const row = byId.get(p.rowId);
+      const again = row && !found.has(p.rowId) ? withoutRefused(row, p.code) : null;
+      return again ? [again] : [];
+    });
+  }
+  return { found, problems };
+}
 
 function manifestErrorText(t: TFunction, e: ManifestError, n: (x: number) => string): string {
   switch (e.code) {
@@ -99,19 +127,19 @@ export function BatchPage() {
     abort.current?.abort();
     abort.current = ac;
     const t0 = performance.now();
-    let state: Run = { status: 'running', total: rows.length, done: 0, results: [], problems: [], elapsedMs: 0 };
+    let state: Run = { status: 'running', total: rows.length, done: 0, results: [], notScreened: [], problems: [], elapsedMs: 0 };
     setRun(state);
     setShown(PAGE);
     try {
       for (const part of chunks(rows)) {
-        const res = await api.screenBatch(part, purpose, { signal: ac.signal });
+        const { found, problems } = await screenChunk(part, purpose, ac.signal);
         if (ac.signal.aborted) return;
-        const byId = new Map(res.results.map((r) => [r.rowId, r.candidates]));
         state = {
           ...state,
           done: state.done + part.length,
-          results: state.results.concat(part.map((row) => rowResult(row, byId.get(row.id) ?? []))),
-          problems: state.problems.concat(res.problems ?? []),
+          results: state.results.concat(part.filter((row) => found.has(row.id)).map((row) => rowResult(row, found.get(row.id) ?? []))),
+          notScreened: state.notScreened.concat(part.filter((row) => !found.has(row.id))),
+          problems: state.problems.concat(problems),
           elapsedMs: performance.now() - t0,
         };
         setRun(state);
@@ -127,13 +155,18 @@ export function BatchPage() {
 
   const sorted = useMemo(() => (run ? sortResults(run.results) : []), [run]);
   const summary = useMemo(() => summarise(run?.results ?? []), [run]);
-  const problemOf = useMemo(() => new Map((run?.problems ?? []).map((p) => [p.rowId, p])), [run]);
+  const problemsOf = useMemo(() => {
+    const m = new Map<string, ServerProblem[]>();
+    for (const p of run?.problems ?? []) m.set(p.rowId, [...(m.get(p.rowId) ?? []), p]);
+    return m;
+  }, [run]);
   const finished = run !== null && run.status !== 'running';
 
   const download = () => {
     if (!run || !file) return;
     const base = file.name.replace(/\.[^.]*$/, '') || 'manifest';
-    downloadText(resultsCsv(run.results, problemOf), `${base}-screening.csv`);
+    const notScreened = run.notScreened.map((row) => rowResult(row, []));
+    downloadText(resultsCsv([...run.results, ...notScreened], problemsOf), `${base}-screening.csv`);
   };
 
   const problemText = (p: ServerProblem) => (BATCH_ROW_PROBLEM_KEYS[p.code] ? t(BATCH_ROW_PROBLEM_KEYS[p.code]) : p.message);
@@ -154,21 +187,18 @@ export function BatchPage() {
       key: 'result',
       header: t('screening.batch.columns.result'),
       narrow: true,
-      render: (r) => {
-        const p = problemOf.get(r.row.id);
-        return (
-          <span className="badges">
-            {r.alert && <AlertBadge />}
-            {r.best && <Score score={r.best.score} alert={r.alert} />}
-            {!r.best && !p && <Badge tone="ok">{t('screening.results.noHit')}</Badge>}
-            {p && (
-              <Badge tone="warn" title={p.message}>
-                {problemText(p)}
-              </Badge>
-            )}
-          </span>
-        );
-      },
+      render: (r) => (
+        <span className="badges">
+          {r.alert && <AlertBadge />}
+          {r.best && <Score score={r.best.score} alert={r.alert} />}
+          {!r.best && <Badge tone="ok">{t('screening.results.noHit')}</Badge>}
+          {(problemsOf.get(r.row.id) ?? []).map((p) => (
+            <Badge key={p.code} tone="warn" title={p.message}>
+              {t('screening.batch.screenedWithout', { problem: problemText(p) })}
+            </Badge>
+          ))}
+        </span>
+      ),
     },
     {
       key: 'best',
@@ -243,10 +273,11 @@ export function BatchPage() {
                         {t('screening.batch.problems.line', { line: n(p.line) })}
                         {p.rowId && (
                           <>
-                            {' '}
+                            {' ('}
                             <bdi dir="ltr" className="code">
                               {p.rowId}
                             </bdi>
+                            {')'}
                           </>
                         )}
                         {t('screening.batch.problems.separator')}
@@ -341,7 +372,7 @@ export function BatchPage() {
 
           {run.problems.length > 0 && (
             <details className="server-problems" data-testid="server-problems">
-              <summary>{t('screening.batch.serverProblems', { count: run.problems.length, n: n(run.problems.length) })}</summary>
+              <summary>{t('screening.batch.serverProblems', { count: problemsOf.size, n: n(problemsOf.size) })}</summary>
               <ul className="plain-list">
                 {run.problems.map((p, i) => (
                   <li key={`${p.rowId}-${i}`}>
@@ -354,6 +385,24 @@ export function BatchPage() {
                 ))}
               </ul>
             </details>
+          )}
+
+          {run.notScreened.length > 0 && (
+            <div className="error-box" role="alert" data-testid="not-screened">
+              <p>{t('screening.batch.notScreened', { count: run.notScreened.length, n: n(run.notScreened.length) })}</p>
+              <ul className="plain-list">
+                {run.notScreened.map((row) => (
+                  <li key={row.id}>
+                    <bdi dir="ltr" className="code">
+                      {row.id}
+                    </bdi>{' '}
+                    <bdi dir="auto">{row.name}</bdi>
+                    {t('screening.batch.problems.separator')}
+                    {(problemsOf.get(row.id) ?? []).map(problemText).join(' · ')}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
 
           <div className="form-actions">

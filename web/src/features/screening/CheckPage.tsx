@@ -24,6 +24,7 @@ import { Field } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { GENDER_KEYS } from '../records/labels.ts';
 import { MODE_KEYS, MODES, type Mode } from './labels.ts';
+import { PARTIAL_DATE } from './manifest.ts';
 import { MrzResult } from './MrzResult.tsx';
 import { PurposeField, purposeTooLong, usePurpose } from './purpose.tsx';
 import { DocumentCandidates, PersonCandidates, ResultHead, VehicleCandidates } from './Results.tsx';
@@ -33,9 +34,6 @@ type Result =
   | { kind: 'document'; query: string; data: DocumentScreeningResult }
   | { kind: 'vehicle'; query: string; data: VehicleScreeningResult }
   | { kind: 'mrz'; data: MrzScreeningResult };
-
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a plausible month and day. */
-export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** The lines of a pasted MRZ: blank lines dropped, stray spaces (OCR) removed, upper case. */
 export function mrzLines(text: string): string[] {

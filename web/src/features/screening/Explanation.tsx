@@ -91,6 +91,17 @@ export function Explanation({ explanation, id }: { explanation: PersonExplanatio
           <dt>{t('screening.explanation.nameScore')}</dt>
           <dd>{formatPercent(locale, e.nameScore)}</dd>
         </div>
+        {(e.commonNamePenalty ?? 0) > 0 && (
+          <div className="dl-row" data-testid="common-name">
+            <dt>{t('screening.explanation.commonName')}</dt>
+            <dd>
+              <span className="delta delta-down">
+                <bdi dir="ltr">{formatDelta(locale, -(e.commonNamePenalty ?? 0))}</bdi>
+              </span>{' '}
+              <span className="muted small">{t('screening.explanation.commonNameHint')}</span>
+            </dd>
+          </div>
+        )}
       </dl>
 
       <table className="table compact explanation-tokens">

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentCandidate, PersonCandidate, VehicleCandidate } from '../../api/types.ts';
 import { Link, pathFor } from '../../app/router.tsx';
+import { can, useMaybeMe } from '../../app/session.tsx';
 import { countryName, formatMs, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
@@ -10,6 +11,20 @@ import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { ALERT_STATUSES, DOCUMENT_STATUS_KEYS, DOCUMENT_TYPE_KEYS, VEHICLE_STATUS_KEYS } from '../records/labels.ts';
 import { Explanation } from './Explanation.tsx';
 import { DOCUMENT_HOW_KEYS, VEHICLE_HOW_KEYS, VIN_CHECK_KEYS, VIN_CHECK_TONES } from './labels.ts';
+
+/**
+ * A link to a record page, for users who may open records; others (a camera operator screens
+ * but reads no records) see the same text without a link to a page that would refuse them.
+ */
+export function RecordLink({ id, className, children }: { id: string; className?: string; children: ReactNode }) {
+  const me = useMaybeMe();
+  if (me && !can(me, 'record.read')) return <span className={className}>{children}</span>;
+  return (
+    <Link to={pathFor(['records', id])} className={className}>
+      {children}
+    </Link>
+  );
+}
 
 /** The red ALERT label of a candidate at or above the alert threshold. */
 export function AlertBadge() {
@@ -81,9 +96,9 @@ function PersonCard({ c, rank }: { c: PersonCandidate; rank: number }) {
         </span>
         <Score score={c.score} alert={c.alert} />
         {c.alert && <AlertBadge />}
-        <Link to={pathFor(['records', c.id])} className="candidate-name record-link">
+        <RecordLink id={c.id} className="candidate-name record-link">
           <bdi dir="auto">{c.displayName}</bdi>
-        </Link>
+        </RecordLink>
         <span className="candidate-badges">
           <Badge>
             <bdi dir="ltr">{c.ownerAgencyCode}</bdi>
@@ -119,6 +134,22 @@ export function PersonCandidates({ candidates }: { candidates: PersonCandidate[]
         <PersonCard key={c.id} c={c} rank={i + 1} />
       ))}
     </ol>
+  );
+}
+
+/** The owner agency and handling code of a candidate, when the server gives them. */
+function Handling({ owner, tlp }: { owner?: string; tlp?: PersonCandidate['tlp'] }) {
+  const { t } = useTranslation();
+  if (!owner && !tlp) return <span className="muted">{t('ui.none')}</span>;
+  return (
+    <span className="badges">
+      {owner && (
+        <Badge>
+          <bdi dir="ltr">{owner}</bdi>
+        </Badge>
+      )}
+      {tlp && <TlpBadge level={tlp} />}
+    </span>
   );
 }
 
@@ -160,25 +191,26 @@ export function DocumentCandidates({ candidates }: { candidates: DocumentCandida
       key: 'number',
       header: t('screening.documents.number'),
       render: (c) => (
-        <Link to={pathFor(['records', c.id])} className="record-link">
+        <RecordLink id={c.id} className="record-link">
           <bdi dir="ltr" className="code">
             {c.number}
           </bdi>
-        </Link>
+        </RecordLink>
       ),
     },
     { key: 'how', header: t('screening.documents.howLabel'), render: (c) => (DOCUMENT_HOW_KEYS[c.how] ? t(DOCUMENT_HOW_KEYS[c.how]) : c.how) },
     { key: 'country', header: t('screening.documents.issuingCountry'), render: (c) => <CountryCode code={c.issuingCountry} /> },
     { key: 'type', header: t('screening.documents.type'), render: (c) => (DOCUMENT_TYPE_KEYS[c.type] ? t(DOCUMENT_TYPE_KEYS[c.type]) : c.type) },
     { key: 'status', header: t('screening.documents.status'), narrow: true, render: (c) => <Status status={c.status} keys={DOCUMENT_STATUS_KEYS} /> },
+    { key: 'handling', header: t('screening.results.handling'), narrow: true, render: (c) => <Handling owner={c.ownerAgencyCode} tlp={c.tlp} /> },
     {
       key: 'holder',
       header: t('screening.documents.holder'),
       render: (c) =>
         c.holder ? (
-          <Link to={pathFor(['records', c.holder.id])}>
+          <RecordLink id={c.holder.id}>
             <bdi dir="auto">{c.holder.displayName}</bdi>
-          </Link>
+          </RecordLink>
         ) : (
           <span className="muted">{t('ui.none')}</span>
         ),
@@ -209,11 +241,11 @@ export function VehicleCandidates({ candidates, vinCheck }: { candidates: Vehicl
       key: 'plate',
       header: t('screening.vehicles.plate'),
       render: (c) => (
-        <Link to={pathFor(['records', c.id])} className="record-link">
+        <RecordLink id={c.id} className="record-link">
           <bdi dir="auto" className="code">
             {c.plate}
           </bdi>
-        </Link>
+        </RecordLink>
       ),
     },
     { key: 'country', header: t('screening.vehicles.country'), render: (c) => <CountryCode code={c.plateCountry} /> },
@@ -231,6 +263,7 @@ export function VehicleCandidates({ candidates, vinCheck }: { candidates: Vehicl
     },
     { key: 'how', header: t('screening.vehicles.howLabel'), render: (c) => (VEHICLE_HOW_KEYS[c.how] ? t(VEHICLE_HOW_KEYS[c.how]) : c.how) },
     { key: 'status', header: t('screening.vehicles.status'), narrow: true, render: (c) => <Status status={c.status} keys={VEHICLE_STATUS_KEYS} /> },
+    { key: 'handling', header: t('screening.results.handling'), narrow: true, render: (c) => <Handling owner={c.ownerAgencyCode} tlp={c.tlp} /> },
   ];
   return (
     <div data-testid="vehicle-candidates">

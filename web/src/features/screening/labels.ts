@@ -108,6 +108,8 @@ export const MRZ_FIELD_KEYS: Record<string, string> = {
   optional2: 'screening.mrz.field.optional',
   compositeCheckDigit: 'screening.mrz.field.composite',
   composite: 'screening.mrz.field.composite',
+  issueDate: 'screening.mrz.field.issueDate',
+  mrz: 'screening.mrz.field.mrz',
 };
 
 /** The field a problem is about, as a message key (check digits named after their field). */
@@ -115,25 +117,23 @@ export function mrzFieldKey(field: string): string | undefined {
   return MRZ_FIELD_KEYS[field] ?? MRZ_FIELD_KEYS[field.replace(/CheckDigit$/, '')];
 }
 
-/** Problem codes the MRZ parser reports. Anything else shows the server's own message. */
+/** Problem codes the MRZ reading reports (src/screening/mrz.ts). Anything else shows the server's own message. */
 export const MRZ_PROBLEM_KEYS: Record<string, string> = {
-  check_digit: 'screening.mrz.problem.check_digit',
-  check_digit_mismatch: 'screening.mrz.problem.check_digit',
-  invalid_check_digit: 'screening.mrz.problem.check_digit',
-  composite_check_digit: 'screening.mrz.problem.composite_check_digit',
+  check_digit_failed: 'screening.mrz.problem.check_digit_failed',
+  unknown_country: 'screening.mrz.problem.unknown_country',
   invalid_date: 'screening.mrz.problem.invalid_date',
-  invalid_country: 'screening.mrz.problem.invalid_country',
-  invalid_characters: 'screening.mrz.problem.invalid_characters',
-  invalid_value: 'screening.mrz.problem.invalid_value',
-  invalid_sex: 'screening.mrz.problem.invalid_value',
-  expired: 'screening.mrz.problem.expired',
+  invalid_field: 'screening.mrz.problem.invalid_field',
+  mrz_malformed: 'screening.mrz.problem.mrz_malformed',
 };
 
 export const MANIFEST_PROBLEM_KEYS: Record<ManifestProblemCode, string> = {
   missing_id: 'screening.batch.problems.missing_id',
   missing_name: 'screening.batch.problems.missing_name',
   duplicate_id: 'screening.batch.problems.duplicate_id',
+  too_long: 'screening.batch.problems.too_long',
   invalid_gender: 'screening.batch.problems.invalid_gender',
+  invalid_birth_date: 'screening.batch.problems.invalid_birth_date',
+  invalid_nationality: 'screening.batch.problems.invalid_nationality',
 };
 
 /** Codes the batch endpoint gives for one row it could not screen as it was. */

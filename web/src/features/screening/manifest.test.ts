@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.ts';
 import { candidate } from './fixtures.ts';
-import { chunks, MANIFEST_SAMPLE, readManifest, resultsCsv, rowResult, sortResults, summarise } from './manifest.ts';
+import { chunks, MANIFEST_SAMPLE, readManifest, resultsCsv, rowResult, sortResults, summarise, withoutRefused } from './manifest.ts';
 
 describe('readManifest', () => {
   it('reads the sample into rows, leaving out empty optional columns', () => {
@@ -47,6 +47,32 @@ describe('readManifest', () => {
   });
 });
 
+describe('readManifest: details the server would refuse', () => {
+  it('screens a passenger without an unusable date or nationality, and skips ids and names that are too long', () => {
+    const long = 'x'.repeat(301);
+    const m = readManifest(`id,name,birthDate,nationality\n1,Ali,12/04/1980,MA\n2,Omar,1980-13,M\n3,${long},1980,MA\n4,Sara,1980-02,MAR\n`);
+    expect(m.ok && m.rows).toEqual([
+      { id: '1', name: 'Ali', nationality: 'MA' },
+      { id: '2', name: 'Omar' },
+      { id: '4', name: 'Sara', birthDate: '1980-02', nationality: 'MAR' },
+    ]);
+    expect(m.ok && m.problems.map((p) => [p.line, p.code])).toEqual([
+      [2, 'invalid_birth_date'],
+      [3, 'invalid_birth_date'],
+      [3, 'invalid_nationality'],
+      [4, 'too_long'],
+    ]);
+  });
+
+  it('takes out the detail the server refused a row for, and nothing else', () => {
+    const row = { id: '1', name: 'Ali', birthDate: '1980-02-30', nationality: 'Atlantis' };
+    expect(withoutRefused(row, 'invalid_date')).toEqual({ id: '1', name: 'Ali', nationality: 'Atlantis' });
+    expect(withoutRefused(row, 'invalid_nationality')).toEqual({ id: '1', name: 'Ali', birthDate: '1980-02-30' });
+    expect(withoutRefused({ id: '1', name: 'Ali' }, 'invalid_date')).toBeNull();
+    expect(withoutRefused(row, 'validation_failed')).toBeNull();
+  });
+});
+
 describe('chunks', () => {
   it('cuts 1,201 rows into 500, 500 and 201', () => {
     const rows = Array.from({ length: 1201 }, (_, i) => i);
@@ -72,13 +98,13 @@ describe('results', () => {
       candidate({ id: 'r1', score: 0.91234, alert: true, matchedName: '+Mohamed' }),
     ]);
     const minus = rowResult({ id: '-5', name: 'Ali' }, []);
-    const text = resultsCsv([evil, minus, d], new Map([['-5', { code: 'invalid_date' }]]));
+    const text = resultsCsv([evil, minus, d], new Map([['-5', [{ code: 'invalid_date' }, { code: 'invalid_nationality' }]]]));
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(text);
     expect(rows).toEqual([
       ['id', 'name', 'bestCandidateId', 'bestScore', 'alert', 'matchedName', 'problem'],
       [`'=cmd|"/c calc"!A1`, "'@SUM(1+1)", 'r1', '0.9123', 'true', "'+Mohamed", ''],
-      ["'-5", 'Ali', '', '', 'false', '', 'invalid_date'],
+      ["'-5", 'Ali', '', '', 'false', '', 'invalid_date invalid_nationality'],
       ['d', 'Alert', 'w', '0.85', 'true', 'Mohamed Ben Ali El Hammouchi', ''],
     ]);
     // no cell of the file starts with a formula character

@@ -18,7 +18,20 @@ export const CHUNK_SIZE = 500;
 /** What one manifest may hold in the browser. */
 export const MAX_ROWS = 100_000;
 
-export type ManifestProblemCode = 'missing_id' | 'missing_name' | 'duplicate_id' | 'invalid_gender';
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a plausible month and day. */
+export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** What the batch endpoint accepts per row (longer and the whole request is refused). */
+export const ROW_LIMITS = { id: 100, name: 300, nationality: 60 } as const;
+
+export type ManifestProblemCode =
+  | 'missing_id'
+  | 'missing_name'
+  | 'duplicate_id'
+  | 'too_long'
+  | 'invalid_gender'
+  | 'invalid_birth_date'
+  | 'invalid_nationality';
 
 /** A line of the file the desk could not use as it is (the line number counts the header as 1). */
 export interface ManifestProblem {
@@ -72,16 +85,23 @@ export function readManifest(text: string): Manifest {
       problems.push({ line, code: 'missing_name', rowId: id });
       continue;
     }
+    if (id.length > ROW_LIMITS.id || name.length > ROW_LIMITS.name) {
+      problems.push({ line, code: 'too_long', rowId: id.slice(0, 40) });
+      continue;
+    }
     if (seen.has(id)) {
       problems.push({ line, code: 'duplicate_id', rowId: id });
       continue;
     }
     seen.add(id);
+    // a passenger is screened even when a detail is unusable: without that detail, and said so
     const row: BatchRow = { id, name };
     const birthDate = get(at.birthDate);
-    if (birthDate) row.birthDate = birthDate;
+    if (birthDate && PARTIAL_DATE.test(birthDate)) row.birthDate = birthDate;
+    else if (birthDate) problems.push({ line, code: 'invalid_birth_date', rowId: id });
     const nationality = get(at.nationality);
-    if (nationality) row.nationality = nationality;
+    if (nationality.length >= 2 && nationality.length <= ROW_LIMITS.nationality) row.nationality = nationality;
+    else if (nationality) problems.push({ line, code: 'invalid_nationality', rowId: id });
     const gender = get(at.gender);
     if (gender) {
       const g = GENDERS[gender.toLowerCase()];
@@ -92,6 +112,19 @@ export function readManifest(text: string): Manifest {
     rows.push(row);
   }
   return { ok: true, rows, problems };
+}
+
+/**
+ * The row again without the detail the server refused it for (a date that is no calendar day,
+ * a country it does not know), so that the passenger is still screened on the name; null when
+ * the refusal is about something else.
+ */
+export function withoutRefused(row: BatchRow, code: string): BatchRow | null {
+  const { birthDate, nationality, ...rest } = row;
+  if (code === 'invalid_date' && birthDate !== undefined) return { ...rest, ...(nationality !== undefined && { nationality }) };
+  if ((code === 'invalid_nationality' || code === 'invalid_country') && nationality !== undefined)
+    return { ...rest, ...(birthDate !== undefined && { birthDate }) };
+  return null;
 }
 
 export function chunks<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
@@ -142,10 +175,10 @@ export const RESULT_COLUMNS = ['id', 'name', 'bestCandidateId', 'bestScore', 'al
 /**
  * The results as a CSV file, in manifest order (UTF-8 with a byte-order mark so spreadsheets
  * read Arabic names right). Scores are plain decimals (0.9312) for machines, not formatted for
- * a language. The last column holds the code of a problem the server reported for the row
- * (an empty best candidate then does not mean "no hit").
+ * a language. The last column holds the codes of problems the server reported for the row
+ * (screened without a detail, or not screened at all: then an empty best candidate is no "no hit").
  */
-export function resultsCsv(results: readonly RowResult[], problems: ReadonlyMap<string, { code: string }> = new Map()): string {
+export function resultsCsv(results: readonly RowResult[], problems: ReadonlyMap<string, ReadonlyArray<{ code: string }>> = new Map()): string {
   const body = results.map((r) => [
     r.row.id,
     r.row.name,
@@ -153,7 +186,7 @@ export function resultsCsv(results: readonly RowResult[], problems: ReadonlyMap<
     r.best ? Number(r.best.score.toFixed(4)) : '',
     r.alert,
     r.best?.matchedName ?? '',
-    problems.get(r.row.id)?.code ?? '',
+    (problems.get(r.row.id) ?? []).map((p) => p.code).join(' '),
   ]);
   return `\uFEFF${toCsv([[...RESULT_COLUMNS], ...body])}`;
 }

@@ -1,0 +1,57 @@
+/**
+ * HTTP screening throughput against the real server: `npm run bench:screening-http`.
+ * Seeds a fresh node (small: 20k persons), mints an API token for the frontline officer,
+ * serves it in a child process, and drives POST /api/v1/screening/persons with autocannon
+ * from this process (so both share the machine's two cores, as they would in production).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { arg } from './targets.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ribat-http-'));
+const env = { ...process.env, DATABASE_URL: process.env.PG_URL ?? `pglite:${dir}/db`, LOG_LEVEL: 'warn', SEED_SCALE: 'none' };
+const ribat = (...args: string[]) => execFileSync(process.execPath, ['bin/ribat.js', ...args, '--json'], { env, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+
+const scale = arg('scale', 'small');
+console.log(`seeding ${scale}…`);
+ribat('seed', '--scale', scale);
+const token = JSON.parse(ribat('token', 'create', '--username', 'frontline', '--name', 'bench', '--scopes', 'screening:run')).token as string;
+
+const port = String(18_500 + Math.floor(Math.random() * 400));
+const server = spawn(process.execPath, ['bin/ribat.js', 'serve'], { env: { ...env, PORT: port }, stdio: ['ignore', 'ignore', 'inherit'] });
+const url = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 600; i++) {
+  try {
+    if ((await fetch(`${url}/readyz`)).ok) break;
+  } catch {
+    // starting
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+// names from the demo generator's vocabulary: hits, misses, Arabic and Latin
+const NAMES = ['Mohamed Alaoui', 'محمد العلوي', 'Youssef El Amrani', 'يوسف العمراني', 'Fatima Zahra Bennani', 'Mamadou Diallo', 'Aminata Traore', 'Hocine Benali', 'Jean Martin', 'Ivan Petrov', 'Abdellatif Tazi', 'عبد اللطيف التازي'];
+let n = 0;
+const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-purpose': 'benchmark' };
+try {
+  const result = await autocannon({
+    url: `${url}/api/v1/screening/persons`,
+    method: 'POST',
+    connections: Number(arg('connections', '64')),
+    duration: Number(arg('duration', '15')),
+    headers,
+    requests: [{ setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ name: NAMES[n++ % NAMES.length] }) }) }],
+  });
+  const errors = result.non2xx + result.errors;
+  console.log(
+    `HTTP screening (${scale}, ${result.connections} connections, ${result.duration} s): ${Math.round(result.requests.average)} requests/s, ` +
+      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${errors} errors/non-2xx`,
+  );
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+}
