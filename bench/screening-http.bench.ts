@@ -21,7 +21,7 @@ ribat('seed', '--scale', scale);
 const token = JSON.parse(ribat('token', 'create', '--username', 'frontline', '--name', 'bench', '--scopes', 'screening:run')).token as string;
 
 const port = String(18_500 + Math.floor(Math.random() * 400));
-const server = spawn(process.execPath, ['bin/ribat.js', 'serve'], { env: { ...env, PORT: port }, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.tmp/prof2d'] : []), 'bin/ribat.js', 'serve'], { env: { ...env, PORT: port }, stdio: ['ignore', 'ignore', 'inherit'] });
 const url = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 600; i++) {
   try {

@@ -63,7 +63,7 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
   const authRepo = new AuthRepo();
   const directory = new AgencyDirectory(db, authRepo);
   const auth = new AuthService(db, authRepo, audit, clock, ids, new LoginLimiter(), config);
-  const admin = new AdminService(db, authRepo, audit, clock, ids, opts.passwordCost);
+  const admin = new AdminService(db, authRepo, audit, clock, ids, opts.passwordCost, () => auth.forgetTokens());
   const recordsRepo = new RecordsRepo();
   const records = new RecordsService(db, recordsRepo, audit, bus, clock, ids, directory);
   const importer = new RecordImporter(db, recordsRepo, audit, bus, clock, ids, directory);

@@ -84,8 +84,13 @@ export function nameKeys(value: string, parts: NameParts): string[] {
       if (joined) {
         const rest = parts.latinToKey.get(joined[2]) ?? parts.latinToKey.get(`al${joined[2]}`) ?? joined[2];
         k = `عبد+${stripAl(rest)}`;
-      } else k = known ?? w;
+      } else {
+        const article = !known ? /^(al|el)(.{3,})$/.exec(w) : null;
+        k = known ?? (article && parts.latinToKey.get(article[2])) ?? w;
+      }
     }
+    // al-Saleh is Saleh: the article does not make another name
+    if (k.length > 4 && k.startsWith('ال')) k = k.slice(2);
     if (PARTICLE_KEYS.has(k)) continue;
     if (keys.at(-1) === 'عبد') keys[keys.length - 1] = `عبد+${stripAl(k)}`;
     else keys.push(k);
@@ -194,8 +199,15 @@ export function typo(rng: () => number, name: string): { value: string; edit: Ed
   return value === name ? undefined : { value, edit };
 }
 
+/** Words that belong with the next one: "Abdul Latif", "Abu Hurayrah", "al Masri" move as one. */
+const BOUND = /^(abd|abdel|abdul|abdal|abdoul|abd-al|abd-el|abu|abou|abo|al|el|ال|عبد|ابو|أبو)$/i;
+
 function reorder(rng: () => number, name: string): string | undefined {
-  const words = name.split(' ').filter(Boolean);
+  const words: string[] = [];
+  for (const w of name.split(' ').filter(Boolean)) {
+    if (words.length && BOUND.test(words.at(-1)!.split(' ').at(-1)!)) words[words.length - 1] += ` ${w}`;
+    else words.push(w);
+  }
   if (words.length < 2) return undefined;
   const arabic = /[\u0600-\u06ff]/.test(name);
   // "X ben Y Z" reversed word by word is no one's name: such names only move the family name first

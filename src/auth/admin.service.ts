@@ -47,6 +47,8 @@ export class AdminService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly passwordCost?: ScryptCost,
+    /** Told when a user's roles, password or status change (cached credentials must go). */
+    private readonly onUserChanged: () => void = () => {},
   ) {}
 
   /** Every signed-in user may read the agency directory (names for badges and recipients). */
@@ -146,6 +148,7 @@ export class AdminService {
         details: { fields: Object.keys(patch).filter((k) => (patch as any)[k] !== undefined) },
       });
     });
+    this.onUserChanged();
     return publicUser((await this.repo.userById(this.db, id))!);
   }
 

@@ -37,6 +37,7 @@ export interface Authenticated {
 
 const MAX_TOKEN_DAYS = 365;
 const TOUCH_EVERY_MS = 60_000;
+const TOKEN_CACHE_MS = 5_000;
 
 export class AuthService {
   constructor(
@@ -126,14 +127,34 @@ export class AuthService {
     return { actor: this.sessionActor(user), csrfToken: session.csrfToken };
   }
 
+  /**
+   * API clients (border posts, batch jobs) call many times a second: a verified token is
+   * remembered for a few seconds. Revoking a token or changing a user clears the memory.
+   */
+  #tokenCache = new Map<string, { auth: Authenticated; until: number; expiresAt: number }>();
+
+  forgetTokens(): void {
+    this.#tokenCache.clear();
+  }
+
   async authenticateToken(secret: string): Promise<Authenticated> {
     const now = this.clock.now();
+    const key = digest(secret);
+    const hit = this.#tokenCache.get(key);
+    if (hit && hit.until > now.getTime() && hit.expiresAt > now.getTime()) return hit.auth;
+    const { auth, expiresAt } = await this.#verifyToken(secret, now);
+    if (this.#tokenCache.size > 10_000) this.#tokenCache.clear();
+    this.#tokenCache.set(key, { auth, until: now.getTime() + TOKEN_CACHE_MS, expiresAt });
+    return auth;
+  }
+
+  async #verifyToken(secret: string, now: Date): Promise<{ auth: Authenticated; expiresAt: number }> {
     const token = secret.startsWith(API_TOKEN_PREFIX) ? await this.repo.tokenByHash(this.db, digest(secret)) : undefined;
     if (!token || token.revokedAt) throw unauthenticated('token_invalid', 'The API token is not valid');
     if (token.expiresAt <= now) throw unauthenticated('token_expired', 'The API token has expired');
     const user = await this.activeUser(token.userId);
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) await this.repo.markTokenUsed(this.db, token.id, now);
-    return { actor: { userId: user.id, agencyId: user.agencyId, roles: user.roles, scopes: token.scopes, via: 'token' } };
+    return { auth: { actor: { userId: user.id, agencyId: user.agencyId, roles: user.roles, scopes: token.scopes, via: 'token' } }, expiresAt: token.expiresAt.getTime() };
   }
 
   /** An operator at the node's console acting as a named user (e.g. to mint their API token). */
@@ -193,6 +214,7 @@ export class AuthService {
   async revokeToken(actor: Actor, id: string): Promise<void> {
     const t = await this.repo.tokenById(this.db, id);
     if (!t || t.userId !== actor.userId) throw notFound('token_not_found', 'No such token of yours');
+    this.forgetTokens();
     await this.db.transaction().execute(async (trx) => {
       await this.repo.revokeToken(trx, id, this.clock.now());
       await this.audit.append(trx, actor, { action: 'token.revoke', targetType: 'api_token', targetId: id });

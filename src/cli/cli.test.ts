@@ -79,6 +79,13 @@ for (const target of DB_TARGETS) {
       assert.ok(r.json().records >= 300);
     });
 
+    it('screens one name from the shell', async () => {
+      const r = await run('screen', 'محمد', '--top', '3', '--json');
+      assert.equal(r.code, 0, r.err);
+      assert.ok(r.json().candidates.length > 0);
+      assert.equal((await run('screen', 'x', '--gender', 'other')).code, 2);
+    });
+
     it('verifies the audit chain, and exits 1 once a row was tampered with', async () => {
       const ok = await run('audit', 'verify', '--json');
       assert.equal(ok.code, 0);

@@ -216,6 +216,104 @@ describe('web desk', { skip: SKIP }, () => {
     await page.context().close();
   });
 
+  it('frontline: Check a seeded person (ALERT, explanation), an MRZ and a batch manifest, in English and Arabic', async () => {
+    const page = await newPage();
+    await login(page, 'frontline');
+    assert.equal(await navLink(page, '/check').count(), 1, 'frontline may screen');
+    assert.equal(await navLink(page, '/batch').count(), 1);
+
+    // a person this officer may see, through the records API with the officer's own session
+    const person = await page.evaluate(async () => {
+      const headers = { 'x-purpose': 'e2e screening test' };
+      const list = (await (await fetch('/api/v1/records?kind=person&limit=1', { headers })).json()) as { items: Array<{ id: string }> };
+      const rec = (await (await fetch(`/api/v1/records/${list.items[0].id}`, { headers })).json()) as {
+        id: string;
+        data: { names: Array<{ value: string; type: string }>; birthDates?: string[] };
+      };
+      const primary = rec.data.names.find((n) => n.type === 'primary') ?? rec.data.names[0];
+      return { id: rec.id, name: primary.value, birthDate: rec.data.birthDates?.find((d) => /^\d{4}(-\d{2}){0,2}$/.test(d)) ?? '' };
+    });
+    assert.ok(person.name, 'the seeded person has a name');
+
+    await setLang(page, 'en', true);
+    await navLink(page, '/check').click();
+    await page.waitForSelector('input[name="name"]');
+    // keyboard first: the cursor is already in the name field
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'name');
+    await page.keyboard.type(person.name);
+    if (person.birthDate) await page.fill('input[name="birthDate"]', person.birthDate);
+    await page.locator('input[name="name"]').press('Enter');
+
+    const hit = page.locator('[data-testid="candidate"]:has([data-testid="alert-badge"])').first();
+    await hit.waitFor();
+    assert.equal((await hit.locator('[data-testid="alert-badge"]').textContent())?.trim(), tr('en', 'screening.results.alert'));
+    assert.ok((await page.locator(`[data-testid="candidate"] a[href="#/records/${person.id}"]`).count()) >= 1, 'the person is among the candidates');
+    assert.match((await page.textContent('[data-testid="took"]')) ?? '', /\d/);
+    await hit.locator('[data-testid="explain"]').click();
+    const explanation = hit.locator('[data-testid="explanation"]');
+    await explanation.waitFor();
+    assert.ok((await explanation.locator('[data-testid="token"]').count()) >= 1);
+    const how = await explanation.locator('[data-testid="token"]').first().getAttribute('data-how');
+    assert.equal(
+      (await explanation.locator('[data-testid="token"] .badge').first().textContent())?.trim(),
+      tr('en', `screening.explanation.how.${how}`),
+    );
+    await shot(page, 'check', 'en');
+
+    await setLang(page, 'ar', true);
+    await explanation.waitFor();
+    assert.equal(
+      (await explanation.locator('[data-testid="token"] .badge').first().textContent())?.trim(),
+      tr('ar', `screening.explanation.how.${how}`),
+    );
+    assert.equal((await hit.locator('[data-testid="alert-badge"]').textContent())?.trim(), tr('ar', 'screening.results.alert'));
+    await shot(page, 'check', 'ar');
+
+    // Alt+2: the document tab, with the cursor in the number field
+    await page.keyboard.press('Alt+2');
+    await page.waitForSelector('[role="tab"][data-mode="document"][aria-selected="true"]');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'number');
+
+    // the ICAO 9303 specimen passport: pasted, then Ctrl+Enter
+    const mrz = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10';
+    await page.fill('textarea[name="mrz"]', mrz);
+    await page.locator('textarea[name="mrz"]').press('Control+Enter');
+    await page.waitForSelector('[data-testid="mrz-result"]');
+    const parsedName = (await page.textContent('[data-testid="mrz-name"]')) ?? '';
+    assert.match(parsedName, /ANNA/);
+    assert.match(parsedName, /ERIKSSON/);
+    assert.equal((await page.textContent('[data-testid="mrz-number"]'))?.trim(), 'L898902C3');
+    assert.equal(await page.locator('[data-testid="mrz-specimen"]').count(), 1);
+    await shot(page, 'check-mrz', 'ar');
+
+    // batch: a three-row manifest, uploaded from memory
+    await navLink(page, '/batch').click();
+    await page.waitForSelector('input[type="file"][name="manifest"]');
+    const csv = [
+      'id,name,birthDate,nationality,gender',
+      `P1,"${person.name.replace(/"/g, '""')}",${person.birthDate},,`,
+      'P2,يوسف الحمداوي,1975,MA,male',
+      'P3,Zzyzx Qwertyuiop,2001-01-01,,female',
+    ].join('\r\n');
+    await page.setInputFiles('input[type="file"][name="manifest"]', { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`) });
+    await page.click('[data-testid="batch-start"]');
+    await page.waitForSelector('[data-testid="batch-summary"]');
+    const progress = page.locator('[role="progressbar"]');
+    assert.equal(await progress.getAttribute('aria-valuenow'), '3');
+    assert.equal(await progress.getAttribute('aria-valuemax'), '3');
+    const digits = (s: string | null) => Number((s ?? '').replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/\D/g, ''));
+    assert.equal(digits(await page.textContent('[data-testid="summary-rows"]')), 3);
+    assert.ok(digits(await page.textContent('[data-testid="summary-alerts"]')) >= 1, 'the seeded person is an alert');
+    // alerts first
+    assert.equal(await page.locator('.batch-results table tbody tr').first().locator('[data-testid="alert-badge"]').count(), 1);
+    await shot(page, 'batch', 'ar');
+    await setLang(page, 'en', true);
+    await page.waitForSelector('[data-testid="batch-summary"]');
+    assert.equal((await page.textContent('.batch-results h2'))?.trim(), tr('en', 'screening.batch.summary.title'));
+    await shot(page, 'batch', 'en');
+    await page.context().close();
+  });
+
   it('frontline: no audit and no administration in the navigation, and the audit page refuses', async () => {
     const page = await newPage();
     await login(page, 'frontline');

@@ -44,6 +44,25 @@ interface Run {
 }
 
 const PAGE = 100;
+
+/**
+ * A CSV line cut at its separators, quotes kept, for display: each field is isolated so that an
+ * Arabic name does not pull the neighbouring date or code into right-to-left order.
+ */
+export function csvSegments(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
 /** Times a row refused for a detail is sent again without it (a bad date, then an unknown country). */
 const RETRIES = 2;
 
@@ -310,7 +329,17 @@ export function BatchPage() {
         <div className="panel sample">
           <h2 id={`${ids}-sample`}>{t('screening.batch.sample')}</h2>
           <pre className="code csv-sample" dir="ltr" aria-labelledby={`${ids}-sample`} tabIndex={0}>
-            {MANIFEST_SAMPLE}
+            {MANIFEST_SAMPLE.split('\n').map((line, i) => (
+              <span key={i}>
+                {i > 0 && '\n'}
+                {csvSegments(line).map((seg, j) => (
+                  <span key={j}>
+                    {j > 0 && ','}
+                    <bdi>{seg}</bdi>
+                  </span>
+                ))}
+              </span>
+            ))}
           </pre>
           <button type="button" className="button-small" onClick={() => downloadText(`\uFEFF${MANIFEST_SAMPLE}\r\n`, 'manifest-sample.csv')}>
             {t('screening.batch.downloadSample')}

@@ -85,7 +85,8 @@ describe('CheckPage', () => {
     mockFetch({ body: { tookMs: 1, threshold: 0.8, candidates: [] } });
     render(<CheckPage />);
     type('name', 'Nobody Known');
-    submit('person-form');
+    // Enter on the gender select checks too
+    fireEvent.keyDown(input('gender'), { key: 'Enter' });
     expect((await screen.findByTestId('no-hit')).textContent).toContain('No hit');
     expect(screen.queryByTestId('candidate')).toBeNull();
   });

@@ -305,7 +305,18 @@ export function CheckPage() {
                 />
               </Field>
               <Field label={t('screening.check.person.gender')}>
-                <select name="gender" value={person.gender} onChange={(e) => setPerson({ ...person, gender: e.target.value as '' | Gender })}>
+                <select
+                  name="gender"
+                  value={person.gender}
+                  onChange={(e) => setPerson({ ...person, gender: e.target.value as '' | Gender })}
+                  // Enter checks from here too (a closed select does not submit its form by itself)
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      e.currentTarget.form?.requestSubmit();
+                    }
+                  }}
+                >
                   <option value="">{t('screening.check.person.genderAny')}</option>
                   <option value="male">{t(GENDER_KEYS.male)}</option>
                   <option value="female">{t(GENDER_KEYS.female)}</option>

@@ -82,4 +82,15 @@ describe('Explanation', () => {
     expect(again.container.querySelector('[data-testid="factor-gender"]')!.textContent).toContain('أنثى');
     expect(again.container.textContent).toContain(ar.screening.explanation.tokens.caption);
   });
+
+  it('shows what a common name took off the score, and nothing when it took nothing', async () => {
+    await setLanguage('en');
+    const { container, unmount } = render(<Explanation explanation={explanation({ commonNamePenalty: 0.12 })} />);
+    const row = container.querySelector('[data-testid="common-name"]')!;
+    expect(row.textContent).toContain('Common-name adjustment');
+    expect(row.querySelector('.delta')?.textContent).toBe('-12%');
+    unmount();
+    render(<Explanation explanation={explanation({ commonNamePenalty: 0 })} />);
+    expect(document.querySelector('[data-testid="common-name"]')).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@ import { countryName, formatDate, isolate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { DOCUMENT_TYPE_KEYS, GENDER_KEYS } from '../records/labels.ts';
-import { MRZ_PROBLEM_KEYS, mrzFieldKey } from './labels.ts';
+import { MRZ_PROBLEM_KEYS, mrzDocumentTypeKey, mrzFieldKey } from './labels.ts';
 import { DocumentCandidates, PersonCandidates, ResultHead } from './Results.tsx';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -83,7 +83,18 @@ export function MrzResult({ result }: { result: MrzScreeningResult }) {
             )}
           </Row>
           <Row label={t('screening.mrz.field.documentCode')}>
-            {docType ? (DOCUMENT_TYPE_KEYS[docType] ? t(DOCUMENT_TYPE_KEYS[docType]) : <bdi dir="ltr">{docType}</bdi>) : none}
+            {docType ? (
+              <>
+                {DOCUMENT_TYPE_KEYS[docType] ? t(DOCUMENT_TYPE_KEYS[docType]) : mrzDocumentTypeKey(docType) ? t(mrzDocumentTypeKey(docType)!) : null}{' '}
+                {!DOCUMENT_TYPE_KEYS[docType] && (
+                  <span className="code">
+                    (<bdi dir="ltr">{docType}</bdi>)
+                  </span>
+                )}
+              </>
+            ) : (
+              none
+            )}
           </Row>
           <Row label={t('screening.mrz.field.issuingCountry')}>{country(parsed.document.issuingCountry)}</Row>
           <Row label={t('screening.mrz.field.expiryDate')}>{date(parsed.document.expiryDate)}</Row>

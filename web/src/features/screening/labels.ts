@@ -117,6 +117,15 @@ export function mrzFieldKey(field: string): string | undefined {
   return MRZ_FIELD_KEYS[field] ?? MRZ_FIELD_KEYS[field.replace(/CheckDigit$/, '')];
 }
 
+/** The document code of an MRZ (its first letter, ICAO 9303): P passport, V visa, I/A/C identity cards. */
+export function mrzDocumentTypeKey(code: string): string | undefined {
+  const first = code.trim().charAt(0).toUpperCase();
+  if (first === 'P') return 'records.document.type.passport';
+  if (first === 'V') return 'records.document.type.visa';
+  if (first === 'I' || first === 'A' || first === 'C') return 'records.document.type.national_id';
+  return undefined;
+}
+
 /** Problem codes the MRZ reading reports (src/screening/mrz.ts). Anything else shows the server's own message. */
 export const MRZ_PROBLEM_KEYS: Record<string, string> = {
   check_digit_failed: 'screening.mrz.problem.check_digit_failed',

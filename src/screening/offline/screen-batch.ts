@@ -1,0 +1,361 @@
+/**
+ * Offline batch screening: a watchlist file and a query file in, one JSON line per query out,
+ * with no server and no database (posts without a link, evaluation runs).
+ *
+ * Watchlist: `.jsonl` (`{"id","schema":"Person","names":[…],"birthDates":[…],"nationalities":[…],"gender"}`,
+ * only id and names required; lines of another schema are ignored), `.csv` with those columns
+ * (several values separated by `;`), or the UN Security Council consolidated list `.xml`
+ * (persons only). Queries: `.jsonl` (`{"id","name","birthDate","nationality","gender"}`) or
+ * `.csv` with those columns. Both are read as streams, one record per line, so files of any
+ * size work; a malformed line is reported with its line number and skipped.
+ */
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { toAlpha3 } from '../../core/countries.ts';
+import { invalid } from '../../core/errors.ts';
+import { isPartialDate } from '../../core/partial-date.ts';
+import { detectScript } from '../../core/text.ts';
+import type { PersonData } from '../../records/record.ts';
+import { parseUnSc } from '../../records/import/un-sc.ts';
+import { type PersonEntry, PersonIndex } from '../names/person-index.ts';
+import type { PersonMatch, PersonQuery } from '../screening.ts';
+
+export interface BatchProblem {
+  file: string;
+  /** 1-based line number (for the UN list XML, the line of the record). */
+  line: number | null;
+  message: string;
+  /** Whether the line (record) was skipped, or only noted. */
+  skipped: boolean;
+}
+
+export interface BatchQuery {
+  id: string;
+  line: number;
+  query: PersonQuery;
+}
+
+/** What the batch needs from an index: PersonIndex, or a stand-in in tests. */
+export interface BatchIndex {
+  add(entry: PersonEntry): void;
+  search(q: PersonQuery, opts?: { limit?: number }): PersonMatch[];
+}
+
+export interface BatchStats {
+  records: number;
+  buildMs: number;
+  queries: number;
+  queryMs: number;
+  qps: number;
+  rssMb: number;
+}
+
+export type Format = 'jsonl' | 'csv' | 'xml';
+
+export function formatOf(file: string, allowed: Format[]): Format {
+  const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  const format = ext === 'ndjson' ? 'jsonl' : (ext as Format | undefined);
+  if (!format || !allowed.includes(format)) {
+    throw invalid('unsupported_format', `${file}: the file name must end in ${allowed.map((f) => `.${f}`).join(', ')}`);
+  }
+  return format;
+}
+
+// ---- lines ----------------------------------------------------------------------------
+
+class LineError extends Error {}
+const fail = (message: string): never => {
+  throw new LineError(message);
+};
+
+async function* lines(file: string): AsyncGenerator<{ text: string; line: number }> {
+  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let line = 0;
+  for await (const raw of rl) {
+    line++;
+    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (text.trim()) yield { text, line };
+  }
+}
+
+/** One CSV line as fields; csv-parse only when the line has quotes. */
+function csvFields(text: string): string[] {
+  if (!text.includes('"')) return text.split(',');
+  let rows: string[][];
+  try {
+    rows = parseCsv(text, { relax_column_count: true }) as string[][];
+  } catch (e) {
+    return fail(`not valid CSV: ${(e as Error).message.replace(/ at line \d+/, '')}`);
+  }
+  if (rows.length !== 1) fail('not valid CSV (a record must fit on one line)');
+  return rows[0];
+}
+
+/** Records of a CSV file with a header row, as objects keyed by the (case-insensitive) header names. */
+async function* csvRecords(file: string, required: string[], known: string[], onProblem: (p: BatchProblem) => void): AsyncGenerator<{ record: Record<string, string>; line: number }> {
+  let header: string[] | undefined;
+  for await (const { text, line } of lines(file)) {
+    if (!header) {
+      header = csvFields(text).map((h) => h.trim());
+      const lower = header.map((h) => h.toLowerCase());
+      const missing = required.filter((r) => !lower.includes(r.toLowerCase()));
+      if (missing.length) throw invalid('csv_header', `${file}: the header line must name the columns ${required.join(', ')} (missing ${missing.join(', ')})`);
+      // canonical spelling of known columns
+      header = header.map((h) => known.find((k) => k.toLowerCase() === h.toLowerCase()) ?? h);
+      continue;
+    }
+    try {
+      const fields = csvFields(text);
+      if (fields.length !== header.length) fail(`${fields.length} fields where the header has ${header.length}`);
+      const record: Record<string, string> = {};
+      header.forEach((h, i) => (record[h] = fields[i].trim()));
+      yield { record, line };
+    } catch (e) {
+      if (!(e instanceof LineError)) throw e;
+      onProblem({ file, line, message: e.message, skipped: true });
+    }
+  }
+}
+
+async function* jsonRecords(file: string, onProblem: (p: BatchProblem) => void): AsyncGenerator<{ record: Record<string, unknown>; line: number }> {
+  for await (const { text, line } of lines(file)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      onProblem({ file, line, message: `not valid JSON: ${(e as Error).message}`, skipped: true });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      onProblem({ file, line, message: 'not a JSON object', skipped: true });
+      continue;
+    }
+    yield { record: value as Record<string, unknown>, line };
+  }
+}
+
+// ---- fields ---------------------------------------------------------------------------------
+
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+function idOf(v: unknown): string {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v !== 'string' || !v.trim()) return fail('"id" is missing or empty');
+  return v.trim();
+}
+
+/** A list field: a JSON array of strings, one string, or (CSV) values separated by `;`. */
+function listOf(v: unknown, field: string): string[] {
+  if (!present(v)) return [];
+  const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(';') : fail(`"${field}" must be a list of strings`);
+  return items.map((x) => {
+    if (typeof x === 'object' && x !== null && typeof (x as { value?: unknown }).value === 'string') return (x as { value: string }).value.trim();
+    if (typeof x !== 'string') return fail(`"${field}" must be a list of strings`);
+    return x.trim();
+  }).filter(Boolean);
+}
+
+function birthDateOf(s: string, field: string, ranges: boolean): string {
+  const parts = ranges ? s.split('/') : [s];
+  if (parts.length > 2 || !parts.every(isPartialDate) || (parts.length === 2 && parts[0] > parts[1])) {
+    fail(`"${field}" value "${s}" is not a date written YYYY, YYYY-MM or YYYY-MM-DD${ranges ? ' (or a range YYYY/YYYY)' : ''}`);
+  }
+  return s;
+}
+
+function nationalityOf(s: string, field: string): string {
+  return toAlpha3(s) ?? fail(`"${field}" value "${s}" is not a country (alpha-2, alpha-3 or English name)`);
+}
+
+function genderOf<T extends string>(v: unknown, allowed: readonly T[]): T | undefined {
+  if (!present(v)) return undefined;
+  if (typeof v !== 'string') return fail('"gender" must be a string');
+  const g = v.trim().toLowerCase();
+  const full = g === 'm' ? 'male' : g === 'f' ? 'female' : g === 'u' ? 'unknown' : g;
+  if (full === 'unknown' && !allowed.includes('unknown' as T)) return undefined;
+  if (!allowed.includes(full as T)) return fail(`"gender" must be ${allowed.join(' or ')}, not "${v}"`);
+  return full as T;
+}
+
+function stringOf(v: unknown, field: string): string | undefined {
+  if (!present(v)) return undefined;
+  if (typeof v !== 'string' && typeof v !== 'number') return fail(`"${field}" must be a string`);
+  return String(v).trim() || undefined;
+}
+
+/** A watchlist person from a JSONL object or a CSV row; undefined for another schema. */
+export function toPersonEntry(r: Record<string, unknown>): PersonEntry | undefined {
+  const schema = stringOf(r.schema, 'schema');
+  if (schema && schema.toLowerCase() !== 'person') return undefined;
+  const id = idOf(r.id);
+  const names = listOf(r.names, 'names');
+  if (names.length === 0) fail('"names" must hold at least one name');
+  const birthDates = listOf(r.birthDates, 'birthDates').map((d) => birthDateOf(d, 'birthDates', true));
+  const nationalities = [...new Set(listOf(r.nationalities, 'nationalities').map((n) => nationalityOf(n, 'nationalities')))];
+  const gender = genderOf(r.gender, ['male', 'female', 'unknown'] as const);
+  return {
+    id,
+    names: [...new Set(names)].map((value, i) => ({ value, type: i === 0 ? 'primary' : 'alias', script: detectScript(value) })),
+    ...(birthDates.length ? { birthDates } : {}),
+    ...(nationalities.length ? { nationalities } : {}),
+    ...(gender ? { gender } : {}),
+  };
+}
+
+export function toQuery(r: Record<string, unknown>): { id: string; query: PersonQuery } {
+  const id = idOf(r.id);
+  const name = stringOf(r.name, 'name') ?? fail('"name" is missing or empty');
+  const birthDate = stringOf(r.birthDate, 'birthDate');
+  const nationality = stringOf(r.nationality, 'nationality');
+  const gender = genderOf(r.gender, ['male', 'female'] as const);
+  return {
+    id,
+    query: {
+      name,
+      ...(birthDate ? { birthDate: birthDateOf(birthDate, 'birthDate', false) } : {}),
+      ...(nationality ? { nationality: nationalityOf(nationality, 'nationality') } : {}),
+      ...(gender ? { gender } : {}),
+    },
+  };
+}
+
+// ---- readers -------------------------------------------------------------------------------------
+
+const WATCHLIST_COLUMNS = ['id', 'schema', 'names', 'birthDates', 'nationalities', 'gender'];
+const QUERY_COLUMNS = ['id', 'name', 'birthDate', 'nationality', 'gender'];
+
+/** Watchlist persons, streamed; problems reported through onProblem. Duplicate ids are skipped. */
+export async function* readWatchlist(file: string, onProblem: (p: BatchProblem) => void, counts = { otherSchema: 0 }): AsyncGenerator<PersonEntry> {
+  const format = formatOf(file, ['jsonl', 'csv', 'xml']);
+  if (format === 'xml') {
+    for await (const item of parseUnSc(file, {
+      onProblem: (p) => {
+        // documents and entities do not take part in person screening
+        if (p.position.startsWith('ENTITY') || p.position.includes('INDIVIDUAL_DOCUMENT')) return;
+        const line = /at line (\d+)/.exec(p.position)?.[1];
+        // only a lost individual counts as skipped; the rest (a field left out, a document, an entity) are notes
+        const individual = p.position.startsWith('INDIVIDUAL') && !p.position.includes(' / ');
+        const lost = individual && (/: skipped$/.test(p.message) || /^invalid person/.test(p.message));
+        onProblem({ file, line: line ? Number(line) : null, message: `${p.position}: ${p.message}`, skipped: lost });
+      },
+    })) {
+      if (item.kind !== 'person') {
+        if (item.kind === 'group') counts.otherSchema++;
+        continue;
+      }
+      const d = item.data as PersonData;
+      yield {
+        id: item.externalId,
+        names: d.names.map((n) => ({ value: n.value, type: n.type, script: n.script })),
+        ...(d.birthDates ? { birthDates: d.birthDates } : {}),
+        ...(d.nationalities ? { nationalities: d.nationalities } : {}),
+        ...(d.gender ? { gender: d.gender } : {}),
+      };
+    }
+    return;
+  }
+  const firstLine = new Map<string, number>();
+  const records = format === 'jsonl' ? jsonRecords(file, onProblem) : csvRecords(file, ['id', 'names'], WATCHLIST_COLUMNS, onProblem);
+  for await (const { record, line } of records) {
+    try {
+      const entry = toPersonEntry(record);
+      if (!entry) {
+        counts.otherSchema++;
+        continue;
+      }
+      const seen = firstLine.get(entry.id);
+      if (seen !== undefined) fail(`duplicate id "${entry.id}" (first on line ${seen})`);
+      firstLine.set(entry.id, line);
+      yield entry;
+    } catch (e) {
+      if (!(e instanceof LineError)) throw e;
+      onProblem({ file, line, message: e.message, skipped: true });
+    }
+  }
+}
+
+/** Queries in file order, streamed; problems reported through onProblem. */
+export async function* readQueries(file: string, onProblem: (p: BatchProblem) => void): AsyncGenerator<BatchQuery> {
+  const format = formatOf(file, ['jsonl', 'csv']);
+  const records = format === 'jsonl' ? jsonRecords(file, onProblem) : csvRecords(file, ['id', 'name'], QUERY_COLUMNS, onProblem);
+  for await (const { record, line } of records) {
+    try {
+      yield { ...toQuery(record), line };
+    } catch (e) {
+      if (!(e instanceof LineError)) throw e;
+      onProblem({ file, line, message: e.message, skipped: true });
+    }
+  }
+}
+
+// ---- the batch --------------------------------------------------------------------------------------
+
+export interface ScreenBatchOptions {
+  watchlist: string;
+  queries: string;
+  /** Candidates per query (default 10). */
+  top?: number;
+  /** Where the result lines go. */
+  out: NodeJS.WritableStream;
+  onProblem(p: BatchProblem): void;
+  /** Progress notes (watchlist loaded …). */
+  onInfo?(msg: string): void;
+  createIndex?(): BatchIndex;
+}
+
+export interface ScreenBatchResult {
+  stats: BatchStats;
+  /** Lines (records) skipped as malformed, in both files. */
+  skipped: number;
+}
+
+/**
+ * Loads the watchlist into an in-memory index, then screens the queries one by one in file
+ * order, writing `{"queryId","matches":[…]}` lines as it goes (waiting when the output is
+ * slower than the screening).
+ */
+export async function screenBatch(opts: ScreenBatchOptions): Promise<ScreenBatchResult> {
+  const top = opts.top ?? 10;
+  let skipped = 0;
+  const onProblem = (p: BatchProblem) => {
+    if (p.skipped) skipped++;
+    opts.onProblem(p);
+  };
+  const t0 = performance.now();
+  const index = opts.createIndex?.() ?? new PersonIndex();
+  let records = 0;
+  const counts = { otherSchema: 0 };
+  for await (const entry of readWatchlist(opts.watchlist, onProblem, counts)) {
+    index.add(entry);
+    records++;
+  }
+  const buildMs = performance.now() - t0;
+  opts.onInfo?.(`watchlist: ${records} persons indexed in ${(buildMs / 1000).toFixed(1)} s${counts.otherSchema ? ` (${counts.otherSchema} records that are not persons ignored)` : ''}`);
+
+  const t1 = performance.now();
+  let queries = 0;
+  for await (const q of readQueries(opts.queries, onProblem)) {
+    const matches = index.search(q.query, { limit: top }).slice(0, top);
+    const line = JSON.stringify({
+      queryId: q.id,
+      matches: matches.map((m) => ({ id: m.id, score: m.score, alert: m.alert, matchedName: m.matchedName, explanation: m.explanation })),
+    });
+    queries++;
+    if (!opts.out.write(`${line}\n`)) await once(opts.out, 'drain');
+  }
+  const queryMs = performance.now() - t1;
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  return {
+    stats: {
+      records,
+      buildMs: r1(buildMs),
+      queries,
+      queryMs: r1(queryMs),
+      qps: queryMs > 0 ? Math.round((queries / queryMs) * 1000) : 0,
+      rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    },
+    skipped,
+  };
+}
