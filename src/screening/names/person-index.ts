@@ -361,7 +361,7 @@ export class PersonIndex {
     const p = person.entry;
     let best: { n: PersonEntry['names'][number]; a: ReturnType<typeof alignName>; rTokens: NameToken[] } | undefined;
     for (const n of p.names) {
-      const rTokens = nameTokens(n.value);
+      const rTokens = nameTokens(n.value, true);
       if (rTokens.length === 0) continue;
       const a = alignName(this.knowledge, tokens, weights, rTokens, rTokens.map((t) => this.#weight(t)));
       if (!best || a.nameScore > best.a.nameScore) best = { n, a, rTokens };

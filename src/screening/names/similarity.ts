@@ -7,9 +7,11 @@ export function editDistance(a: string, b: string, max = 2): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
-  let cur = new Array<number>(lb + 1).fill(0);
+  if (ROW_A.length <= lb) growRows(lb + 1);
+  let prev2 = ROW_A;
+  let prev = ROW_B;
+  let cur = ROW_C;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
     let rowMin = cur[0];
@@ -24,6 +26,16 @@ export function editDistance(a: string, b: string, max = 2): number {
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[lb];
+}
+
+// three reusable rows: name parts are compared thousands of times a second
+let ROW_A = new Int32Array(64);
+let ROW_B = new Int32Array(64);
+let ROW_C = new Int32Array(64);
+function growRows(n: number) {
+  ROW_A = new Int32Array(n * 2);
+  ROW_B = new Int32Array(n * 2);
+  ROW_C = new Int32Array(n * 2);
 }
 
 export const LATIN_ALPHABET = 'abcdefghijklmnopqrstuvwxyz';

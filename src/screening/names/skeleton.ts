@@ -24,6 +24,8 @@ const LATIN_DIGRAPHS: Array<[string, string]> = [
   ['gu', 'K'],
 ];
 
+const DIGRAPH_STARTS = new Set(['s', 't', 'c', 'k', 'g', 'p', 'd', 'q']);
+
 const LATIN_SINGLE: Record<string, string> = {
   b: 'B', p: 'B', d: 'T', t: 'T', f: 'F', v: 'F', h: 'H', j: 'J', k: 'K', q: 'K', l: 'L', m: 'M', n: 'N', r: 'R', s: 'S', z: 'S', x: 'KS',
 };
@@ -41,7 +43,7 @@ export function latinSkeleton(token: string): string {
       continue;
     }
     prev = ch;
-    const di = LATIN_DIGRAPHS.find(([g]) => token.startsWith(g, i));
+    const di = DIGRAPH_STARTS.has(ch) ? LATIN_DIGRAPHS.find(([g]) => token.startsWith(g, i)) : undefined;
     if (di) {
       out += di[1];
       prev = token[i + di[0].length - 1];

@@ -78,7 +78,21 @@ function makeToken(raw: string, fold: string): NameToken {
  * The matchable parts of a name. Particles are joined to the part after them (a chain:
  * "Abd al Latif" → "abdallatif"); a trailing particle stays alone.
  */
-export function nameTokens(name: string): NameToken[] {
+export function nameTokens(name: string, cached = false): NameToken[] {
+  if (!cached) return tokenize(name);
+  const hit = TOKEN_CACHE.get(name);
+  if (hit) return hit;
+  const tokens = tokenize(name);
+  if (TOKEN_CACHE.size >= TOKEN_CACHE_SIZE) TOKEN_CACHE.clear();
+  TOKEN_CACHE.set(name, tokens);
+  return tokens;
+}
+
+// Record names are tokenised again each time they reach a shortlist; common ones do often.
+const TOKEN_CACHE = new Map<string, NameToken[]>();
+const TOKEN_CACHE_SIZE = 50_000;
+
+function tokenize(name: string): NameToken[] {
   const out: NameToken[] = [];
   let pending = '';
   let pendingRaw: string[] = [];
