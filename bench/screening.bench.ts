@@ -252,6 +252,8 @@ function sizeSection(label: string, wl: Watchlist, queries: BenchQuery[], scan: 
     `<!-- size:${label} -->`,
     `## ${label}: ${wl.entries.length.toLocaleString('en')} persons`,
     '',
+    `Run ${new Date().toISOString()}; ${load()} at the end of this size.`,
+    '',
     `Watchlist: ${s.un} UN list persons + ${s.synthetic.toLocaleString('en')} synthetic (${s.arabicCulture.toLocaleString('en')} of Arabic culture, ${s.evalPool.toLocaleString('en')} evaluation persons of held-out parts; ` +
       `Latin only ${s.latinOnly.toLocaleString('en')}, Latin + Arabic ${s.both.toLocaleString('en')}, Arabic only ${s.arabicOnly.toLocaleString('en')}); ` +
       `${s.names.toLocaleString('en')} names, ${(s.nameChars / s.names).toFixed(1)} characters on average. Generated in ${fmt(genMs / 1000, 1)} s; ` +
@@ -272,6 +274,9 @@ function machine(): string {
   return `${nproc} cores (nproc), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
+/** Other processes share the cores: latency figures are only comparable on a quiet machine. */
+const load = () => `load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`;
+
 function writeDoc(sections: Map<string, string>, header: string) {
   const order = Object.keys(SIZES);
   const existing = new Map<string, string>();
@@ -288,8 +293,8 @@ function writeDoc(sections: Map<string, string>, header: string) {
 // ---- main ---------------------------------------------------------------------------------
 
 const started = new Date();
-const command = `npm run bench:screening -- ${argv.join(' ')}`.trim();
-log(`machine: ${machine()}`);
+const command = `npm run bench:screening${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+log(`machine: ${machine()}; ${load()}`);
 const parts = loadNameParts();
 const un = await loadUnPersons();
 log(`name parts: ${parts.stats.parts} (${parts.stats.arabicOrigin} of Arabic origin, ${parts.stats.heldOutArabicOrigin} of them held out); UN persons: ${un.length}`);
@@ -327,7 +332,7 @@ const header = [
   '',
   `- Command: \`${command}\``,
   `- Date: ${started.toISOString()}`,
-  `- Machine: ${machine()}`,
+  `- Machine: ${machine()}; ${load()} at the end of the run`,
   `- Alert threshold: ${ALERT_THRESHOLD} (ALERT_THRESHOLD in src/screening/screening.ts)`,
   '',
   'Watchlist: every person of the UN Security Council consolidated list (fixtures/, as published) plus synthetic persons composed of real name parts ' +

@@ -227,29 +227,21 @@ export class RecordsRepo {
     await trx.deleteFrom('links').where('id', '=', id).execute();
   }
 
-  /** Links touching a record whose other end the viewer may see, at most `limit`. */
+  /** Links touching a record whose other end the viewer may see, at most `limit` each way. */
   async linksOf(db: Db, recordId: string, v: Viewer, limit: number) {
-    const out = await db
-      .selectFrom('links')
-      .innerJoin('records', 'records.id', 'links.toId')
-      .select(['links.id', 'links.fromId', 'links.toId', 'links.type', 'links.note', 'links.ownerAgencyId', 'links.createdAt'])
-      .select(['records.id as otherId', 'records.kind as otherKind', 'records.displayName as otherDisplayName'])
-      .where('links.fromId', '=', recordId)
-      .where((eb) => visibleTo(eb, v))
-      .limit(limit)
-      .execute();
-    const inc = await db
-      .selectFrom('links')
-      .innerJoin('records', 'records.id', 'links.fromId')
-      .select(['links.id', 'links.fromId', 'links.toId', 'links.type', 'links.note', 'links.ownerAgencyId', 'links.createdAt'])
-      .select(['records.id as otherId', 'records.kind as otherKind', 'records.displayName as otherDisplayName'])
-      .where('links.toId', '=', recordId)
-      .where((eb) => visibleTo(eb, v))
-      .limit(limit)
-      .execute();
-    return [
-      ...out.map((l) => ({ ...l, otherKind: l.otherKind as RecordKind, direction: 'out' as const })),
-      ...inc.map((l) => ({ ...l, otherKind: l.otherKind as RecordKind, direction: 'in' as const })),
-    ];
+    const side = async (direction: 'out' | 'in') => {
+      const [mine, other] = direction === 'out' ? (['links.fromId', 'links.toId'] as const) : (['links.toId', 'links.fromId'] as const);
+      const rows = await db
+        .selectFrom('links')
+        .innerJoin('records', 'records.id', other)
+        .select(['links.id', 'links.fromId', 'links.toId', 'links.type', 'links.note', 'links.ownerAgencyId', 'links.createdAt'])
+        .select(['records.id as otherId', 'records.kind as otherKind', 'records.displayName as otherDisplayName'])
+        .where(mine, '=', recordId)
+        .where((eb) => visibleTo(eb, v))
+        .limit(limit)
+        .execute();
+      return rows.map((l) => ({ ...l, otherKind: l.otherKind as RecordKind, direction }));
+    };
+    return [...(await side('out')), ...(await side('in'))];
   }
 }

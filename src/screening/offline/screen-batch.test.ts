@@ -32,7 +32,7 @@ interface Run {
 /** Runs the command as the CLI would, with --out so that stdout stays the test runner's. */
 async function run(values: Record<string, string>): Promise<Run> {
   let err = '';
-  const stderr = { write: (c: string) => ((err += c), true) } as unknown as NodeJS.WriteStream;
+  const stderr = { write: (c: string) => ((err += c), true) } as unknown as typeof process.stderr;
   const ctx = { out: makeOut(false, process.stdout, stderr) } as unknown as CommandContext;
   const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}.jsonl`);
   const code = await screenBatchCommand.run(ctx, { out, ...values }, []);
@@ -197,7 +197,7 @@ describe('screen-batch', () => {
   });
 
   it('refuses missing options, unsupported file types and files that do not exist with usage and not-found exit codes', async () => {
-    const ctx = { out: makeOut(false, process.stdout, { write: () => true } as unknown as NodeJS.WriteStream) } as unknown as CommandContext;
+    const ctx = { out: makeOut(false, process.stdout, { write: () => true } as unknown as typeof process.stderr) } as unknown as CommandContext;
     const code = async (v: Record<string, string>) => {
       try {
         return await screenBatchCommand.run(ctx, v, []);
