@@ -44,6 +44,7 @@ export class EngineClient {
   documents = (q: { number: string; issuingCountry?: string }, v: Viewer, limit: number) => this.#call<DocumentCandidate[]>('documents', q, v, limit);
   vehicles = (q: { plate?: string; country?: string; vin?: string }, v: Viewer, limit: number) => this.#call<VehicleCandidate[]>('vehicles', q, v, limit);
   stats = () => this.#call<EngineStats>('stats');
+  compact = () => this.#call<EngineStats>('compact');
 
   async close(): Promise<void> {
     await this.#worker?.terminate();

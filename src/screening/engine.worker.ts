@@ -22,6 +22,10 @@ const ops: Record<string, (...a: Args) => unknown> = {
   personsMany: (qs: Args, v, limit) => qs.map((q) => engine.searchPersons(q, v, limit)),
   documents: (q, v, limit) => engine.searchDocuments(q, v, limit),
   vehicles: (q, v, limit) => engine.searchVehicles(q, v, limit),
+  compact: () => {
+    engine.compact();
+    return engine.stats();
+  },
   stats: () => engine.stats(),
 };
 

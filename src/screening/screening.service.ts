@@ -75,6 +75,7 @@ export class ScreeningService {
         after = page[page.length - 1].id;
         onProgress?.(this.#indexed, total);
       }
+      await this.engine.compact();
       let afterLink: string | null = null;
       for (;;) {
         const links = await this.repo.holderLinks(this.db, afterLink, PAGE);
