@@ -60,7 +60,15 @@ export function actorOf(req: FastifyRequest): Actor {
 /** The stated purpose of a read, from the `x-purpose` header (audited with the read). */
 export function purposeOf(req: FastifyRequest): string {
   const raw = req.headers['x-purpose'];
-  const p = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  let p = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  // headers carry Latin-1 only: browsers send Arabic as RFC 8187 ext-value, UTF-8''%D9%85…
+  if (p.startsWith("UTF-8''")) {
+    try {
+      p = decodeURIComponent(p.slice(7));
+    } catch {
+      throw invalid('invalid_purpose', "x-purpose in the UTF-8'' form must be percent-encoded UTF-8");
+    }
+  }
   if (p.length > 200) throw invalid('invalid_purpose', 'x-purpose is at most 200 characters');
   return p;
 }

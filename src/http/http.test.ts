@@ -292,12 +292,15 @@ for (const target of DB_TARGETS) {
         await h.call(await h.as('analyst'), { method: 'POST', url: '/api/v1/records', payload: personBody('Rachid Alaoui') });
       });
       it('finds a Latin record from an Arabic query and explains it', async () => {
-        const res = await h.call(await h.as('frontline'), { method: 'POST', url: '/api/v1/screening/persons', payload: { name: 'رشيد العلوي', birthDate: '1980' }, headers: { 'x-purpose': 'counter check' } });
+        const purpose = "UTF-8''" + encodeURIComponent('مراقبة الحدود');
+        const res = await h.call(await h.as('frontline'), { method: 'POST', url: '/api/v1/screening/persons', payload: { name: 'رشيد العلوي', birthDate: '1980' }, headers: { 'x-purpose': purpose } });
         assert.equal(res.statusCode, 200, res.body);
         const top = res.json().candidates[0];
         assert.equal(top.displayName, 'Rachid Alaoui');
         assert.equal(top.alert, true);
         assert.equal(top.explanation.birthDate.effect, 'partly_agrees');
+        const log = await h.call(await h.as('dpo'), { method: 'GET', url: `/api/v1/audit?subjectId=${top.id}&action=screening.person` });
+        assert.equal(log.json().items[0].purpose, 'مراقبة الحدود');
       });
       it('accepts a CSV manifest', async () => {
         const res = await h.call(await h.as('ncb_officer'), {
@@ -308,7 +311,7 @@ for (const target of DB_TARGETS) {
         });
         assert.equal(res.statusCode, 200, res.body);
         const body = res.json();
-        assert.deepEqual(body.results.map((r: any) => r.rowId), ['p1', 'p2']);
+        assert.deepEqual(body.results.map((r: any) => r.rowId), ['p1', 'p2', 'p3']);
         assert.equal(body.results[0].candidates[0].alert, true);
         assert.equal(body.problems[0].code, 'invalid_date');
       });

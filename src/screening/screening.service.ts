@@ -146,7 +146,11 @@ export class ScreeningService {
     return { tookMs: ms(started), threshold: ALERT_THRESHOLD, parsed, ...labelled };
   }
 
-  /** Up to 10,000 rows (a passenger manifest); rows that do not validate are reported, not fatal. */
+  /**
+   * Up to 10,000 rows (a passenger manifest). A bad date of birth or nationality does not leave
+   * a passenger unscreened: the row is screened on what is valid and the problem reported.
+   * Only a row without a name is skipped.
+   */
   async screenBatch(actor: Actor, rows: BatchRow[], limit: number | undefined, purpose: string) {
     this.#authorize(actor);
     if (rows.length > MAX_BATCH_ROWS) throw invalid('batch_too_large', `At most ${MAX_BATCH_ROWS} rows per batch`, { rows: rows.length });
@@ -154,11 +158,22 @@ export class ScreeningService {
     const problems: Array<{ rowId: string; code: string; message: string }> = [];
     const good: Array<{ id: string; query: PersonQuery }> = [];
     for (const r of rows) {
-      try {
-        good.push({ id: r.id, query: checkPerson(r) });
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        problems.push({ rowId: r.id, code: e.code, message: e.message });
+      let row: PersonInput = r;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          good.push({ id: r.id, query: checkPerson(row) });
+          break;
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          const field = (e.details?.field as string | undefined) ?? null;
+          if (field === 'birthDate' || field === 'nationality') {
+            problems.push({ rowId: r.id, code: e.code, message: `${e.message}; screened without ${field}` });
+            row = { ...row, [field]: undefined };
+            continue;
+          }
+          problems.push({ rowId: r.id, code: e.code, message: e.message });
+          break;
+        }
       }
     }
     const v = this.#viewer(actor);
