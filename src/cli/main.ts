@@ -6,6 +6,7 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createServices, type Services, startNode } from '../main.ts';
 import { recordsCommands } from '../records/records.cli.ts';
+import { screenBatchCommand } from '../screening/offline/screen-batch.cli.ts';
 import { screeningCommands } from '../screening/screening.cli.ts';
 import { DEMO_PASSWORD, demoUsers } from '../seed/users.ts';
 import type { Command, CommandContext } from './command.ts';
@@ -80,7 +81,7 @@ const coreCommands: Command[] = [
   },
 ];
 
-export const COMMANDS: Command[] = [...coreCommands, ...authCommands, ...recordsCommands, ...screeningCommands, ...auditCommands];
+export const COMMANDS: Command[] = [...coreCommands, ...authCommands, ...recordsCommands, ...screeningCommands, screenBatchCommand, ...auditCommands];
 
 function help(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));
