@@ -83,6 +83,9 @@ interface SetResult {
   misses: Array<{ q: BenchQuery; results: PeerMatch[] }>;
   belowThreshold: Array<{ q: BenchQuery; hit: PeerMatch; rank: number }>;
   falseAlerts: Array<{ q: BenchQuery; hit: PeerMatch }>;
+  latencies: number[];
+  /** The slowest query of the set. */
+  slowest?: { q: BenchQuery; ms: number };
 }
 
 interface EngineResult {
@@ -142,8 +145,10 @@ function runEngine(name: string, wl: Watchlist, queries: BenchQuery[], knowledge
     const r = (sets[query.set] ??= {
       n: 0, at1: 0, at10: 0, atThreshold: 0, alerted: 0, alertCandidates: 0,
       nameOnly: { n: 0, atThreshold: 0, alerted: 0 }, withFacts: { n: 0, atThreshold: 0, alerted: 0 },
-      misses: [], belowThreshold: [], falseAlerts: [],
+      misses: [], belowThreshold: [], falseAlerts: [], latencies: [],
     });
+    r.latencies.push(lat[i]);
+    if (!r.slowest || lat[i] > r.slowest.ms) r.slowest = { q: query, ms: lat[i] };
     const res = results[i];
     const part = hasFacts(query.query) ? r.withFacts : r.nameOnly;
     r.n++;
@@ -229,14 +234,21 @@ function sizeSection(label: string, wl: Watchlist, queries: BenchQuery[], scan: 
   const ribat = results.find((r) => r.engine === 'Ribat');
   let detail = '';
   if (ribat) {
+    const pct = (xs: number[], p: number) => {
+      const a = [...xs].sort((x, y) => x - y);
+      return a[Math.min(a.length - 1, Math.floor(p * a.length))] ?? NaN;
+    };
     const drows = SETS.map((s) => {
       const x = ribat.sets[s];
-      if (!x) return [SET_LABELS[s], '–', '–', '–', '–', '–', '–'];
+      if (!x) return [SET_LABELS[s], '–', '–', '–', '–', '–', '–', '–'];
+      const latency = `${fmt(pct(x.latencies, 0.5), 2)} · ${fmt(pct(x.latencies, 0.99), 2)}`;
       if (s === 'f')
-        return [SET_LABELS[s], String(x.n), '', '', `alerts/1,000: ${perThousand(x.alerted, x.n)} (${x.alertCandidates} alerting candidates)`, perThousand(x.nameOnly.alerted, x.nameOnly.n), perThousand(x.withFacts.alerted, x.withFacts.n)];
-      return [SET_LABELS[s], String(x.n), ratio(x.at1, x.n), ratio(x.at10, x.n), ratio(x.atThreshold, x.n), ratio(x.nameOnly.atThreshold, x.nameOnly.n), ratio(x.withFacts.atThreshold, x.withFacts.n)];
+        return [SET_LABELS[s], String(x.n), '', '', `alerts/1,000: ${perThousand(x.alerted, x.n)} (${x.alertCandidates} alerting candidates)`, perThousand(x.nameOnly.alerted, x.nameOnly.n), perThousand(x.withFacts.alerted, x.withFacts.n), latency];
+      return [SET_LABELS[s], String(x.n), ratio(x.at1, x.n), ratio(x.at10, x.n), ratio(x.atThreshold, x.n), ratio(x.nameOnly.atThreshold, x.nameOnly.n), ratio(x.withFacts.atThreshold, x.withFacts.n), latency];
     });
-    detail = `\n\nRibat per set (recall at threshold = the expected person is among the results with score ≥ ${ALERT_THRESHOLD}; for set f, alerts per 1,000):\n\n${table(['set', 'n', 'recall@1', 'recall@10', 'at threshold', 'name only', 'with dob/nat/gender'], drows)}`;
+    detail = `\n\nRibat per set (recall at threshold = the expected person is among the results with score ≥ ${ALERT_THRESHOLD}; for set f, alerts per 1,000):\n\n${table(['set', 'n', 'recall@1', 'recall@10', 'at threshold', 'name only', 'with dob/nat/gender', 'p50 · p99 ms'], drows)}`;
+    const slow = SETS.map((s) => ribat.sets[s]?.slowest).filter((x): x is { q: BenchQuery; ms: number } => !!x);
+    detail += `\n\nRibat's slowest query per set: ${slow.map((x) => `${x.q.set} ${queryText(x.q.query)} ${fmt(x.ms, 1)} ms`).join('; ')}.`;
     const ex: string[] = [];
     for (const s of SETS) {
       const x = ribat.sets[s];
