@@ -73,6 +73,9 @@ function topByScore(entries: number[], score: Float32Array, bar: number, k: numb
   return heap.sort((a, b) => score[b] - score[a]);
 }
 
+/** Keys a query part may meet with their scores; check-only keys never bring candidates in. */
+type Expansion = Map<number, number> & { checkOnly?: Set<number> };
+
 /** Below this share of the query's weight a candidate is not worth scoring in full. */
 const MIN_QUICK = 0.55;
 const MAX_TYPO_EXPANSIONS = 40;
@@ -222,20 +225,24 @@ export class PersonIndex {
   }
 
   /** The keys a query part may meet, each with the score that meeting it is worth. */
-  #expand(tokens: NameToken[], i: number): Map<number, number> {
+  #expand(tokens: NameToken[], i: number): Expansion {
     const t = tokens[i];
-    const out = new Map<number, number>();
-    const put = (key: string, s: number) => {
+    const out: Expansion = new Map();
+    out.checkOnly = new Set();
+    const put = (key: string, s: number, checkOnly = false) => {
       const id = this.#keyId.get(key);
-      if (id !== undefined && (out.get(id) ?? 0) < s) out.set(id, s);
+      if (id === undefined || (out.get(id) ?? 0) >= s) return;
+      out.set(id, s);
+      if (checkOnly) out.checkOnly!.add(id);
+      else out.checkOnly!.delete(id);
     };
     put(`f${t.fold}`, TOKEN_SCORES.exact);
     const clusters = [...this.knowledge.clustersOf(t.fold), ...(t.article ? this.knowledge.clustersOf(t.fold.slice(2)) : [])];
     for (const c of clusters) put(`c${c}`, TOKEN_SCORES.variant);
     // the quick score assumes the kinder cross-script value; the full alignment decides.
-    // One- and two-consonant skeletons (Youssef: SF) match half the list: when the
-    // dictionary knows the part, its spellings are enough.
-    for (const s of t.skeletons) if (s.length > 2 || clusters.length === 0) put(`s${s}`, phoneticScore(s.length, true));
+    // One- and two-consonant skeletons (Youssef: SF) match half the list: when the dictionary
+    // knows the part they only add to candidates found otherwise (or when nothing else is found).
+    for (const s of t.skeletons) put(`s${s}`, phoneticScore(s.length, true), s.length <= 2 && clusters.length > 0);
     // typo neighbours only for parts nobody on the list is called: a known part is no typo
     const known = this.#keyId.has(`f${t.fold}`) || clusters.length > 0;
     if (known) {
@@ -305,9 +312,10 @@ export class PersonIndex {
     const touched: number[] = [];
     const acc = this.#acc;
     const seen = this.#seen;
-    for (const i of essential) {
+    const generate = (i: number, checkOnly: boolean) => {
       const ts = qs * 64 + i;
       for (const [key, s] of expansions[i]) {
+        if (expansions[i].checkOnly!.has(key) !== checkOnly) continue;
         const w = weights[i] * s;
         for (const e of this.#postings[key]) {
           if (seen[e] !== qs) {
@@ -318,11 +326,18 @@ export class PersonIndex {
           this.#credit(e, ts, s, weights[i], w);
         }
       }
-    }
+    };
+    for (const i of essential) generate(i, false);
+    const want = Math.max(limit + 5, 15);
+    // nothing found through rarer keys: let the short skeletons find candidates after all
+    const fallback = touched.length < want;
+    if (fallback) for (const i of essential) generate(i, true);
     for (const i of order) {
-      if (essential.includes(i)) continue;
+      const isEssential = essential.includes(i);
+      if (isEssential && fallback) continue;
       const ts = qs * 64 + i;
-      const exp = expansions[i];
+      const exp: Map<number, number> = isEssential ? new Map([...expansions[i]].filter(([k]) => expansions[i].checkOnly!.has(k))) : expansions[i];
+      if (exp.size === 0) continue;
       let listWork = 0;
       for (const key of exp.keys()) listWork += this.#postings[key].length;
       if (listWork <= touched.length * 8) {
@@ -342,7 +357,6 @@ export class PersonIndex {
 
     // the best name of each person the caller may see, best first, only as many as we explain
     const bar = MIN_QUICK * total;
-    const want = Math.max(limit + 5, 15);
     const passing = topByScore(touched, acc, bar, want * 4);
     const shortlist: Array<[number, number]> = [];
     const taken = new Set<number>();

@@ -1,6 +1,7 @@
 import type { FactorEffect, TokenAlignment, TokenHow } from '../screening.ts';
 import type { NameKnowledge } from './knowledge.ts';
 import { editDistance } from './similarity.ts';
+import { vowelMismatches } from './skeleton.ts';
 import { joinTokens, type NameToken } from './tokens.ts';
 
 /**
@@ -46,13 +47,24 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
     else if (d === 2 && longest >= 7 && TOKEN_SCORES.typo2 > best.score) best = { score: TOKEN_SCORES.typo2, how: 'typo' };
   }
   const cross = q.script !== r.script;
-  for (const qs of q.skeletons) {
-    for (const rs of r.skeletons) {
-      if (qs === rs) {
-        const s = phoneticScore(qs.length, cross);
+  const close = !cross && editDistance(q.fold, r.fold, 2) <= 2;
+  for (const qs of q.segments) {
+    for (const rs of r.segments) {
+      if (qs.skeleton === rs.skeleton) {
+        let s: number = phoneticScore(qs.skeleton.length, cross);
+        if (cross) {
+          const [arabic, latin] = q.script === 'arabic' ? [qs, rs] : [rs, qs];
+          s = Math.max(0.5, s - 0.12 * vowelMismatches(arabic, latin));
+        } else if (!close) {
+          // same consonants, different vowels (Mohamed / Mahmoud): weak evidence
+          s = Math.min(s, 0.7);
+        }
         if (s > best.score) best = { score: s, how: 'phonetic' };
-      } else if (qs.length >= 4 && rs.length >= 4 && editDistance(qs, rs, 1) === 1) {
-        const s = phoneticScore(Math.min(qs.length, rs.length), cross) - 0.2;
+        continue;
+      }
+      const [qsk, rsk] = [qs.skeleton, rs.skeleton];
+      if (qsk.length >= 4 && rsk.length >= 4 && editDistance(qsk, rsk, 1) === 1) {
+        const s = phoneticScore(Math.min(qsk.length, rsk.length), cross) - 0.2;
         if (s > best.score) best = { score: s, how: 'phonetic' };
       }
     }

@@ -1,4 +1,4 @@
-import { arabicSkeletons, latinSkeleton } from './skeleton.ts';
+import { arabicSegments, latinSkeletons, type Segments } from './skeleton.ts';
 
 export type Script = 'latin' | 'arabic' | 'other';
 
@@ -13,6 +13,8 @@ export interface NameToken {
   skeletons: string[];
   /** The part began with the article al-/el-/ال (kept, since Alaoui is al-ʿAlawi). */
   article: boolean;
+  /** The skeletons with their vowels, to tell Mahmoud from Mohamed across scripts. */
+  segments: Segments[];
 }
 
 const LATIN_FOLD_EXTRA: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ı': 'i' };
@@ -62,16 +64,21 @@ function isArticle(fold: string, script: Script): boolean {
   return (fold.startsWith('al') || fold.startsWith('el')) && fold.length >= 5;
 }
 
+function segmentsOf(fold: string, script: Script): Segments[] {
+  const of = (f: string) => (script === 'arabic' ? arabicSegments(f) : script === 'latin' ? latinSkeletons(f) : []);
+  const all = isArticle(fold, script) ? [...of(fold), ...of(fold.slice(2))] : of(fold);
+  const seen = new Set<string>();
+  return all.filter((s) => s.skeleton && !seen.has(s.skeleton) && (seen.add(s.skeleton), true));
+}
+
 export function skeletonsOf(fold: string, script: Script): string[] {
-  const base = script === 'arabic' ? arabicSkeletons(fold) : script === 'latin' ? [latinSkeleton(fold)] : [];
-  if (!isArticle(fold, script)) return base.filter(Boolean);
-  const stripped = script === 'arabic' ? arabicSkeletons(fold.slice(2)) : [latinSkeleton(fold.slice(2))];
-  return [...new Set([...base, ...stripped])].filter(Boolean);
+  return segmentsOf(fold, script).map((s) => s.skeleton);
 }
 
 function makeToken(raw: string, fold: string): NameToken {
   const script = scriptOf(fold);
-  return { raw, fold, script, skeletons: skeletonsOf(fold, script), article: isArticle(fold, script) };
+  const segments = segmentsOf(fold, script);
+  return { raw, fold, script, skeletons: segments.map((s) => s.skeleton), article: isArticle(fold, script), segments };
 }
 
 /**
