@@ -220,6 +220,12 @@ export class PersonIndex {
     return df;
   }
 
+  #skeletonDf(t: NameToken): number {
+    let df = 0;
+    for (const s of t.skeletons) df = Math.max(df, this.#df[this.#keyId.get(`s${s}`) ?? -1] ?? 0);
+    return df;
+  }
+
   #weight(t: NameToken): number {
     return Math.log(1 + (this.#liveEntries + 1) / (this.#dfOf(t) + 1));
   }
@@ -398,8 +404,11 @@ export class PersonIndex {
     const b = best!;
     // how many people of this name the list would hold by chance
     let expected = this.#livePersons;
+    // a part matched only by its sound is as common as every name that sounds like it
     b.a.tokens.forEach((t, i) => {
-      if (t.matched !== null) expected *= Math.min(1, (this.#dfOf(tokens[i]) + 1) / (this.#liveEntries + 1));
+      if (t.matched === null) return;
+      const df = t.how === 'phonetic' ? Math.max(this.#dfOf(tokens[i]), this.#skeletonDf(tokens[i])) : this.#dfOf(tokens[i]);
+      expected *= Math.min(1, (df + 1) / (this.#liveEntries + 1));
     });
     const penalty = commonNamePenalty(expected);
     const birthDate = birthDateEffect(q.birthDate, p.birthDates);
