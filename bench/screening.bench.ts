@@ -9,7 +9,8 @@
  * (one section per size; a run replaces only the sections of the sizes it ran).
  *
  * Options: --queries N (per set, default 1000), --fuse-queries N (per set for fuse.js,
- * default 50: it scans every record), --examples N (misses shown per set, default 3),
+ * default 50: it scans every record), --minisearch-queries N (per set for minisearch from 1M
+ * persons on, default 200), --examples N (misses shown per set, default 3),
  * --no-write (do not touch the docs file). Run with --expose-gc for the memory figures.
  */
 import { execSync } from 'node:child_process';
@@ -35,6 +36,8 @@ const engineNames = arg('engines', 'ribat,minisearch,fuse').split(',');
 for (const e of engineNames) if (!['ribat', 'minisearch', 'fuse'].includes(e)) throw new Error('--engines: ribat, minisearch, fuse');
 const PER_SET = Number(arg('queries', '1000'));
 const FUSE_PER_SET = Number(arg('fuse-queries', '50'));
+/** minisearch takes ~0.1–1 s a query at 1M persons: a sample per set from 1M on. */
+const MINI_PER_SET_LARGE = Number(arg('minisearch-queries', '200'));
 const EXAMPLES = Number(arg('examples', '3'));
 const WRITE = !argv.includes('--no-write');
 const DOC = 'docs/screening-bench.md';
@@ -96,6 +99,7 @@ interface EngineResult {
   rssBytes: number;
   queries: number;
   sampled: boolean;
+  perSet: number;
   p50: number;
   p99: number;
   max: number;
@@ -118,7 +122,7 @@ function runEngine(name: string, wl: Watchlist, queries: BenchQuery[], knowledge
   log(`  ${engine.name}: built ${wl.entries.length} persons in ${(buildMs / 1000).toFixed(1)} s, heap +${mb(after.heapUsed - before.heapUsed)} MB`);
 
   // fuse.js scans every record for every query: a sample per set
-  const perSet = name === 'fuse' ? FUSE_PER_SET : Infinity;
+  const perSet = name === 'fuse' ? FUSE_PER_SET : name === 'minisearch' && wl.entries.length >= 1_000_000 ? MINI_PER_SET_LARGE : Infinity;
   const counts = new Map<SetId, number>();
   const run = queries.filter((q) => {
     const c = counts.get(q.set) ?? 0;
@@ -180,6 +184,7 @@ function runEngine(name: string, wl: Watchlist, queries: BenchQuery[], knowledge
     rssBytes: after.rss - before.rss,
     queries: run.length,
     sampled: Number.isFinite(perSet),
+    perSet,
     p50: q(0.5),
     p99: q(0.99),
     max: sorted[sorted.length - 1],
@@ -211,7 +216,7 @@ const queryText = (q: PersonQuery) => [`"${q.name}"`, q.birthDate && `dob ${q.bi
 
 function sizeSection(label: string, wl: Watchlist, queries: BenchQuery[], scan: { droppedNonMatching: number; ms: number }, genMs: number, results: EngineResult[], knowledgeMs: number): string {
   const count = (s: SetId) => queries.filter((q) => q.set === s).length;
-  const cols = results.map((r) => r.engine + (r.sampled ? ` (${FUSE_PER_SET}/set)` : ''));
+  const cols = results.map((r) => r.engine + (r.sampled ? ` (sample: ${r.perSet}/set)` : ''));
   const rows: string[][] = [
     ['build (s)', ...results.map((r) => fmt(r.buildMs / 1000, 1))],
     ['heap Δ (MB) · bytes per record', ...results.map((r) => `${mb(r.heapBytes)} · ${(r.heapBytes / r.records).toFixed(0)}`)],

@@ -269,7 +269,6 @@ export interface Part {
   token?: Token;
   /** Arabic rendering. */
   ar: string;
-  /** Latin spelling used in each stored Latin name of the person (same order as truth.latinNames). */
 }
 
 /** What the query sets need to know about an evaluation person. */
