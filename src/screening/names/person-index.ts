@@ -78,6 +78,8 @@ type Expansion = Map<number, number> & { checkOnly?: Set<number> };
 
 /** Below this share of the query's weight a candidate is not worth scoring in full. */
 const MIN_QUICK = 0.55;
+/** Postings the candidate step may walk before it narrows to one part. */
+const WALK_BUDGET = 60_000;
 const MAX_TYPO_EXPANSIONS = 40;
 
 /**
@@ -280,6 +282,13 @@ export class PersonIndex {
     for (const s of j.skeletons) put(`s${s}`, TOKEN_SCORES.joined);
   }
 
+  #keyScores = new Float32Array(0);
+
+  #keyScratch(): Float32Array {
+    if (this.#keyScores.length < this.#postings.length) this.#keyScores = new Float32Array(this.#postings.length * 2);
+    return this.#keyScores;
+  }
+
   #ensureScratch() {
     const n = this.#entryPerson.n;
     if (this.#acc.length >= n) return;
@@ -322,19 +331,42 @@ export class PersonIndex {
       const ts = qs * 64 + i;
       for (const [key, s] of expansions[i]) {
         if (expansions[i].checkOnly!.has(key) !== checkOnly) continue;
-        const w = weights[i] * s;
+        const weight = weights[i];
+        const w = weight * s;
+        const tokStamp = this.#tokStamp;
+        const tokBest = this.#tokBest;
         for (const e of this.#postings[key]) {
           if (seen[e] !== qs) {
             seen[e] = qs;
-            acc[e] = 0;
+            acc[e] = w;
+            tokStamp[e] = ts;
+            tokBest[e] = s;
             touched.push(e);
+          } else if (tokStamp[e] !== ts) {
+            tokStamp[e] = ts;
+            tokBest[e] = s;
+            acc[e] += w;
+          } else if (s > tokBest[e]) {
+            acc[e] += weight * (s - tokBest[e]);
+            tokBest[e] = s;
           }
-          this.#credit(e, ts, s, weights[i], w);
         }
       }
     };
+    // When every heavy part is common (Hussein Saad Hussein), walking all their lists costs more
+    // than the answer is worth: candidates come from the part with the least to walk, and the
+    // other parts only add to them. A candidate must then share that part to be found.
+    const work = (i: number) => {
+      let n = 0;
+      for (const [key] of expansions[i]) if (!expansions[i].checkOnly!.has(key)) n += this.#postings[key].length;
+      return n;
+    };
+    if (essential.length > 1 && essential.reduce((n, i) => n + work(i), 0) > WALK_BUDGET) {
+      essential.sort((a, b) => work(a) - work(b));
+      essential.length = 1;
+    }
     for (const i of essential) generate(i, false);
-    const want = Math.max(limit + 5, 15);
+    const want = Math.max(limit + 3, 12);
     // nothing found through rarer keys: let the short skeletons find candidates after all
     const fallback = touched.length < want;
     if (fallback) for (const i of essential) generate(i, true);
@@ -349,15 +381,22 @@ export class PersonIndex {
       if (listWork <= touched.length * 8) {
         for (const [key, s] of exp) for (const e of this.#postings[key]) if (seen[e] === qs) this.#credit(e, ts, s, weights[i], weights[i] * s);
       } else {
+        // a typed score per key: thousands of candidates × their keys, one array read each
+        const ks = this.#keyScratch();
+        for (const [key, sc] of exp) ks[key] = sc;
         const ek = this.#entryKeys.a;
+        const starts = this.#entryKeyStart.a;
+        const last = this.#entryPerson.n - 1;
         for (const e of touched) {
           let best = 0;
-          for (let x = this.#entryKeyStart.a[e], end = this.#keyEnd(e); x < end; x++) {
-            const s = exp.get(ek[x]);
-            if (s !== undefined && s > best) best = s;
+          const end = e < last ? starts[e + 1] : this.#entryKeys.n;
+          for (let x = starts[e]; x < end; x++) {
+            const sc = ks[ek[x]];
+            if (sc > best) best = sc;
           }
           if (best > 0) this.#credit(e, ts, best, weights[i], weights[i] * best);
         }
+        for (const key of exp.keys()) ks[key] = 0;
       }
     }
 
