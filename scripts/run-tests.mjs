@@ -27,6 +27,7 @@ const E2E = ['web/e2e/desk.e2e.test.ts'];
 
 const only = process.argv[2];
 const suites = {
+  types: () => run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
   unit: () => run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...check(UNIT)]),
   web: () => run('npx', ['vitest', 'run', '--config', 'web/vitest.config.ts']),
   e2e: () => run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...check(E2E)]),
