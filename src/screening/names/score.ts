@@ -43,8 +43,11 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
   if (q.script === r.script && q.script !== 'other') {
     const longest = Math.max(q.fold.length, r.fold.length);
     const d = editDistance(q.fold, r.fold, 2);
-    if (d === 1 && longest >= 4 && TOKEN_SCORES.typo1 > best.score) best = { score: TOKEN_SCORES.typo1, how: 'typo' };
-    else if (d === 2 && longest >= 7 && TOKEN_SCORES.typo2 > best.score) best = { score: TOKEN_SCORES.typo2, how: 'typo' };
+    // two different names that both exist (Hanan, Hasan) are not one name mistyped
+    const bothNames = d > 0 && k.clustersOf(q.fold).length > 0 && k.clustersOf(r.fold).length > 0;
+    const typo1 = bothNames ? TOKEN_SCORES.typo2 : TOKEN_SCORES.typo1;
+    if (d === 1 && longest >= 4 && typo1 > best.score) best = { score: typo1, how: 'typo' };
+    else if (d === 2 && longest >= 7 && !bothNames && TOKEN_SCORES.typo2 > best.score) best = { score: TOKEN_SCORES.typo2, how: 'typo' };
   }
   const cross = q.script !== r.script;
   const close = !cross && editDistance(q.fold, r.fold, 2) <= 2;
