@@ -75,7 +75,3 @@ export function can(actor: Actor, action: Action, record?: Guarded): Decision {
   if (OWNER_ONLY.has(action) && record.ownerAgencyId !== actor.agencyId) return deny('record_not_owner');
   return allow;
 }
-
-export function roleActions(role: Role): readonly Action[] {
-  return ROLE_ACTIONS[role];
-}

@@ -32,8 +32,6 @@ export function handlingCodes(level: TlpLevel): HandlingCodes {
   return { tlp: `TLP:${level}`, ...MAP[level] };
 }
 
-export const isTlpLevel = (s: string): s is TlpLevel => (TLP_LEVELS as readonly string[]).includes(s);
-
 /**
  * Whether an agency other than the owner may see a record with this handling.
  * CLEAR/GREEN/AMBER: every member agency of the node unless the owner named recipients;

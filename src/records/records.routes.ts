@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { handlingCodes, type TlpLevel } from '../core/handling.ts';
-import { toIsoDate } from '../core/partial-date.ts';
 import { actorOf, purposeOf } from '../http/auth-hook.ts';
 import { PageQuery, pageOf, problems } from '../http/problem.ts';
 import type { StoredRecord } from './records.repo.ts';
@@ -148,5 +147,3 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService;
     async (req) => records.purgeExpired(actorOf(req), req.body.purpose),
   );
 };
-
-export const todayFrom = (now: () => Date) => () => toIsoDate(now());

@@ -137,8 +137,6 @@ export function arabicSegments(token: string): Segments[] {
   return outs.filter((o) => (seen.has(o.skeleton) ? false : (seen.add(o.skeleton), true)));
 }
 
-export const arabicSkeletons = (token: string) => arabicSegments(token).map((s) => s.skeleton);
-
 const COMPATIBLE: Record<string, RegExp> = { A: /[ae]/, U: /[ouw]/, I: /[iey]/ };
 const LATIN_LONG = /ou|oo|ee|aa|ii/;
 
