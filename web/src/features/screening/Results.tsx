@@ -173,20 +173,25 @@ function CountryCode({ code }: { code: string | null }) {
   );
 }
 
+/** The score column shared by the document and vehicle tables. */
+function scoreColumn<T extends { score: number; alert: boolean }>(header: string): Column<T> {
+  return {
+    key: 'score',
+    header,
+    narrow: true,
+    render: (c) => (
+      <span className="score-cell">
+        <Score score={c.score} alert={c.alert} />
+        {c.alert && <AlertBadge />}
+      </span>
+    ),
+  };
+}
+
 export function DocumentCandidates({ candidates }: { candidates: DocumentCandidate[] }) {
   const { t } = useTranslation();
   const columns: Column<DocumentCandidate>[] = [
-    {
-      key: 'score',
-      header: t('screening.results.score'),
-      narrow: true,
-      render: (c) => (
-        <span className="score-cell">
-          <Score score={c.score} alert={c.alert} />
-          {c.alert && <AlertBadge />}
-        </span>
-      ),
-    },
+    scoreColumn(t('screening.results.score')),
     {
       key: 'number',
       header: t('screening.documents.number'),
@@ -226,17 +231,7 @@ export function DocumentCandidates({ candidates }: { candidates: DocumentCandida
 export function VehicleCandidates({ candidates, vinCheck }: { candidates: VehicleCandidate[]; vinCheck?: string }) {
   const { t } = useTranslation();
   const columns: Column<VehicleCandidate>[] = [
-    {
-      key: 'score',
-      header: t('screening.results.score'),
-      narrow: true,
-      render: (c) => (
-        <span className="score-cell">
-          <Score score={c.score} alert={c.alert} />
-          {c.alert && <AlertBadge />}
-        </span>
-      ),
-    },
+    scoreColumn(t('screening.results.score')),
     {
       key: 'plate',
       header: t('screening.vehicles.plate'),
