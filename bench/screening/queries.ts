@@ -363,8 +363,8 @@ export function buildQueries(wl: Watchlist, parts: NameParts, opts: QueryOptions
     n++;
   }
   // f: candidates (more than needed: scanWatchlist drops those that some record holds)
-  // at 1M persons about three candidates in four are some record's name: draw plenty
-  for (n = 0; n < perSet * 5; n++) {
+  // at 1M persons about three candidates in four are some record's name, at 5M more: draw plenty
+  for (n = 0; n < perSet * 12; n++) {
     const arab = rng() < 0.85;
     const ps: Part[] = [];
     const tok = (pool: NameParts['arabicPool']) => {
