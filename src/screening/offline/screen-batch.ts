@@ -40,6 +40,8 @@ export interface BatchQuery {
 /** What the batch needs from an index: PersonIndex, or a stand-in in tests. */
 export interface BatchIndex {
   add(entry: PersonEntry): void;
+  /** Called once after the watchlist is loaded (PersonIndex freezes its posting lists). */
+  compact?(): void;
   search(q: PersonQuery, opts?: { limit?: number }): PersonMatch[];
 }
 
@@ -324,13 +326,14 @@ export async function screenBatch(opts: ScreenBatchOptions): Promise<ScreenBatch
     opts.onProblem(p);
   };
   const t0 = performance.now();
-  const index = opts.createIndex?.() ?? new PersonIndex();
+  const index: BatchIndex = opts.createIndex?.() ?? new PersonIndex();
   let records = 0;
   const counts = { otherSchema: 0 };
   for await (const entry of readWatchlist(opts.watchlist, onProblem, counts)) {
     index.add(entry);
     records++;
   }
+  index.compact?.();
   const buildMs = performance.now() - t0;
   opts.onInfo?.(`watchlist: ${records} persons indexed in ${(buildMs / 1000).toFixed(1)} s${counts.otherSchema ? ` (${counts.otherSchema} records that are not persons ignored)` : ''}`);
 
