@@ -101,6 +101,11 @@ async function login(page: Page, username: string) {
   await page.waitForSelector('nav.sidenav');
 }
 
+/** Waits until the page's main heading reads `title` (fails after the default timeout). */
+async function waitForHeading(page: Page, title: string) {
+  await page.waitForFunction((t) => document.querySelector('h1')?.textContent?.trim() === t, title);
+}
+
 const navLink = (page: Page, href: string) => page.locator(`nav.sidenav a[href="#${href}"]`);
 
 describe('web desk', { skip: SKIP }, () => {
@@ -111,7 +116,7 @@ describe('web desk', { skip: SKIP }, () => {
     for (const lang of ['en', 'ar'] as const) {
       await setLang(page, lang, false);
       assert.equal(await page.evaluate(() => document.documentElement.dir), lang === 'ar' ? 'rtl' : 'ltr');
-      assert.equal((await page.textContent('h1'))?.trim(), tr(lang, 'login.title'));
+      await waitForHeading(page, tr(lang, 'login.title'));
       await shot(page, 'login', lang);
     }
     await page.fill('input[name="username"]', 'dpo');
@@ -194,14 +199,15 @@ describe('web desk', { skip: SKIP }, () => {
     for (const lang of ['en', 'ar'] as const) {
       await setLang(page, lang, true);
       await navLink(page, '/admin/agencies').click();
+      // wait for this page's own heading: the users table of the previous round has codes too
+      await waitForHeading(page, tr(lang, 'admin.agencies.title'));
       await page.waitForSelector('table.table tbody tr td bdi.code');
       assert.ok((await page.locator('table.table tbody tr').count()) > 0);
-      assert.equal((await page.textContent('h1'))?.trim(), tr(lang, 'admin.agencies.title'));
       await shot(page, 'agencies', lang);
 
       await navLink(page, '/admin/users').click();
+      await waitForHeading(page, tr(lang, 'admin.users.title'));
       await page.locator('table.table tbody tr', { hasText: 'frontline' }).first().waitFor();
-      assert.equal((await page.textContent('h1'))?.trim(), tr(lang, 'admin.users.title'));
       if (lang === 'en') {
         await page.fill('input[name="username"]', 'e2e.officer');
         await page.fill('input[name="displayName"]', 'E2E Officer');
