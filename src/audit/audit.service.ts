@@ -118,16 +118,14 @@ export class AuditService {
     const limit = pageLimit(page.limit);
     const beforeSeq = decodeCursor<number>(page.cursor, 'number');
     const rows = await this.repo.list(this.db, { ...filter, beforeSeq }, limit + 1);
-    await this.db.transaction().execute((trx) =>
-      this.append(trx, actor, {
-        action: 'audit.list',
-        targetType: 'audit',
-        targetId: filter.subjectId ?? null,
-        subjectIds: filter.subjectId ? [filter.subjectId] : [],
-        purpose,
-        details: { filter: Object.keys(filter).filter((k) => (filter as any)[k] !== undefined) },
-      }),
-    );
+    await this.record(actor, {
+      action: 'audit.list',
+      targetType: 'audit',
+      targetId: filter.subjectId ?? null,
+      subjectIds: filter.subjectId ? [filter.subjectId] : [],
+      purpose,
+      details: { filter: Object.keys(filter).filter((k) => (filter as any)[k] !== undefined) },
+    });
     return toPage(rows, limit, (e) => e.seq);
   }
 

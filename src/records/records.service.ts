@@ -87,9 +87,7 @@ export class RecordsService {
   async get(actor: Actor, id: string, purpose = ''): Promise<StoredRecord> {
     this.authorize(actor, 'record.read');
     const rec = await this.visibleRecord(actor, id, 'record.read');
-    await this.db.transaction().execute((trx) =>
-      this.audit.append(trx, actor, { action: 'record.read', targetType: rec.kind, targetId: id, subjectIds: [id], purpose }),
-    );
+    await this.audit.record(actor, { action: 'record.read', targetType: rec.kind, targetId: id, subjectIds: [id], purpose });
     return rec;
   }
 
@@ -109,15 +107,13 @@ export class RecordsService {
       limit + 1,
     );
     const page = toPage(rows, limit, (r) => r.id);
-    await this.db.transaction().execute((trx) =>
-      this.audit.append(trx, actor, {
-        action: 'record.search',
-        targetType: query.kind ?? 'record',
-        subjectIds: page.items.map((r) => r.id),
-        purpose,
-        details: { returned: page.items.length, withQuery: Boolean(tokens?.length), kind: query.kind ?? null },
-      }),
-    );
+    await this.audit.record(actor, {
+      action: 'record.search',
+      targetType: query.kind ?? 'record',
+      subjectIds: page.items.map((r) => r.id),
+      purpose,
+      details: { returned: page.items.length, withQuery: Boolean(tokens?.length), kind: query.kind ?? null },
+    });
     return page;
   }
 
@@ -230,16 +226,14 @@ export class RecordsService {
     this.authorize(actor, 'record.read');
     await this.visibleRecord(actor, recordId, 'record.read');
     const items = await this.repo.linksOf(this.db, recordId, this.viewer(actor, false), MAX_LINKS);
-    await this.db.transaction().execute((trx) =>
-      this.audit.append(trx, actor, {
-        action: 'record.links',
-        targetType: 'record',
-        targetId: recordId,
-        subjectIds: [recordId, ...items.map((l) => l.otherId)],
-        purpose,
-        details: { returned: items.length },
-      }),
-    );
+    await this.audit.record(actor, {
+      action: 'record.links',
+      targetType: 'record',
+      targetId: recordId,
+      subjectIds: [recordId, ...items.map((l) => l.otherId)],
+      purpose,
+      details: { returned: items.length },
+    });
     return items;
   }
 
