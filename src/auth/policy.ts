@@ -18,21 +18,29 @@ export const ACTIONS = [
   'agency.manage',
   'user.manage',
   'token.create',
+  'notice.read',
+  'notice.write',
+  'notice.review',
+  'notice.import',
+  'hit.read',
+  'hit.update',
+  'message.read',
+  'message.send',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create'],
-  frontline: ['record.read', 'screening.run', 'token.create'],
-  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create'],
-  reviewer: ['record.read', 'screening.run', 'token.create'],
-  cyber_analyst: ['record.read', 'token.create'],
-  camera_operator: ['screening.run', 'token.create'],
+  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create', 'notice.read', 'notice.write', 'notice.import', 'hit.read', 'hit.update', 'message.read', 'message.send'],
+  frontline: ['record.read', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'hit.update', 'message.read', 'message.send'],
+  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'message.read', 'message.send'],
+  reviewer: ['record.read', 'screening.run', 'token.create', 'notice.read', 'notice.review', 'hit.read', 'message.read', 'message.send'],
+  cyber_analyst: ['record.read', 'token.create', 'message.read', 'message.send'],
+  camera_operator: ['screening.run', 'token.create', 'hit.read'],
   programme_manager: [],
   ga_secretariat: [],
-  commander: ['record.read'],
-  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify'],
-  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create'],
+  commander: ['record.read', 'notice.read', 'hit.read', 'message.read'],
+  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read'],
+  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import'],
 };
 
 const ACTION_SCOPE: Record<Action, Scope | null> = {
@@ -49,6 +57,14 @@ const ACTION_SCOPE: Record<Action, Scope | null> = {
   'user.manage': 'admin',
   // a token never mints tokens
   'token.create': null,
+  'notice.read': 'notices:read',
+  'notice.write': 'notices:write',
+  'notice.review': 'notices:write',
+  'notice.import': 'notices:write',
+  'hit.read': 'notices:read',
+  'hit.update': 'notices:write',
+  'message.read': 'messages:read',
+  'message.send': 'messages:write',
 };
 
 /** What a record exposes to the policy. */

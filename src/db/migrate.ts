@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './connect.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_notices.ts';
 
 /** Migrations are listed in code so that a bundled or copied build needs no directory scan. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_notices': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

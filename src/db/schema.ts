@@ -111,4 +111,94 @@ export interface Database {
   links: LinksTable;
   auditLog: AuditLogTable;
   meta: MetaTable;
+  notices: NoticesTable;
+  noticeEvents: NoticeEventsTable;
+  hits: HitsTable;
+  hitTasks: HitTasksTable;
+  notifications: NotificationsTable;
+}
+
+export interface NoticesTable {
+  id: string;
+  reference: string;
+  type: string;
+  state: string;
+  urgency: string;
+  ownerAgencyId: string;
+  tlp: string;
+  restrictedTo: Json<string[]>;
+  content: Json<Record<string, unknown>>;
+  checks: Json<Array<Record<string, unknown>>>;
+  subjectName: string;
+  searchText: string;
+  subjectRecordId: string | null;
+  publicExtract: Json<{ fields: string[] }> | null;
+  stateReason: string | null;
+  submittedAt: Timestamp | null;
+  publishedAt: Timestamp | null;
+  reviewDate: string | null;
+  renewalRequestedAt: Timestamp | null;
+  source: string | null;
+  externalId: string | null;
+  createdAt: Timestamp;
+  createdBy: string;
+  updatedAt: Timestamp;
+  updatedBy: string;
+  version: number;
+}
+
+export interface NoticeEventsTable {
+  id: string;
+  noticeId: string;
+  at: Timestamp;
+  actorUserId: string | null;
+  actorAgencyId: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface HitsTable {
+  id: string;
+  noticeId: string;
+  subjectRecordId: string;
+  screeningKind: string;
+  score: number;
+  query: Json<Record<string, unknown>>;
+  screenedByUserId: string;
+  screenedByAgencyId: string;
+  urgency: string;
+  status: string;
+  outcomeNote: string | null;
+  outcomeAt: Timestamp | null;
+  outcomeBy: string | null;
+  createdAt: Timestamp;
+  version: number;
+}
+
+export interface HitTasksTable {
+  id: string;
+  hitId: string;
+  agencyId: string;
+  side: string;
+  task: string;
+  dueAt: Timestamp;
+  status: string;
+  doneAt: Timestamp | null;
+  doneBy: string | null;
+  escalatedAt: Timestamp | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  agencyId: string;
+  userId: string | null;
+  kind: string;
+  refType: string;
+  refId: string;
+  details: Json<Record<string, unknown>>;
+  createdAt: Timestamp;
+  readAt: Timestamp | null;
 }
