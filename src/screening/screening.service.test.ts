@@ -39,7 +39,7 @@ for (const target of DB_TARGETS) {
       assert.equal(top.alert, true);
       assert.equal(top.ownerAgencyCode, 'MAR-NCB');
       assert.deepEqual(top.explanation.tokens.map((t) => t.matched), ['Abdellatif', 'Hammouchi']);
-      assert.equal(top.explanation.birthDate.effect, 'partly_agrees');
+      assert.equal(top.explanation.birthDate.effect, 'agrees');
     });
 
     it('follows a create, an update and a delete within one second', async () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALERT_THRESHOLD } from '../screening.ts';
+import { loadNameKnowledge } from './knowledge.ts';
 import { PersonIndex } from './person-index.ts';
+import { birthDateEffect } from './score.ts';
 import { latinSkeleton } from './skeleton.ts';
 import { nameTokens } from './tokens.ts';
 
@@ -123,5 +125,91 @@ describe('scoring and explanations', () => {
     local.remove('x');
     assert.equal(local.search({ name: 'Karim Tazi' }).length, 0);
     assert.equal(local.size, 0);
+  });
+});
+
+describe('known defects (issue: screening quality at 1M)', () => {
+  it('defect 1: a common name with the right date of birth reaches the shortlist (facts count before the cut)', () => {
+    const local = new PersonIndex(index.knowledge);
+    for (let i = 0; i < 3000; i++) {
+      const year = 1940 + (i % 60);
+      local.add({ id: `mah${i}`, names: [{ value: 'Mohamed Ali Hassan' }], birthDates: [`${year === 1975 ? 1976 : year}-0${1 + (i % 9)}-1${i % 10}`], nationalities: ['EGY'] });
+    }
+    local.add({ id: 'target', names: [{ value: 'Mohamed Ali Hassan' }], birthDates: ['1975-03-04'], nationalities: ['MAR'], gender: 'male' });
+    const r = local.search({ name: 'Mohamed Ali Hassan', birthDate: '1975-03-04', nationality: 'MA' }, { limit: 10 });
+    assert.equal(r[0]?.id, 'target');
+    assert.equal(r[0].explanation.birthDate.effect, 'agrees');
+  });
+
+  it('defect 2: a query part nobody on the list is called does not alone select the candidates', () => {
+    const local = new PersonIndex(index.knowledge);
+    local.add({ id: 'shinwari', names: [{ value: 'ABDUL GHAFAR SHINWARI' }] });
+    local.add({ id: 'maychou', names: [{ value: 'ALI MAYCHOU' }] });
+    for (let i = 0; i < 200; i++) local.add({ id: `f${i}`, names: [{ value: `${['Ali', 'Omar', 'Said', 'Karim'][i % 4]} ${['Benali', 'Tazi', 'Haddad', 'Mansour', 'Alaoui'][i % 5]} ${i}` }] });
+    for (const [q, id] of [
+      ['Ghafar Shinwari', 'shinwari'],
+      ['ABUUL GHAFAR SHINWARI', 'shinwari'],
+      ['علي ما يشو', 'maychou'],
+    ] as const) {
+      const r = local.search({ name: q }, { limit: 10 });
+      assert.ok(r.some((m) => m.id === id), `${q}: ${r.map((m) => m.id).join(', ') || 'nothing'}`);
+    }
+    const m = local.search({ name: 'علي ما يشو' })[0];
+    assert.equal(m.id, 'maychou');
+    assert.deepEqual(m.explanation.tokens.map((t) => t.how), ['variant', 'joined', 'joined']);
+  });
+
+  it('defect 3: Persian/Urdu letters fold, and a whole cross-script name aligned part by part alerts', () => {
+    assert.equal(nameTokens('الطاھر')[0].fold, 'الطاهر'); // Urdu heh U+06BE
+    assert.equal(nameTokens('عتیق')[0].fold, 'عتيق'); // Farsi ye U+06CC, medial
+    assert.equal(nameTokens('کریم')[0].fold, 'كريم'); // Persian kaf U+06A9
+    const local = new PersonIndex(loadNameKnowledge({ exclude: () => true })); // no spelling table: skeletons only
+    local.add({ id: 'amira', names: [{ value: 'Amira Alaa Hassani' }] });
+    local.add({ id: 'numan', names: [{ value: 'Numan ben Ismael Awad' }] });
+    for (const [q, id] of [
+      ['اميره علاء الحسني', 'amira'],
+      ['نعمان بن اسماعيل عوض', 'numan'],
+    ] as const) {
+      const m = local.search({ name: q })[0];
+      assert.equal(m?.id, id, q);
+      assert.ok(m.alert, `${q}: ${m.score}`);
+      assert.ok(m.explanation.tokens.every((t) => t.how === 'phonetic'), q);
+    }
+  });
+
+  it('defect 4: a two-part query with one exact and one weak part does not alert on a three-part record', () => {
+    const local = new PersonIndex(index.knowledge);
+    local.add({ id: 'b', names: [{ value: 'Berrabah ben Sanne Hammad' }, { value: 'Berrabeh Hammad' }] });
+    local.add({ id: 'h', names: [{ value: 'Husain Amira Hemida' }] });
+    local.add({ id: 'g', names: [{ value: 'Gharbia Goto Samuel' }] });
+    for (let i = 0; i < 100; i++) local.add({ id: `f${i}`, names: [{ value: `${['Ahmed', 'Hassan', 'Mohamed', 'Meir'][i % 4]} ${['Benali', 'Tazi', 'Haddad'][i % 3]} ${i}` }] });
+    for (const q of ['Ahmed Berrabeh', 'Hemida Hassan Meir', 'Gharbia Akid']) {
+      const alerts = local.search({ name: q }).filter((m) => m.alert);
+      assert.equal(alerts.length, 0, `${q}: ${alerts.map((m) => `${m.matchedName} ${m.score}`).join('; ')}`);
+    }
+    // the same records are still found, and alert, under their own names and a typo
+    assert.ok(local.search({ name: 'Berrabeh Hammad' })[0].alert);
+    assert.ok(local.search({ name: 'Berrabeh Hamad' })[0].alert);
+  });
+
+  it('defect 5: a Latin typo that is someone else\'s real name still finds the person (typo candidates compete)', () => {
+    const local = new PersonIndex(index.knowledge);
+    local.add({ id: 'target', names: [{ value: 'Hazem Mohammad' }] });
+    local.add({ id: 'other', names: [{ value: 'Hazme Selim' }] }); // the typo is a real name here
+    for (let i = 0; i < 300; i++) local.add({ id: `m${i}`, names: [{ value: `محمد ${['حسين', 'علي', 'كريم'][i % 3]} ${i}` }] });
+    const r = local.search({ name: 'Hazme Mohammad' });
+    assert.equal(r[0]?.id, 'target');
+    const part = r[0].explanation.tokens.find((t) => t.query === 'Hazme');
+    assert.equal(part?.how, 'typo');
+    // doubled letters written once or thrice are one spelling
+    assert.equal(local.search({ name: 'Hazem Mohammmad' })[0]?.id, 'target');
+  });
+
+  it('defect 6: a year-only date of birth against the same year-only record date agrees', () => {
+    assert.equal(birthDateEffect('1966', ['1966']).effect, 'agrees');
+    assert.equal(birthDateEffect('1966', ['1966-03-01']).effect, 'partly_agrees');
+    assert.equal(birthDateEffect('1966-03', ['1966-03']).effect, 'agrees');
+    assert.equal(birthDateEffect('1966-03-01', ['1966-03-01']).delta, 0.08);
+    assert.equal(birthDateEffect('1967', ['1966']).effect, 'partly_agrees');
   });
 });

@@ -2,7 +2,7 @@ import { toAlpha3 } from '../../core/countries.ts';
 import { ALERT_THRESHOLD, type PersonMatch, type PersonQuery } from '../screening.ts';
 import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
 import { alignName, birthDateEffect, commonNamePenalty, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
-import { ARABIC_ALPHABET, edits1, LATIN_ALPHABET, SKELETON_ALPHABET } from './similarity.ts';
+import { ARABIC_ALPHABET, edits1, LATIN_ALPHABET, SKELETON_ALPHABET, undoubled } from './similarity.ts';
 import { joinTokens, type NameToken, nameTokens } from './tokens.ts';
 
 export interface PersonEntry {
@@ -74,13 +74,15 @@ function topByScore(entries: number[], score: Float32Array, bar: number, k: numb
 }
 
 /** Keys a query part may meet with their scores; check-only keys never bring candidates in. */
-type Expansion = Map<number, number> & { checkOnly?: Set<number> };
+type Expansion = Map<number, number> & { checkOnly?: Set<number>; estimatedDf?: number };
 
 /** Below this share of the query's weight a candidate is not worth scoring in full. */
 const MIN_QUICK = 0.55;
 /** Postings the candidate step may walk before it narrows to one part. */
 const WALK_BUDGET = 60_000;
 const MAX_TYPO_EXPANSIONS = 40;
+/** A typo neighbour of a known part brings candidates in only if it is no more common than this (or 0.5 % of the names). */
+const KNOWN_TYPO_GENERATES = 200;
 
 /**
  * The in-memory person watchlist. Every name of every person is an entry; each entry's parts
@@ -109,6 +111,7 @@ export class PersonIndex {
   #seen = new Int32Array(0);
   #tokStamp = new Int32Array(0);
   #tokBest = new Float32Array(0);
+  #rank = new Float32Array(0);
   #stamp = 0;
 
   constructor(knowledge: NameKnowledge = loadNameKnowledge()) {
@@ -201,6 +204,7 @@ export class PersonIndex {
     for (const c of this.knowledge.clustersOf(t.fold)) keys.push(`c${c}`);
     if (t.article) for (const c of this.knowledge.clustersOf(t.fold.slice(2))) keys.push(`c${c}`);
     for (const s of t.skeletons) keys.push(`s${s}`);
+    if (t.stem) keys.push(`p${t.stem}`);
     return keys;
   }
 
@@ -217,7 +221,7 @@ export class PersonIndex {
 
   /** How common a name part is among the names (variants counted together). */
   #dfOf(t: NameToken): number {
-    let df = this.#df[this.#keyId.get(`f${t.fold}`) ?? -1] ?? 0;
+    let df = Math.max(this.#df[this.#keyId.get(`f${t.fold}`) ?? -1] ?? 0, this.#df[this.#keyId.get(`p${t.fold}`) ?? -1] ?? 0);
     for (const c of this.knowledge.clustersOf(t.fold)) df = Math.max(df, this.#df[this.#keyId.get(`c${c}`) ?? -1] ?? 0);
     return df;
   }
@@ -228,8 +232,13 @@ export class PersonIndex {
     return df;
   }
 
-  #weight(t: NameToken): number {
-    return Math.log(1 + (this.#liveEntries + 1) / (this.#dfOf(t) + 1));
+  /**
+   * Rarity weight. A part nobody on the list is called is most likely a misspelling or another
+   * rendering of a name that is there: it weighs as much as its typo neighbours and sound-alikes
+   * (else it would outweigh every real part and alone decide the candidates).
+   */
+  #weight(t: NameToken, estimatedDf = 0): number {
+    return Math.log(1 + (this.#liveEntries + 1) / (Math.max(this.#dfOf(t), estimatedDf) + 1));
   }
 
   /** The keys a query part may meet, each with the score that meeting it is worth. */
@@ -237,6 +246,7 @@ export class PersonIndex {
     const t = tokens[i];
     const out: Expansion = new Map();
     out.checkOnly = new Set();
+    out.estimatedDf = 0;
     const put = (key: string, s: number, checkOnly = false) => {
       const id = this.#keyId.get(key);
       if (id === undefined || (out.get(id) ?? 0) >= s) return;
@@ -245,41 +255,55 @@ export class PersonIndex {
       else out.checkOnly!.delete(id);
     };
     put(`f${t.fold}`, TOKEN_SCORES.exact);
+    put(`p${t.fold}`, TOKEN_SCORES.particle);
     const clusters = [...this.knowledge.clustersOf(t.fold), ...(t.article ? this.knowledge.clustersOf(t.fold.slice(2)) : [])];
     for (const c of clusters) put(`c${c}`, TOKEN_SCORES.variant);
     // the quick score assumes the kinder cross-script value; the full alignment decides.
     // One- and two-consonant skeletons (Youssef: SF) match half the list: when the dictionary
     // knows the part they only add to candidates found otherwise (or when nothing else is found).
     for (const s of t.skeletons) put(`s${s}`, phoneticScore(s.length, true), s.length <= 2 && clusters.length > 0);
-    // typo neighbours only for parts nobody on the list is called: a known part is no typo
-    const known = this.#keyId.has(`f${t.fold}`) || clusters.length > 0;
-    if (known) {
-      this.#joinedKeys(tokens, i, put);
-      return out;
-    }
-    if (t.fold.length >= 4 && t.script !== 'other') {
+    const known = this.#keyId.has(`f${t.fold}`) || this.#keyId.has(`p${t.fold}`) || clusters.length > 0;
+    // a known part is looked at for typos only when it is rare (a common name is seldom a typo)
+    const rareKnown = known && t.script === 'latin' && this.#dfOf(t) <= Math.max(20, this.#liveEntries / 1000);
+    if (t.fold.length >= 4 && t.script !== 'other' && (!known || rareKnown)) {
+      // typo neighbours (one edit, or doubled letters written once), found in the vocabulary,
+      // not by scanning. Also for parts the list knows: at a million names a mistyped name is
+      // often someone else's real one, and the typo must compete with the sound-alikes.
+      // A common neighbour of a known part only adds to candidates found otherwise.
+      const dedup = undoubled(t.fold);
+      if (dedup !== t.fold) put(`f${dedup}`, TOKEN_SCORES.doubled);
       let n = 0;
       for (const w of edits1(t.fold, t.script === 'arabic' ? ARABIC_ALPHABET : LATIN_ALPHABET)) {
-        if (this.#keyId.has(`f${w}`)) {
-          put(`f${w}`, TOKEN_SCORES.typo1);
-          if (++n >= MAX_TYPO_EXPANSIONS) break;
-        }
+        const id = this.#keyId.get(`f${w}`);
+        if (id === undefined) continue;
+        const s = undoubled(w) === dedup ? TOKEN_SCORES.doubled : TOKEN_SCORES.typo1;
+        put(`f${w}`, s, known && this.#df[id] > Math.max(KNOWN_TYPO_GENERATES, this.#liveEntries / 200));
+        if (!known) out.estimatedDf = Math.max(out.estimatedDf, this.#df[id]);
+        if (++n >= MAX_TYPO_EXPANSIONS) break;
       }
     }
-    for (const s of t.skeletons) {
-      if (s.length < 4) continue;
-      for (const w of edits1(s, SKELETON_ALPHABET)) put(`s${w}`, phoneticScore(s.length) - 0.2);
+    if (!known) {
+      for (const s of t.skeletons) {
+        out.estimatedDf = Math.max(out.estimatedDf, this.#df[this.#keyId.get(`s${s}`) ?? -1] ?? 0);
+        if (s.length < 4) continue;
+        for (const w of edits1(s, SKELETON_ALPHABET)) put(`s${w}`, phoneticScore(s.length) - 0.2);
+      }
     }
     this.#joinedKeys(tokens, i, put);
     return out;
   }
 
-  /** "Mohamed Ali" may be written "Mohamedali": the joined form is a key of the first part. */
+  /**
+   * "Mohamed Ali" may be written "Mohamedali", "ما يشو" for "Maychou": the joined form is a key
+   * of both parts it joins.
+   */
   #joinedKeys(tokens: NameToken[], i: number, put: (key: string, s: number) => void) {
-    if (i + 1 >= tokens.length) return;
-    const j = joinTokens(tokens[i], tokens[i + 1]);
-    put(`f${j.fold}`, TOKEN_SCORES.joined);
-    for (const s of j.skeletons) put(`s${s}`, TOKEN_SCORES.joined);
+    for (const [a, b] of [[i, i + 1], [i - 1, i]]) {
+      if (a < 0 || b >= tokens.length) continue;
+      const j = joinTokens(tokens[a], tokens[b]);
+      put(`f${j.fold}`, TOKEN_SCORES.joined);
+      for (const s of j.skeletons) if (s.length >= 2) put(`s${s}`, TOKEN_SCORES.joined);
+    }
   }
 
   #keyScores = new Float32Array(0);
@@ -297,6 +321,7 @@ export class PersonIndex {
     this.#seen = new Int32Array(size);
     this.#tokStamp = new Int32Array(size);
     this.#tokBest = new Float32Array(size);
+    this.#rank = new Float32Array(size);
     this.#stamp = 0;
   }
 
@@ -311,9 +336,10 @@ export class PersonIndex {
       this.#stamp = 0;
     }
     const qs = ++this.#stamp;
-    const weights = tokens.map((t) => this.#weight(t));
-    const total = weights.reduce((a, b) => a + b, 0);
     const expansions = tokens.map((_, i) => this.#expand(tokens, i));
+    const weights = tokens.map((t, i) => this.#weight(t, expansions[i].estimatedDf));
+    const total = weights.reduce((a, b) => a + b, 0);
+
 
     // MaxScore: a candidate that reaches MIN_QUICK must meet one of the heaviest parts
     const order = tokens.map((_, i) => i).sort((a, b) => weights[b] - weights[a]);
@@ -365,44 +391,94 @@ export class PersonIndex {
       essential.sort((a, b) => work(a) - work(b));
       essential.length = 1;
     }
-    for (const i of essential) generate(i, false);
+    const generated = new Set<number>();
+    for (const i of essential) {
+      generate(i, false);
+      generated.add(i);
+    }
     const want = Math.max(limit + 3, 12);
     // nothing found through rarer keys: let the short skeletons find candidates after all
     const fallback = touched.length < want;
     if (fallback) for (const i of essential) generate(i, true);
-    for (const i of order) {
-      const isEssential = essential.includes(i);
-      if (isEssential && fallback) continue;
-      const ts = qs * 64 + i;
-      const exp: Map<number, number> = isEssential ? new Map([...expansions[i]].filter(([k]) => expansions[i].checkOnly!.has(k))) : expansions[i];
-      if (exp.size === 0) continue;
-      let listWork = 0;
-      for (const key of exp.keys()) listWork += this.#postings[key].length;
-      if (listWork <= touched.length * 8) {
-        for (const [key, s] of exp) for (const e of this.#postings[key]) if (seen[e] === qs) this.#credit(e, ts, s, weights[i], weights[i] * s);
-      } else {
-        // a typed score per key: thousands of candidates × their keys, one array read each
-        const ks = this.#keyScratch();
-        for (const [key, sc] of exp) ks[key] = sc;
-        const ek = this.#entryKeys.a;
-        const starts = this.#entryKeyStart.a;
-        const last = this.#entryPerson.n - 1;
-        for (const e of touched) {
-          let best = 0;
-          const end = e < last ? starts[e + 1] : this.#entryKeys.n;
-          for (let x = starts[e]; x < end; x++) {
-            const sc = ks[ek[x]];
-            if (sc > best) best = sc;
+    let bar = MIN_QUICK * total;
+    const creditOthers = () => {
+      for (const i of order) {
+        const isEssential = essential.includes(i);
+        if (isEssential && fallback) continue;
+        const ts = qs * 64 + i;
+        const exp: Map<number, number> = isEssential ? new Map([...expansions[i]].filter(([k]) => expansions[i].checkOnly!.has(k))) : expansions[i];
+        if (exp.size === 0) continue;
+        let listWork = 0;
+        for (const key of exp.keys()) listWork += this.#postings[key].length;
+        if (listWork <= touched.length * 8) {
+          for (const [key, s] of exp) for (const e of this.#postings[key]) if (seen[e] === qs) this.#credit(e, ts, s, weights[i], weights[i] * s);
+        } else {
+          // a typed score per key: thousands of candidates × their keys, one array read each
+          const ks = this.#keyScratch();
+          for (const [key, sc] of exp) ks[key] = sc;
+          const ek = this.#entryKeys.a;
+          const starts = this.#entryKeyStart.a;
+          const last = this.#entryPerson.n - 1;
+          for (const e of touched) {
+            let best = 0;
+            const end = e < last ? starts[e + 1] : this.#entryKeys.n;
+            for (let x = starts[e]; x < end; x++) {
+              const sc = ks[ek[x]];
+              if (sc > best) best = sc;
+            }
+            if (best > 0) this.#credit(e, ts, best, weights[i], weights[i] * best);
           }
-          if (best > 0) this.#credit(e, ts, best, weights[i], weights[i] * best);
+          for (const key of exp.keys()) ks[key] = 0;
         }
-        for (const key of exp.keys()) ks[key] = 0;
+      }
+    };
+    creditOthers();
+    // Too little found through the heaviest parts (a part nobody on the list is called, a typo,
+    // a part written in two): the other parts bring candidates in too.
+    if (generated.size < tokens.length) {
+      let passingCount = 0;
+      for (const e of touched) if (acc[e] >= bar && ++passingCount >= want) break;
+      if (passingCount < want) {
+        for (const i of order) {
+          if (generated.has(i)) continue;
+          generate(i, false);
+          generated.add(i);
+        }
+        creditOthers();
+      }
+    }
+
+    // nothing reaches the bar: the best few that share anything are still worth showing
+    if (!touched.some((e) => acc[e] >= bar)) bar = 0;
+
+    // Date of birth, nationality and gender count before the cut: among a thousand persons of
+    // the same name, the one born that day must reach the shortlist.
+    const nationality = q.nationality ? toAlpha3(q.nationality) : undefined;
+    let rank = acc;
+    let rankBar = bar;
+    if (q.birthDate || nationality || q.gender) {
+      rank = this.#rank;
+      rankBar = 0;
+      const ep = this.#entryPerson.a;
+      const factsOf = new Map<number, number>();
+      for (const e of touched) {
+        if (acc[e] < bar) {
+          rank[e] = -1;
+          continue;
+        }
+        const slot = ep[e];
+        let d = factsOf.get(slot);
+        if (d === undefined) {
+          const p = this.#persons[slot].entry;
+          d = birthDateEffect(q.birthDate, p.birthDates).delta + nationalityEffect(nationality, p.nationalities).delta + genderEffect(q.gender, p.gender).delta;
+          factsOf.set(slot, d);
+        }
+        rank[e] = acc[e] + d * total;
       }
     }
 
     // the best name of each person the caller may see, best first, only as many as we explain
-    const bar = MIN_QUICK * total;
-    const passing = topByScore(touched, acc, bar, want * 4);
+    const passing = topByScore(touched, rank, rankBar, want * 4);
     const shortlist: Array<[number, number]> = [];
     const taken = new Set<number>();
     for (const e of passing) {
@@ -414,7 +490,6 @@ export class PersonIndex {
       shortlist.push([slot, e]);
     }
 
-    const nationality = q.nationality ? toAlpha3(q.nationality) : undefined;
     const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality));
     matches.sort((a, b) => b.score - a.score);
     return matches.slice(0, limit);

@@ -1,6 +1,6 @@
 import type { FactorEffect, TokenAlignment, TokenHow } from '../screening.ts';
 import type { NameKnowledge } from './knowledge.ts';
-import { editDistance } from './similarity.ts';
+import { editDistance, undoubled } from './similarity.ts';
 import { vowelMismatches } from './skeleton.ts';
 import { joinTokens, type NameToken } from './tokens.ts';
 
@@ -12,12 +12,26 @@ export const TOKEN_SCORES = {
   exact: 1,
   variant: 0.93,
   joined: 0.9,
+  /** the name after an Abd- particle, written without it (Ghafar / Abdul Ghafar) */
+  particle: 0.85,
   typo1: 0.82,
+  /** the same letters, one of them doubled or not (Hamouchi / Hammouchi, Mohammmed) */
+  doubled: 0.9,
   typo2: 0.7,
+  /** same skeleton in one script, spellings more than two edits apart */
+  farPhonetic: 0.55,
   phonetic: [0, 0.55, 0.72, 0.8, 0.85],
   // across scripts the skeleton is the best evidence there is without a dictionary entry
   crossPhonetic: [0, 0.6, 0.82, 0.9, 0.9],
+  shortVowelsAgree: 0.12,
 } as const;
+
+/** Parts that all align at least this well (both sides) earn FULL_ALIGNMENT_GAIN of what is missing to 1. */
+export const FULL_ALIGNMENT_MIN = 0.72;
+export const FULL_ALIGNMENT_GAIN = 0.3;
+/** A matched query part below this agreement costs WEAK_PART_COST, whatever its weight. */
+export const WEAK_PART = 0.72;
+export const WEAK_PART_COST = 0.05;
 
 export const phoneticScore = (skeletonLength: number, crossScript = false) =>
   (crossScript ? TOKEN_SCORES.crossPhonetic : TOKEN_SCORES.phonetic)[Math.min(skeletonLength, 4)];
@@ -35,10 +49,15 @@ function sharesCluster(k: NameKnowledge, a: NameToken, b: NameToken): boolean {
   return cb.length > 0 && ca.some((c) => cb.includes(c));
 }
 
+/** For telling near spellings from other names: Abdel, Abdul, Abdal are one particle. */
+const canonicalLatin = (fold: string) => fold.replace(/^abd(?:e|u|a|ou|o)?l/, 'abdl');
+
 /** The best agreement between one query part and one record part. */
 export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): Pair {
   if (q.fold === r.fold) return { score: TOKEN_SCORES.exact, how: 'exact' };
   let best = NONE;
+  // Ghafar for Abdul Ghafar: the name without its Abd- particle
+  if ((r.stem !== undefined && r.stem === q.fold) || (q.stem !== undefined && q.stem === r.fold)) best = { score: TOKEN_SCORES.particle, how: 'particle' };
   if (sharesCluster(k, q, r)) best = { score: TOKEN_SCORES.variant, how: 'variant' };
   if (q.script === r.script && q.script !== 'other') {
     const longest = Math.max(q.fold.length, r.fold.length);
@@ -46,21 +65,28 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
     // two different names that both exist (Hanan, Hasan) are not one name mistyped
     const bothNames = d > 0 && k.clustersOf(q.fold).length > 0 && k.clustersOf(r.fold).length > 0;
     const typo1 = bothNames ? TOKEN_SCORES.typo2 : TOKEN_SCORES.typo1;
-    if (d === 1 && longest >= 4 && typo1 > best.score) best = { score: typo1, how: 'typo' };
+    if (undoubled(q.fold) === undoubled(r.fold)) {
+      if (TOKEN_SCORES.doubled > best.score) best = { score: TOKEN_SCORES.doubled, how: 'typo' };
+    } else if (d === 1 && longest >= 4 && typo1 > best.score) best = { score: typo1, how: 'typo' };
     else if (d === 2 && longest >= 7 && !bothNames && TOKEN_SCORES.typo2 > best.score) best = { score: TOKEN_SCORES.typo2, how: 'typo' };
   }
   const cross = q.script !== r.script;
-  const close = !cross && editDistance(q.fold, r.fold, 2) <= 2;
+  const close = !cross && editDistance(canonicalLatin(q.fold), canonicalLatin(r.fold), 2) <= 2;
   for (const qs of q.segments) {
     for (const rs of r.segments) {
       if (qs.skeleton === rs.skeleton) {
         let s: number = phoneticScore(qs.skeleton.length, cross);
         if (cross) {
           const [arabic, latin] = q.script === 'arabic' ? [qs, rs] : [rs, qs];
-          s = Math.max(0.5, s - 0.12 * vowelMismatches(arabic, latin));
+          const m = vowelMismatches(arabic, latin);
+          s = Math.max(0.5, s - 0.12 * m);
+          // a short skeleton whose long vowels all show up in the other script is better evidence
+          // than its consonants alone (عيد / Eid, علاء / Alaa, عوض / Awad)
+          if (m === 0 && qs.skeleton.length === 1 && /[AUIa]/.test(arabic.slots.join(''))) s += TOKEN_SCORES.shortVowelsAgree;
         } else if (!close) {
-          // same consonants, different vowels (Mohamed / Mahmoud): weak evidence
-          s = Math.min(s, 0.7);
+          // same consonants, different vowels (Mohamed / Mahmoud, Ahmed / Hammad): most often
+          // another name, not evidence for this one
+          s = Math.min(s, TOKEN_SCORES.farPhonetic);
         }
         if (s > best.score) best = { score: s, how: 'phonetic' };
         continue;
@@ -73,6 +99,15 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
     }
   }
   return best;
+}
+
+/**
+ * Two parts read as one: by spelling (Mohamed Ali / Mohamedali), or by sound only when one of
+ * them is a fragment of two letters or fewer ("ما يشو" / Maychou). Two whole names that happen to
+ * sound like a third (Fathi Helle / الفتحلي) are not one name.
+ */
+function joinHolds(p: Pair, a: NameToken, b: NameToken): boolean {
+  return p.how !== 'phonetic' || Math.min(a.fold.length, b.fold.length) <= 2;
 }
 
 interface Candidate {
@@ -103,14 +138,14 @@ export function alignName(
     const joined = joinTokens(record[j], record[j + 1]);
     for (let i = 0; i < query.length; i++) {
       const p = tokenSimilarity(k, query[i], joined);
-      if (p.score >= TOKEN_SCORES.phonetic[3]) cands.push({ qi: [i], ri: [j, j + 1], pair: { score: Math.min(p.score, TOKEN_SCORES.joined), how: 'joined' } });
+      if (p.score >= TOKEN_SCORES.phonetic[3] && joinHolds(p, record[j], record[j + 1])) cands.push({ qi: [i], ri: [j, j + 1], pair: { score: Math.min(p.score, TOKEN_SCORES.joined), how: 'joined' } });
     }
   }
   for (let i = 0; i + 1 < query.length; i++) {
     const joined = joinTokens(query[i], query[i + 1]);
     for (let j = 0; j < record.length; j++) {
       const p = tokenSimilarity(k, joined, record[j]);
-      if (p.score >= TOKEN_SCORES.phonetic[3]) cands.push({ qi: [i, i + 1], ri: [j], pair: { score: Math.min(p.score, TOKEN_SCORES.joined), how: 'joined' } });
+      if (p.score >= TOKEN_SCORES.phonetic[3] && joinHolds(p, query[i], query[i + 1])) cands.push({ qi: [i, i + 1], ri: [j], pair: { score: Math.min(p.score, TOKEN_SCORES.joined), how: 'joined' } });
     }
   }
   // best first; among equals, the one that covers more weight
@@ -138,8 +173,17 @@ export function alignName(
   let rs = 0;
   for (let j = 0; j < record.length; j++) rs += rWeights[j] * rUsed[j];
   // the query side decides; record parts the query did not mention cost a little
-  const nameScore = (qs / qTotal) * (0.85 + 0.15 * (rs / rTotal));
-  return { nameScore, tokens, unmatchedRecordTokens: record.filter((_, j) => !rUsed[j]).map((t) => t.raw) };
+  let nameScore = (qs / qTotal) * (0.85 + 0.15 * (rs / rTotal));
+  // a part that only weakly agrees (another vowel pattern, another real name one letter away)
+  // most often belongs to another person: it costs the same whatever its weight, so that a rare
+  // exact surname does not carry a wrong given name over the line
+  for (const p of qUsed) if (p && p.score < WEAK_PART) nameScore -= WEAK_PART_COST;
+  // every part on both sides aligned well (a whole name rendered in the other script, part by
+  // part): the agreement of the whole is stronger evidence than the parts one by one
+  if (query.length >= 2 && qUsed.every((p) => p && p.score >= FULL_ALIGNMENT_MIN) && rUsed.every((s) => s >= FULL_ALIGNMENT_MIN)) {
+    nameScore += (1 - nameScore) * FULL_ALIGNMENT_GAIN;
+  }
+  return { nameScore: Math.max(0, nameScore), tokens, unmatchedRecordTokens: record.filter((_, j) => !rUsed[j]).map((t) => t.raw) };
 }
 
 export const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -147,6 +191,7 @@ export const round = (x: number) => Math.round(x * 1000) / 1000;
 /** Score changes from date of birth, nationality and gender (documented in docs/screening.md). */
 export const FACTORS = {
   birthFull: 0.08,
+  birthSamePartial: 0.05,
   birthPartial: 0.04,
   birthNear: -0.04,
   birthConflict: -0.15,
@@ -170,8 +215,12 @@ export function birthDateEffect(query: string | undefined, record: readonly stri
     const p = Math.min(query.length, from.length);
     const q = query.slice(0, p);
     if (q >= from.slice(0, p) && q <= to.slice(0, p)) {
-      const full = query.length === 10 && from.length === 10 && from === to;
-      const e: FactorEffect = full ? { query, record: rec, effect: 'agrees', delta: FACTORS.birthFull } : { query, record: rec, effect: 'partly_agrees', delta: FACTORS.birthPartial };
+      // the same value at the same precision agrees (1966 / 1966 as well as full dates); a
+      // partial date inside a fuller one or a range only partly agrees
+      const same = query.length === from.length && from === to && query === from;
+      const e: FactorEffect = same
+        ? { query, record: rec, effect: 'agrees', delta: query.length === 10 ? FACTORS.birthFull : FACTORS.birthSamePartial }
+        : { query, record: rec, effect: 'partly_agrees', delta: FACTORS.birthPartial };
       if (e.delta > best.delta) best = e;
     } else {
       const years = Math.min(Math.abs(Number(query.slice(0, 4)) - Number(from.slice(0, 4))), Math.abs(Number(query.slice(0, 4)) - Number(to.slice(0, 4))));

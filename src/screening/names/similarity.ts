@@ -58,3 +58,6 @@ export function edits1(word: string, alphabet: string): Set<string> {
   out.delete(word);
   return out;
 }
+
+/** A name part with its doubled letters written once (Mohammmed, Hassan → mohamed, hasan). */
+export const undoubled = (fold: string) => fold.replace(/(.)\1+/g, '$1');

@@ -15,7 +15,11 @@ export interface NameToken {
   article: boolean;
   /** The skeletons with their vowels, to tell Mahmoud from Mohamed across scripts. */
   segments: Segments[];
+  /** After an Abd- particle, the name it is joined to (Abdul Ghafar: ghafar), often written alone. */
+  stem?: string;
 }
+
+const ABD_PARTICLES = new Set(['abd', 'abdel', 'abdul', 'abdoul', 'abdal', 'abdu', 'عبد']);
 
 const LATIN_FOLD_EXTRA: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ı': 'i' };
 const ARABIC_FOLD: Record<string, string> = {
@@ -54,6 +58,9 @@ export function foldWord(w: string): string {
 export function words(name: string): Array<{ raw: string; fold: string }> {
   return name
     .normalize('NFC')
+    // an apostrophe inside a word marks an ayn or a hamza (Sa'd, Ma'in, Naqi'a): it joins; after
+    // a single letter it elides (d'Souza, l'Oranaise, O'Brien) and separates
+    .replace(/(\p{L}{2,})['’‘`ʻʼʿʾ](?=\p{L})/gu, '$1')
     .split(/[\s,;.\-‐-―_/()[\]{}"“”«»'’‘`ʻʼʿʾ]+/u)
     .map((raw) => ({ raw, fold: foldWord(raw) }))
     .filter((w) => w.fold);
@@ -64,9 +71,9 @@ function isArticle(fold: string, script: Script): boolean {
   return (fold.startsWith('al') || fold.startsWith('el')) && fold.length >= 5;
 }
 
-function segmentsOf(fold: string, script: Script): Segments[] {
+function segmentsOf(fold: string, script: Script, article = isArticle(fold, script)): Segments[] {
   const of = (f: string) => (script === 'arabic' ? arabicSegments(f) : script === 'latin' ? latinSkeletons(f) : []);
-  const all = isArticle(fold, script) ? [...of(fold), ...of(fold.slice(2))] : of(fold);
+  const all = article ? [...of(fold), ...of(fold.slice(2))] : of(fold);
   const seen = new Set<string>();
   return all.filter((s) => s.skeleton && !seen.has(s.skeleton) && (seen.add(s.skeleton), true));
 }
@@ -110,7 +117,9 @@ function tokenize(name: string): NameToken[] {
       pendingRaw.push(w.raw);
       continue;
     }
-    out.push(makeToken([...pendingRaw, w.raw].join(' '), pending + w.fold));
+    const t = makeToken([...pendingRaw, w.raw].join(' '), pending + w.fold);
+    if (pendingRaw.length > 0 && ABD_PARTICLES.has(foldWord(pendingRaw[0])) && w.fold.length >= 3) t.stem = w.fold;
+    out.push(t);
     pending = '';
     pendingRaw = [];
   }
@@ -120,5 +129,11 @@ function tokenize(name: string): NameToken[] {
 
 /** A token standing for two adjacent parts written together ("Mohamedali" for "Mohamed Ali"). */
 export function joinTokens(a: NameToken, b: NameToken): NameToken {
-  return makeToken(`${a.raw} ${b.raw}`, a.fold + b.fold);
+  const t = makeToken(`${a.raw} ${b.raw}`, a.fold + b.fold);
+  // "Ali Hmam" joined is not the article al- before "ihmam"
+  if (t.article && !a.article) {
+    const segments = segmentsOf(t.fold, t.script, false);
+    return { ...t, article: false, segments, skeletons: segments.map((s) => s.skeleton) };
+  }
+  return t;
 }
