@@ -22,6 +22,12 @@ export interface Config {
   /** Failed logins before a lockout, and how long it lasts. */
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /**
+   * Screening worker threads, each with the whole index in memory: searches go to the least
+   * busy. 1 by default; more only pays where cores are free for them (and costs the index's
+   * memory once more each).
+   */
+  screeningWorkers: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -61,5 +67,6 @@ export function loadConfig(env: Env = process.env): Config {
     seedScale: oneOf(env, 'SEED_SCALE', 'small', ['none', 'tiny', 'small', 'medium', 'large']),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    screeningWorkers: int(env, 'SCREENING_WORKERS', 1, 1, 16),
   };
 }

@@ -7,6 +7,11 @@ import type { Db } from '../db/connect.ts';
 import { type AuditEntry, type AuditEvent, type AuditListEntry, entryHash, GENESIS_HASH, type VerifyResult } from './audit.ts';
 import type { AuditRepo } from './audit.repo.ts';
 
+/** Entries in one group commit at most. */
+const MAX_GROUP = 2000;
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505';
+
 export interface AuditFilter {
   subjectId?: string;
   actorUserId?: string;
@@ -31,11 +36,19 @@ export class AuditService {
 
   /** Several events in one transaction: one lock, one read of the chain's end, one insert. */
   async appendMany(trx: Db, events: Array<{ actor: Pick<Actor, 'userId' | 'agencyId'> | null; ev: AuditEvent }>): Promise<AuditEntry[]> {
-    const last = await this.repo.lockChainAndGetLast(trx);
+    await this.repo.lockChain(trx);
+    // under the lock: a group commit waiting for it must read the chain's end again
+    this.#head = undefined;
+    const entries = this.#chain(await this.repo.last(trx), events);
+    await this.repo.insertMany(trx, entries);
+    return entries;
+  }
+
+  #chain(last: { seq: number; hash: string } | undefined, events: Array<{ actor: Pick<Actor, 'userId' | 'agencyId'> | null; ev: AuditEvent }>): AuditEntry[] {
     let seq = last?.seq ?? 0;
     let prevHash = last?.hash ?? GENESIS_HASH;
     const at = this.clock.now();
-    const entries = events.map(({ actor, ev }) => {
+    return events.map(({ actor, ev }) => {
       const base = {
         seq: ++seq,
         at,
@@ -53,37 +66,72 @@ export class AuditService {
       prevHash = entry.hash;
       return entry;
     });
-    await this.repo.insertMany(trx, entries);
-    return entries;
   }
 
   /**
    * For reads that write nothing else (searches): the event joins the next group commit and
    * the promise resolves once it is durable, so an answer is never sent before its audit entry
    * is stored. Under load one transaction carries hundreds of entries.
+   *
+   * The commit starts on the next turn of the event loop (setImmediate), so that every request
+   * that reaches its audit in the same turn shares it, and the next one starts as soon as the
+   * previous has committed, with everything that queued meanwhile.
    */
   record(actor: Pick<Actor, 'userId' | 'agencyId'>, ev: AuditEvent): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ actor, ev, resolve, reject });
-      if (!this.#flushing) void this.#flush();
+      if (!this.#flushing) {
+        this.#flushing = true;
+        setImmediate(() => void this.#flush());
+      }
     });
   }
 
   #queue: Array<{ actor: Pick<Actor, 'userId' | 'agencyId'>; ev: AuditEvent; resolve: () => void; reject: (e: unknown) => void }> = [];
   #flushing = false;
+  /**
+   * The chain's end as of our last group commit, so that the next one skips reading it. Only
+   * trusted under the chain lock, and only as a guess: `seq` is the primary key, so if another
+   * writer (another process) appended meanwhile, the insert fails and the batch is redone
+   * from the chain's real end. Any failure forgets it.
+   */
+  #head: { seq: number; hash: string } | undefined;
 
   async #flush() {
-    this.#flushing = true;
     while (this.#queue.length) {
-      const batch = this.#queue.splice(0, 1000);
+      const batch = this.#queue.splice(0, MAX_GROUP);
       try {
-        await this.db.transaction().execute((trx) => this.appendMany(trx, batch));
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await this.#commitGroup(batch);
+            break;
+          } catch (e) {
+            // another writer took the seq we guessed: again, reading the chain's end
+            if (!isUniqueViolation(e) || attempt === 3) throw e;
+          }
+        }
         for (const b of batch) b.resolve();
       } catch (e) {
         for (const b of batch) b.reject(e);
       }
     }
     this.#flushing = false;
+  }
+
+  async #commitGroup(batch: Array<{ actor: Pick<Actor, 'userId' | 'agencyId'>; ev: AuditEvent }>) {
+    try {
+      const entries = await this.db.transaction().execute(async (trx) => {
+        await this.repo.lockChain(trx);
+        const entries = this.#chain(this.#head ?? (await this.repo.last(trx)), batch);
+        await this.repo.insertMany(trx, entries);
+        return entries;
+      });
+      const end = entries[entries.length - 1];
+      this.#head = { seq: end.seq, hash: end.hash };
+    } catch (e) {
+      this.#head = undefined;
+      throw e;
+    }
   }
 
   /** Recomputes the whole chain; reports the first entry that does not fit. */

@@ -4,11 +4,30 @@ import { sql } from 'kysely';
 import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
 import type { Actor } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
-import { canonicalJson } from './audit.ts';
+import { canonicalJson, entryHash, GENESIS_HASH } from './audit.ts';
+import { AuditRepo } from './audit.repo.ts';
+import { AuditService } from './audit.service.ts';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth so the same entry always hashes the same', () => {
     assert.equal(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } }), '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('hashes an entry exactly as the chains already stored were hashed', () => {
+    const e = {
+      seq: 7,
+      at: new Date('2026-03-01T09:00:00.000Z'),
+      actorUserId: 'u-1',
+      actorAgencyId: null,
+      action: 'screening.person',
+      targetType: 'screening',
+      targetId: null,
+      subjectIds: ['p-1', 'p-2'],
+      purpose: 'مراقبة الحدود',
+      details: { query: { name: 'Ivan Petrov', gender: 'male' }, candidates: 2, alerts: 1, skipped: undefined },
+      prevHash: GENESIS_HASH,
+    };
+    assert.equal(entryHash(e), 'e83120eba0f63130fa00323172c784bd9050ab4c0bba52e6198ef738fc001d49');
   });
 });
 
@@ -95,6 +114,22 @@ for (const target of DB_TARGETS) {
       assert.equal(r.entries, 300);
       const rows = await s.conn.db.selectFrom('auditLog').select('details').execute();
       assert.deepEqual(new Set(rows.map((x) => (x.details as any).i)).size, 300);
+    });
+
+    it('keeps one chain when another writer appends between group commits', async () => {
+      const actor = { userId: 'u', agencyId: 'a' };
+      // another process on the same database: its own service, so this one's guess of the chain's end goes stale
+      const other = new AuditService(s.conn.db, new AuditRepo(), s.clock);
+      await s.audit.record(actor, { action: 'test.first', targetType: 'test' });
+      await s.conn.db.transaction().execute((trx) => other.append(trx, actor, { action: 'test.other', targetType: 'test' }));
+      await Promise.all([1, 2, 3].map((i) => s.audit.record(actor, { action: 'test.after', targetType: 'test', details: { i } })));
+      // and a write in this process, inside its own transaction, between two group commits
+      await s.conn.db.transaction().execute((trx) => s.audit.append(trx, actor, { action: 'test.write', targetType: 'test' }));
+      await s.audit.record(actor, { action: 'test.last', targetType: 'test' });
+      const r = await s.audit.verifyChain();
+      assert.equal(r.ok, true);
+      const actions = (await s.conn.db.selectFrom('auditLog').select('action').where('action', 'like', 'test.%').orderBy('seq').execute()).map((x) => x.action);
+      assert.deepEqual(actions, ['test.first', 'test.other', 'test.after', 'test.after', 'test.after', 'test.write', 'test.last']);
     });
   });
 }

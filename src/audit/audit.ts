@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What a use case says about itself; the audit service adds who, when and the chain. */
 export interface AuditEvent {
@@ -39,18 +39,30 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    // (as Array#join: an element that has no JSON form is left empty)
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (canonicalJson(value[i]) ?? '');
+    return `${out}]`;
+  }
+  // keys compared by UTF-16 code units (the default sort), undefined values left out
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /** hash = SHA-256(prevHash ‖ canonical(entry without its hash)). */
 export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   const { prevHash, ...rest } = e;
   const body = canonicalJson({ ...rest, at: new Date(e.at).toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return hash('sha256', `${prevHash}\n${body}`, 'hex');
 }
 
 export type VerifyResult =

@@ -1,6 +1,6 @@
 /**
  * The screening worker: owns the indexes, so that building them and matching never block
- * the HTTP thread. Requests come as { id, op, args } and are answered in order.
+ * the HTTP thread. Requests come as lists of { id, op, args }; each is answered, in order.
  */
 import { parentPort } from 'node:worker_threads';
 import { ScreeningEngine } from './engine.ts';
@@ -29,11 +29,17 @@ const ops: Record<string, (...a: Args) => unknown> = {
   stats: () => engine.stats(),
 };
 
-parentPort!.on('message', (msg: { id: number; op: string; args: Args }) => {
-  try {
-    const result = ops[msg.op](...msg.args);
-    parentPort!.postMessage({ id: msg.id, ok: true, result });
-  } catch (e) {
-    parentPort!.postMessage({ id: msg.id, ok: false, error: (e as Error).message });
+/**
+ * A message is a list of calls (those made in one turn of the main thread). Each is answered
+ * as soon as it is done, not with the list: the main thread can audit and send the first
+ * answers while this thread works on the rest, and requests do not fall into step.
+ */
+parentPort!.on('message', (calls: Array<{ id: number; op: string; args: Args }>) => {
+  for (const c of calls) {
+    try {
+      parentPort!.postMessage({ id: c.id, ok: true, result: ops[c.op](...c.args) });
+    } catch (e) {
+      parentPort!.postMessage({ id: c.id, ok: false, error: (e as Error).message });
+    }
   }
 });
