@@ -6,8 +6,14 @@ export interface BusEvent<T = unknown> {
 
 export type Handler<T = unknown> = (event: BusEvent<T>) => void | Promise<void>;
 
+export interface PublishOptions {
+  /** De-duplication id (NATS JetStream drops a repeat within its window); the in-process bus ignores it. */
+  msgId?: string;
+}
+
 export interface EventBus {
-  publish<T>(subject: string, data: T): Promise<void>;
+  /** Resolves once the event is delivered (in-process) or stored by the server (NATS JetStream). */
+  publish<T>(subject: string, data: T, opts?: PublishOptions): Promise<void>;
   /** `prefix.>` matches every subject under prefix, as in NATS. Returns an unsubscribe function. */
   subscribe<T>(pattern: string, handler: Handler<T>): () => void;
   close(): Promise<void>;
