@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App.tsx';
 import { i18n } from './i18n/index.ts';
 import './styles.css';
+import './features/notices/notices.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,5 +1,27 @@
 import type {
   Agency,
+  AppNotification,
+  CheckResult,
+  Hit,
+  HitOutcome,
+  MessageRecipient,
+  MessageSearchHit,
+  MessageThread,
+  NewMessage,
+  NewThread,
+  Notice,
+  NoticeAction,
+  NoticeDraft,
+  NoticeScreening,
+  NoticeState,
+  NoticeSummary,
+  NoticeType,
+  PublicExtract,
+  PublicNotice,
+  PublicNoticeSummary,
+  QueueItem,
+  ThreadView,
+  TimelineEvent,
   AuditEntry,
   AuditVerifyResult,
   BatchRow,
@@ -96,6 +118,9 @@ function urlFor(path: string, query?: Query): string {
   return `${BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
+/** A path segment from an id: ids come from the server but are still encoded. */
+const seg = encodeURIComponent;
+
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -137,6 +162,42 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   return payload as T;
 }
 
+/** The bytes of a download (an attachment), with the purpose header; errors as for `request`. */
+async function download(path: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(urlFor(path), { headers: { 'x-purpose': PURPOSE }, credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError(0, 'network_error', e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) {
+    const p = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; title?: string; correlationId?: string };
+    if (res.status === 401) sessionLost?.();
+    throw new ApiError(res.status, p.code ?? 'generic', p.detail ?? p.title ?? res.statusText, p.correlationId);
+  }
+  return res.blob();
+}
+
+export interface NoticeListQuery {
+  type?: NoticeType;
+  state?: NoticeState;
+  mine?: boolean;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface PublicNoticeQuery {
+  type?: 'red' | 'yellow';
+  nationality?: string;
+  sex?: string;
+  ageMin?: number;
+  ageMax?: number;
+  name?: string;
+  limit?: number;
+  cursor?: string;
+}
+
 export const api = {
   login: (username: string, password: string) =>
     request<SessionResponse>('POST', '/auth/login', { body: { username, password } }),
@@ -174,4 +235,48 @@ export const api = {
       purpose,
       signal: opts.signal,
     }),
+
+  /* notices (docs/notices-api.md) */
+  notices: ({ mine, ...q }: NoticeListQuery) =>
+    request<Page<NoticeSummary>>('GET', '/notices', { query: { ...q, mine: mine ? 'true' : undefined }, personal: true }),
+  notice: (id: string) => request<Notice>('GET', `/notices/${seg(id)}`, { personal: true }),
+  checkNotice: (draft: Pick<NoticeDraft, 'type' | 'content' | 'recipients'>, signal?: AbortSignal) =>
+    request<{ checks: CheckResult[] }>('POST', '/notices/check', { body: draft, personal: true, signal }),
+  createNotice: (draft: NoticeDraft) => request<Notice>('POST', '/notices', { body: draft, personal: true }),
+  updateNotice: (id: string, patch: Partial<Omit<NoticeDraft, 'type'>> & { version: number }) =>
+    request<Notice>('PATCH', `/notices/${seg(id)}`, { body: patch, personal: true }),
+  noticeAction: (id: string, action: NoticeAction, body: { version: number; reason?: string; publicExtract?: PublicExtract }) =>
+    request<Notice>('POST', `/notices/${seg(id)}/actions/${seg(action)}`, { body, personal: true }),
+  noticeTimeline: (id: string) => request<{ events: TimelineEvent[] }>('GET', `/notices/${seg(id)}/timeline`, { personal: true }),
+  noticeScreening: (id: string) => request<NoticeScreening>('GET', `/notices/${seg(id)}/screening`, { personal: true }),
+  reviewQueue: (q: { limit?: number; cursor?: string } = {}) =>
+    request<Page<QueueItem>>('GET', '/notices/review-queue', { query: q, personal: true }),
+
+  /* public extracts: no session needed */
+  publicNotices: (q: PublicNoticeQuery) => request<Page<PublicNoticeSummary>>('GET', '/public/notices', { query: { ...q } }),
+  publicNotice: (id: string) => request<PublicNotice>('GET', `/public/notices/${seg(id)}`),
+
+  /* hits and notifications */
+  hits: (q: { status?: string; noticeId?: string; limit?: number; cursor?: string }) =>
+    request<Page<Hit>>('GET', '/hits', { query: q, personal: true }),
+  hitOutcome: (id: string, body: { status: HitOutcome; note: string; version: number }) =>
+    request<Hit>('POST', `/hits/${seg(id)}/outcome`, { body, personal: true }),
+  hitTaskDone: (hitId: string, taskId: string) =>
+    request<Hit>('POST', `/hits/${seg(hitId)}/tasks/${seg(taskId)}/done`, { body: {}, personal: true }),
+  notifications: ({ unread, ...q }: { unread?: boolean; limit?: number; cursor?: string } = {}) =>
+    request<Page<AppNotification> & { unreadCount: number }>('GET', '/notifications', { query: { ...q, unread: unread ? 'true' : undefined } }),
+  readNotification: (id: string) => request<void>('POST', `/notifications/${seg(id)}/read`, { body: {} }),
+
+  /* messages */
+  threads: (q: { q?: string; noticeId?: string; limit?: number; cursor?: string }) =>
+    request<Page<MessageThread>>('GET', '/messages/threads', { query: q, personal: true }),
+  thread: (id: string) => request<ThreadView>('GET', `/messages/threads/${seg(id)}`, { personal: true }),
+  createThread: (t: NewThread) => request<{ thread: { id: string } }>('POST', '/messages/threads', { body: t, personal: true }),
+  reply: (threadId: string, m: NewMessage) =>
+    request<unknown>('POST', `/messages/threads/${seg(threadId)}/messages`, { body: m, personal: true }),
+  searchMessages: (q: string, limit = 50) =>
+    request<{ items: MessageSearchHit[] }>('GET', '/messages/search', { query: { q, limit }, personal: true }),
+  messageRecipients: (noticeId?: string) =>
+    request<{ items: MessageRecipient[] } | MessageRecipient[]>('GET', '/messages/recipients', { query: { noticeId } }),
+  attachment: (id: string) => download(`/messages/attachments/${seg(id)}`),
 };

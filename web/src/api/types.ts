@@ -1,5 +1,9 @@
 /** The shapes of the Ribat HTTP API v1, as the web desk consumes them. */
 
+// The notice catalogue is pure domain code shared with the server (types only here).
+import type { NoticeContent, NoticeState, NoticeType, PublicField, Urgency } from '../../../src/notices/notice.ts';
+import type { NoticeAction } from '../../../src/notices/lifecycle.ts';
+
 export const LOCALES = ['ar', 'fr', 'en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const isLocale = (s: unknown): s is Locale => typeof s === 'string' && (LOCALES as readonly string[]).includes(s);
@@ -287,6 +291,20 @@ export interface PersonCandidate {
 export interface ScreeningAnswer {
   tookMs: number;
   threshold: number;
+  /** Hits opened on live notices by this screening (issue 4), when the server reports them. */
+  hits?: NoticeHitAlert[];
+}
+
+/** A candidate is the subject of a live notice: the hit opened and the notice it is on. */
+export interface NoticeHitAlert {
+  hitId: string;
+  noticeId: string;
+  noticeReference: string;
+  noticeType: NoticeType;
+  recordId: string;
+  urgency: Urgency;
+  /** false: the same officer screened this subject minutes ago; the hit already open is returned. */
+  isNew: boolean;
 }
 
 export interface PersonScreeningResult extends ScreeningAnswer {
@@ -392,4 +410,276 @@ export interface BatchRow {
 export interface BatchScreeningResult extends ScreeningAnswer {
   results: Array<{ rowId: string; candidates: PersonCandidate[] }>;
   problems: Array<{ rowId: string; code: string; message: string }>;
+}
+
+/* ---------- notices, hits, messages (issue 4; docs/notices-api.md) ---------- */
+
+export type {
+  FieldPath,
+  NoticeContent,
+  NoticeOffence,
+  NoticeState,
+  NoticeSubject,
+  NoticeType,
+  NoticeWarrant,
+  OffenceCategory,
+  PublicField,
+  Urgency,
+} from '../../../src/notices/notice.ts';
+export type { NoticeAction } from '../../../src/notices/lifecycle.ts';
+
+export type CheckSeverity = 'error' | 'warning' | 'info';
+
+/** One pre-submission check (src/notices/checks.ts); `duplicate_notice` carries `params.noticeId`. */
+export interface CheckResult {
+  code: string;
+  severity: CheckSeverity;
+  field?: string;
+  params?: Record<string, string | number>;
+}
+
+export interface NoticeSummary {
+  id: string;
+  reference: string;
+  type: NoticeType;
+  state: NoticeState;
+  urgency: Urgency;
+  subjectName: string;
+  ownerAgencyId: string;
+  ownerAgencyCode: string;
+  tlp: TlpLevel;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  reviewDate: string | null;
+  updatedAt: string;
+  openHits: number;
+}
+
+export interface AgencyCode {
+  id: string;
+  code: string;
+}
+
+export interface PublicExtract {
+  fields: PublicField[];
+}
+
+export interface Notice extends NoticeSummary {
+  content: NoticeContent;
+  checks: CheckResult[];
+  restrictedTo: AgencyCode[];
+  /** Diffusion recipients, when the server gives them. */
+  recipients?: AgencyCode[];
+  publicExtract: PublicExtract | null;
+  stateReason: string | null;
+  allowedActions: NoticeAction[];
+  version: number;
+  subjectRecordId: string | null;
+  renewalRequestedAt: string | null;
+}
+
+/** What the wizard sends to create, check or patch a notice. */
+export interface NoticeDraft {
+  type: NoticeType;
+  urgency: Urgency;
+  content: NoticeContent;
+  handling?: { tlp: TlpLevel; restrictedTo: string[] };
+  recipients?: string[];
+  publicExtract?: PublicExtract | null;
+}
+
+export interface QueueItem extends NoticeSummary {
+  ageHours: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface TimelineEvent {
+  at: string;
+  kind: 'state' | 'hit' | 'message';
+  action: string;
+  fromState?: NoticeState | null;
+  toState?: NoticeState | null;
+  reason?: string | null;
+  agencyCode?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** A notice the subject of a request already matches (the screening of a request). */
+export interface NoticeMatch {
+  noticeId: string;
+  reference: string;
+  type: NoticeType;
+  state: NoticeState;
+  score: number;
+  ownerAgencyId: string;
+}
+
+/** A record the subject matches; the explanation comes with it when the server gives one. */
+export type SubjectCandidate = Pick<PersonCandidate, 'id' | 'displayName' | 'matchedName' | 'score' | 'alert' | 'ownerAgencyCode'> &
+  Partial<Pick<PersonCandidate, 'tlp' | 'explanation'>>;
+
+export interface NoticeScreening {
+  candidates: SubjectCandidate[];
+  notices: NoticeMatch[];
+}
+
+export const HIT_STATUSES = ['open', 'confirmed', 'not_same_person', 'located', 'arrested'] as const;
+export type HitOutcome = 'confirmed' | 'not_same_person' | 'located' | 'arrested';
+
+export interface HitTask {
+  id: string;
+  agencyId: string;
+  agencyCode: string;
+  side: 'owner' | 'screening';
+  /** A task code: `confirm_identity_send_judicial_documents`, `hold_verify_and_report`. */
+  task: string;
+  dueAt: string;
+  status: 'open' | 'done' | 'escalated';
+  doneAt: string | null;
+  escalatedAt: string | null;
+}
+
+export type HitStatus = (typeof HIT_STATUSES)[number];
+
+export interface Hit {
+  id: string;
+  noticeId: string;
+  noticeReference: string;
+  noticeType: NoticeType;
+  noticeState: string;
+  subjectRecordId: string;
+  score: number;
+  screeningKind: string;
+  status: HitStatus;
+  urgency: Urgency;
+  createdAt: string;
+  ownerAgencyId: string;
+  ownerAgencyCode: string;
+  screenedByAgencyId: string;
+  screenedByAgencyCode: string;
+  outcome: { note: string; at: string; by: string } | null;
+  tasks: HitTask[];
+  query: Record<string, unknown>;
+  version: number;
+}
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  refType: string;
+  refId: string;
+  personal?: boolean;
+  details?: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface PublicNoticeSummary {
+  id: string;
+  type: 'red' | 'yellow';
+  name?: string;
+  age?: number;
+  nationalities?: string[];
+  sex?: string;
+}
+
+export interface PublicNotice {
+  id: string;
+  type: 'red' | 'yellow';
+  names?: string[];
+  birthDate?: string;
+  nationalities?: string[];
+  gender?: string;
+  placeOfBirth?: string;
+  description?: string;
+  charges?: string;
+}
+
+export interface MessageThread {
+  id: string;
+  subject: string;
+  noticeId: string | null;
+  caseRef: string | null;
+  lastMessageAt: string;
+  /** Messages to the caller's agency it has not read. */
+  unread: number;
+  urgency: Urgency;
+  participants: string[];
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+export interface Receipt {
+  agencyId?: string;
+  agencyCode: string;
+  deliveredAt: string | null;
+  readAt: string | null;
+}
+
+export interface Message {
+  id: string;
+  threadId?: string;
+  senderName: string | null;
+  senderAgencyCode: string;
+  body: string;
+  tlp: TlpLevel;
+  urgency: Urgency;
+  deadlineAt: string | null;
+  createdAt: string;
+  attachments: Attachment[];
+  receipts: Receipt[];
+}
+
+export interface ThreadView {
+  thread: Omit<MessageThread, 'unread' | 'urgency'> & { createdByAgencyCode?: string; createdAt?: string };
+  messages: Message[];
+}
+
+export interface NewAttachment {
+  filename: string;
+  mediaType: string;
+  contentBase64: string;
+}
+
+export interface NewMessage {
+  body: string;
+  recipients?: string[];
+  tlp: TlpLevel;
+  urgency: Urgency;
+  deadlineAt?: string;
+  attachments?: NewAttachment[];
+}
+
+export interface NewThread extends NewMessage {
+  subject: string;
+  noticeId?: string;
+  caseRef?: string;
+  recipients: string[];
+}
+
+export interface MessageRecipient {
+  id: string;
+  code: string;
+  country?: string;
+  names?: Partial<LocalizedNames>;
+  name?: string;
+}
+
+export interface MessageSearchHit {
+  id: string;
+  threadId: string;
+  subject: string;
+  senderAgencyCode: string;
+  tlp: TlpLevel;
+  urgency: Urgency;
+  createdAt: string;
+  /** The start of the body. */
+  excerpt: string;
 }

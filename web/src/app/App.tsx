@@ -5,6 +5,17 @@ import { UsersPage } from '../features/admin/UsersPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { InboxPage } from '../features/messages/InboxPage.tsx';
+import { NewThreadPage } from '../features/messages/NewThreadPage.tsx';
+import { ThreadPage } from '../features/messages/ThreadPage.tsx';
+import { NoticePage } from '../features/notices/NoticePage.tsx';
+import { NoticesPage } from '../features/notices/NoticesPage.tsx';
+import { NoticeWizard } from '../features/notices/NoticeWizard.tsx';
+import { NotificationsPage } from '../features/notices/NotificationsPage.tsx';
+import { ReviewQueuePage } from '../features/notices/ReviewQueuePage.tsx';
+import { PublicNoticePage } from '../features/public/PublicNoticePage.tsx';
+import { PublicNoticesPage } from '../features/public/PublicNoticesPage.tsx';
+import { PublicShell } from '../features/public/PublicShell.tsx';
 import { RecordPage } from '../features/records/RecordPage.tsx';
 import { RecordsPage } from '../features/records/RecordsPage.tsx';
 import { BatchPage } from '../features/screening/BatchPage.tsx';
@@ -46,12 +57,36 @@ function Page({ route }: { route: Route }): ReactNode {
   if (a === 'audit' && b === undefined) return gate('audit.read', <AuditPage route={route} />);
   if (a === 'admin' && b === 'agencies' && c === undefined) return gate('user.manage', <AgenciesPage />);
   if (a === 'admin' && b === 'users' && c === undefined) return gate('user.manage', <UsersPage />);
+  if (a === 'notices' && b === undefined) return gate('notice.read', <NoticesPage route={route} />);
+  if (a === 'notices' && b === 'new' && c === undefined) return gate('notice.write', <NoticeWizard />);
+  if (a === 'notices' && c === undefined) return gate('notice.read', <NoticePage id={b} />);
+  if (a === 'notices' && c === 'edit' && route.segments.length === 3) return gate('notice.write', <NoticeWizard key={b} id={b} />);
+  if (a === 'review' && b === undefined) return gate('notice.review', <ReviewQueuePage />);
+  if (a === 'messages' && b === undefined) return gate('message.read', <InboxPage route={route} />);
+  if (a === 'messages' && b === 'new' && c === undefined) return gate('message.send', <NewThreadPage noticeId={route.query.get('noticeId') ?? undefined} />);
+  if (a === 'messages' && c === undefined) return gate('message.read', <ThreadPage id={b} />);
+  if (a === 'notifications' && b === undefined) return <NotificationsPage />;
+  return <NotFound />;
+}
+
+/** Public notice extracts: open to anyone, logged in or not. */
+function PublicPage({ route }: { route: Route }): ReactNode {
+  const [, b, c, d] = route.segments;
+  if (b === 'notices' && c === undefined) return <PublicNoticesPage route={route} />;
+  if (b === 'notices' && d === undefined) return <PublicNoticePage id={c} />;
   return <NotFound />;
 }
 
 function Desk() {
   const { state } = useSession();
   const route = useRoute();
+  if (route.segments[0] === 'public') {
+    return (
+      <PublicShell>
+        <PublicPage route={route} />
+      </PublicShell>
+    );
+  }
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'anonymous') return <LoginPage expired={state.expired} />;
   return (

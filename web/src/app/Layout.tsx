@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../api/types.ts';
 import { useLocale } from '../i18n/index.ts';
 import { ErrorBox } from '../ui/ErrorBox.tsx';
+import { NotificationBell } from '../features/notices/NotificationBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Link, navigate, useRoute } from './router.tsx';
 import { can, useMe, useSession } from './session.tsx';
@@ -36,6 +37,9 @@ export function Layout({ children }: { children: ReactNode }) {
     items.push({ to: '/batch', labelKey: 'nav.batch', match: ['batch'] });
   }
   if (can(me, 'record.read')) items.push({ to: '/records', labelKey: 'nav.records', match: ['records'] });
+  if (can(me, 'notice.read')) items.push({ to: '/notices', labelKey: 'nav.notices', match: ['notices'] });
+  if (can(me, 'notice.review')) items.push({ to: '/review', labelKey: 'nav.review', match: ['review'] });
+  if (can(me, 'message.read')) items.push({ to: '/messages', labelKey: 'nav.messages', match: ['messages'] });
   if (can(me, 'audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', match: ['audit'] });
   const adminItems: NavItem[] = can(me, 'user.manage')
     ? [
@@ -78,6 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <bdi dir="ltr">{me.agency.code}</bdi> · <bdi>{me.agency.names[locale] ?? me.agency.code}</bdi>
             </span>
           </div>
+          <NotificationBell />
           <LanguageSwitch value={locale} onChange={onLocale} />
           <button type="button" className="button-quiet" onClick={() => void logout().then(() => navigate('/'))}>
             {t('session.logout')}

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
+import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
@@ -72,6 +73,11 @@ export function LoginPage({ expired }: { expired?: boolean }) {
           </button>
         </form>
         <p className="muted small">{t('login.notice')}</p>
+        <p>
+          <Link to="/public/notices" data-testid="public-notices-link">
+            {t('login.publicNotices')}
+          </Link>
+        </p>
       </main>
     </div>
   );

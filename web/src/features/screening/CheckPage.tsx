@@ -27,6 +27,7 @@ import { MODE_KEYS, MODES, type Mode } from './labels.ts';
 import { PARTIAL_DATE } from './manifest.ts';
 import { MrzResult } from './MrzResult.tsx';
 import { PurposeField, purposeTooLong, usePurpose } from './purpose.tsx';
+import { NoticeHitAlerts } from '../notices/NoticeHitAlerts.tsx';
 import { DocumentCandidates, PersonCandidates, ResultHead, VehicleCandidates } from './Results.tsx';
 
 type Result =
@@ -450,6 +451,7 @@ export function CheckPage() {
               tookMs={result.data.tookMs}
               threshold={result.data.threshold}
             />
+            {result.data.hits && result.data.hits.length > 0 && <NoticeHitAlerts hits={result.data.hits} />}
             <PersonCandidates candidates={result.data.candidates} />
           </>
         )}
