@@ -8,6 +8,7 @@ const UNIT = [
   'src/auth/policy.test.ts',
   'src/db/db.test.ts',
   'src/audit/audit.test.ts',
+  'src/events/bus.test.ts',
   'src/auth/auth.service.test.ts',
   'src/records/records.service.test.ts',
   'src/records/import/un-sc.test.ts',
@@ -20,10 +21,22 @@ const UNIT = [
   'src/screening/mrz.test.ts',
   'src/screening/screening.service.test.ts',
   'src/screening/offline/screen-batch.test.ts',
+  'src/notices/lifecycle.test.ts',
+  'src/notices/checks.test.ts',
+  'src/notices/notices.service.test.ts',
+  'src/notices/notices.routes.test.ts',
+  'src/notices/import/interpol-public.test.ts',
+  'src/notices/hit.test.ts',
+  'src/notices/hits.service.test.ts',
+  'src/notices/hits.routes.test.ts',
+  'src/notices/screening-hits.test.ts',
+  'src/messages/message.test.ts',
+  'src/messages/messages.service.test.ts',
+  'src/messages/messages.routes.test.ts',
   'src/http/http.test.ts',
   'src/cli/cli.test.ts',
 ];
-const E2E = ['web/e2e/desk.e2e.test.ts'];
+const E2E = ['web/e2e/desk.e2e.test.ts', 'web/e2e/notices.e2e.test.ts'];
 
 const only = process.argv[2];
 const suites = {

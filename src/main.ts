@@ -18,11 +18,18 @@ import { type Connection, connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { EventBus } from './events/bus.ts';
 import { InProcessBus } from './events/in-process.ts';
+import { NatsBus, type NatsBusOptions } from './events/nats.ts';
 import { buildServer } from './http/server.ts';
 import { RecordImporter } from './records/import/importer.ts';
 import { RecordsRepo } from './records/records.repo.ts';
 import { RecordsService } from './records/records.service.ts';
 import { Seeder } from './seed/seeder.ts';
+import { NoticesRepo, NoticesService, PublicNoticeImporter, screenerOf } from './notices/index.ts';
+import { HitsRepo } from './notices/hits.repo.ts';
+import { HitsService } from './notices/hits.service.ts';
+import { MessagesRepo, MessagesService } from './messages/index.ts';
+import { NotificationsRepo } from './notices/notifications.repo.ts';
+import { NotificationsService } from './notices/notifications.service.ts';
 import { EngineClient } from './screening/engine-client.ts';
 import { ScreeningRepo } from './screening/screening.repo.ts';
 import { ScreeningService } from './screening/screening.service.ts';
@@ -38,6 +45,11 @@ export interface Services {
   importer: RecordImporter;
   seeder: Seeder;
   screening: ScreeningService;
+  notices: NoticesService;
+  noticeImporter: PublicNoticeImporter;
+  notifications: NotificationsService;
+  hits: HitsService;
+  messages: MessagesService;
   authRepo: AuthRepo;
   today: () => string;
   agencyCount: () => Promise<number>;
@@ -50,6 +62,8 @@ export interface WireOptions {
   /** Lower scrypt cost for tests only. */
   passwordCost?: ScryptCost;
   migrate?: boolean;
+  /** Stream, subject prefix… of the NATS bus when config.natsUrl is set (tests use their own). */
+  nats?: NatsBusOptions;
 }
 
 export async function createServices(config: Config, opts: WireOptions = {}): Promise<Services> {
@@ -58,7 +72,12 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
   const conn = await connect(config.databaseUrl);
   if (opts.migrate !== false) await migrateToLatest(conn.db);
   const db = conn.db;
-  const bus: EventBus = new InProcessBus();
+  const bus: EventBus = config.natsUrl
+    ? await NatsBus.connect(config.natsUrl, opts.nats).catch(async (err) => {
+        await conn.close();
+        throw err;
+      })
+    : new InProcessBus();
   const audit = new AuditService(db, new AuditRepo(), clock);
   const authRepo = new AuthRepo();
   const directory = new AgencyDirectory(db, authRepo);
@@ -68,8 +87,15 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
   const records = new RecordsService(db, recordsRepo, audit, bus, clock, ids, directory);
   const importer = new RecordImporter(db, recordsRepo, audit, bus, clock, ids, directory);
   const seeder = new Seeder(db, authRepo, admin, importer, audit, clock, ids);
-  const engine = new EngineClient();
+  const engine = new EngineClient(config.screeningWorkers);
   const screening = new ScreeningService(db, new ScreeningRepo(), engine, audit, bus, clock, directory);
+  const noticesRepo = new NoticesRepo();
+  const notices = new NoticesService(db, noticesRepo, audit, bus, clock, ids, screenerOf(screening));
+  const noticeImporter = new PublicNoticeImporter(db, noticesRepo, audit, bus, clock, ids);
+  const notifications = new NotificationsService(db, new NotificationsRepo(), audit, clock, ids);
+  const hits = new HitsService(db, new HitsRepo(), notices, notifications, audit, bus, clock, ids);
+  screening.onHits((actor, kind, query, matches) => hits.recordFromScreening(actor, kind, query, matches));
+  const messages = new MessagesService(db, new MessagesRepo(), audit, bus, clock, ids, { all: () => authRepo.allAgencies(db), codesOf: (a) => directory.codesOf(a) }, notices);
   return {
     conn,
     bus,
@@ -81,6 +107,11 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
     importer,
     seeder,
     screening,
+    notices,
+    noticeImporter,
+    notifications,
+    hits,
+    messages,
     authRepo,
     today: () => toIsoDate(clock.now()),
     agencyCount: () => authRepo.countAgencies(db),
@@ -100,6 +131,10 @@ export interface StartOptions {
   logLevel?: Config['logLevel'];
   webDist?: string;
   passwordCost?: ScryptCost;
+  /** How often overdue hit tasks are escalated (default every minute). */
+  escalationIntervalMs?: number;
+  /** How often unread messages past their deadline raise an alarm (default every minute). */
+  messageAlarmIntervalMs?: number;
   onProgress?: (msg: string) => void;
 }
 
@@ -145,12 +180,18 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
     },
   });
   await app.listen({ host: config.host, port: config.port });
+  const stopEscalation = services.hits.startEscalation(opts.escalationIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'hit task escalation failed'));
+  const stopMessageAlarms = services.messages.startAlarms(opts.messageAlarmIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'message deadline alarms failed'));
+  const stopNoticeSweep = services.notices.startSweep(3_600_000, (err) => app.log.error({ err }, 'notice renewal and expiry sweep failed'));
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   return {
     url: `http://${config.host}:${port}`,
     services,
     close: async () => {
+      await stopEscalation();
+      await stopMessageAlarms();
+      await stopNoticeSweep();
       await app.close();
       await services.close();
     },

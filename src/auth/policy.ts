@@ -39,7 +39,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   programme_manager: [],
   ga_secretariat: [],
   commander: ['record.read', 'notice.read', 'hit.read', 'message.read'],
-  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read'],
+  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read', 'message.read'],
   admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import'],
 };
 

@@ -5,6 +5,7 @@ import { authCommands } from '../auth/auth.cli.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createServices, type Services, startNode } from '../main.ts';
+import { noticesCommands } from '../notices/notices.cli.ts';
 import { recordsCommands } from '../records/records.cli.ts';
 import { screenBatchCommand } from '../screening/offline/screen-batch.cli.ts';
 import { screeningCommands } from '../screening/screening.cli.ts';
@@ -81,7 +82,7 @@ const coreCommands: Command[] = [
   },
 ];
 
-export const COMMANDS: Command[] = [...coreCommands, ...authCommands, ...recordsCommands, ...screeningCommands, screenBatchCommand, ...auditCommands];
+export const COMMANDS: Command[] = [...coreCommands, ...authCommands, ...recordsCommands, ...noticesCommands, ...screeningCommands, screenBatchCommand, ...auditCommands];
 
 function help(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -116,6 +116,10 @@ export interface Database {
   hits: HitsTable;
   hitTasks: HitTasksTable;
   notifications: NotificationsTable;
+  messageThreads: MessageThreadsTable;
+  messages: MessagesTable;
+  messageRecipients: MessageRecipientsTable;
+  messageAttachments: MessageAttachmentsTable;
 }
 
 export interface NoticesTable {
@@ -201,4 +205,48 @@ export interface NotificationsTable {
   details: Json<Record<string, unknown>>;
   createdAt: Timestamp;
   readAt: Timestamp | null;
+}
+
+export interface MessageThreadsTable {
+  id: string;
+  subject: string;
+  noticeId: string | null;
+  caseRef: string | null;
+  createdByAgencyId: string;
+  createdBy: string;
+  createdAt: Timestamp;
+  lastMessageAt: Timestamp;
+}
+
+export interface MessagesTable {
+  id: string;
+  threadId: string;
+  senderUserId: string;
+  senderAgencyId: string;
+  body: string;
+  tlp: string;
+  urgency: string;
+  deadlineAt: Timestamp;
+  createdAt: Timestamp;
+  /** tsvector: written with to_tsvector('simple', …), read only by the search. */
+  searchVector: string;
+}
+
+export interface MessageRecipientsTable {
+  messageId: string;
+  agencyId: string;
+  deliveredAt: Timestamp;
+  readAt: Timestamp | null;
+  readBy: string | null;
+  alarmedAt: Timestamp | null;
+}
+
+export interface MessageAttachmentsTable {
+  id: string;
+  messageId: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
 }

@@ -298,7 +298,7 @@ for (const target of DB_TARGETS) {
         const top = res.json().candidates[0];
         assert.equal(top.displayName, 'Rachid Alaoui');
         assert.equal(top.alert, true);
-        assert.equal(top.explanation.birthDate.effect, 'partly_agrees');
+        assert.equal(top.explanation.birthDate.effect, 'agrees');
         const log = await h.call(await h.as('dpo'), { method: 'GET', url: `/api/v1/audit?subjectId=${top.id}&action=screening.person` });
         assert.equal(log.json().items[0].purpose, 'مراقبة الحدود');
       });

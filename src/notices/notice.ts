@@ -247,11 +247,12 @@ export function fieldValue(content: NoticeContent, path: FieldPath): unknown {
   const [head, tail] = path.split('.') as [keyof NoticeContent, string | undefined];
   const v = tail ? (content[head] as Record<string, unknown> | undefined)?.[tail] : content[head];
   if (v === undefined || v === null) return undefined;
+  // an unknown gender is no identifier
+  if (path === 'subject.gender' && v === 'unknown') return undefined;
   if (typeof v === 'string') return v.trim() ? v : undefined;
   if (Array.isArray(v)) {
     if (path === 'subject.names') return (v as Name[]).some((n) => n.value?.trim()) ? v : undefined;
     return v.length ? v : undefined;
   }
-  if (path === 'subject.gender' && v === 'unknown') return undefined;
   return v;
 }

@@ -41,7 +41,7 @@ export interface Candidate<M> {
 
 export type PersonCandidate = Candidate<PersonMatch>;
 export type DocumentCandidate = Candidate<DocumentMatch> & { holder: { id: string; displayName: string } | null };
-export type VehicleCandidate = Candidate<VehicleMatch>;
+export type VehicleCandidate = Candidate<VehicleMatch> & { holder: { id: string; displayName: string } | null };
 
 export interface EngineStats {
   persons: number;
@@ -94,7 +94,7 @@ export class ScreeningEngine {
     this.#meta.delete(id);
   }
 
-  /** A holder_of link: a document found by screening names its holder. */
+  /** A holder_of link (document) or owner_operator_of link (vehicle): what screening finds names its holder. */
   link(linkId: string, fromId: string, toId: string): void {
     this.#links.set(linkId, { fromId, toId });
     this.#holderOf.set(toId, fromId);
@@ -125,15 +125,17 @@ export class ScreeningEngine {
 
   searchDocuments(q: { number: string; issuingCountry?: string }, v: Viewer, limit = 10): DocumentCandidate[] {
     const visible = this.#visible(v);
-    return this.documents.search(q, { limit, filter: visible }).map((m) => {
-      const holderId = this.#holderOf.get(m.id);
-      const holder = holderId && visible(holderId) ? { id: holderId, displayName: this.#meta.get(holderId)!.displayName } : null;
-      return { ...this.#wrap(m), holder };
-    });
+    return this.documents.search(q, { limit, filter: visible }).map((m) => ({ ...this.#wrap(m), holder: this.#holder(m.id, visible) }));
+  }
+
+  #holder(id: string, visible: (id: string) => boolean) {
+    const holderId = this.#holderOf.get(id);
+    return holderId && visible(holderId) ? { id: holderId, displayName: this.#meta.get(holderId)!.displayName } : null;
   }
 
   searchVehicles(q: { plate?: string; country?: string; vin?: string }, v: Viewer, limit = 10): VehicleCandidate[] {
-    return this.vehicles.search(q, { limit, filter: this.#visible(v) }).map((m) => this.#wrap(m));
+    const visible = this.#visible(v);
+    return this.vehicles.search(q, { limit, filter: visible }).map((m) => ({ ...this.#wrap(m), holder: this.#holder(m.id, visible) }));
   }
 
   /** After a bulk load: indexes give back the slack of their growth. */

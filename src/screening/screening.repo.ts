@@ -4,6 +4,9 @@ import type { IndexedRecord } from './engine.ts';
 const COLUMNS = ['id', 'kind', 'displayName', 'data', 'ownerAgencyId', 'tlp', 'restrictedTo', 'reviewDate'] as const;
 
 /** Reads what the screening indexes hold: records still within their review date, and holder links. */
+/** Links that make screening name a document's or a vehicle's holder. */
+export const HOLDER_LINKS = ['holder_of', 'owner_operator_of'];
+
 export class ScreeningRepo {
   async page(db: Db, afterId: string | null, today: string, size: number): Promise<IndexedRecord[]> {
     let q = db.selectFrom('records').select(COLUMNS).where('reviewDate', '>=', today);
@@ -16,7 +19,7 @@ export class ScreeningRepo {
   }
 
   async holderLinks(db: Db, afterId: string | null, size: number): Promise<Array<{ id: string; fromId: string; toId: string }>> {
-    let q = db.selectFrom('links').select(['id', 'fromId', 'toId']).where('type', '=', 'holder_of');
+    let q = db.selectFrom('links').select(['id', 'fromId', 'toId']).where('type', 'in', HOLDER_LINKS);
     if (afterId) q = q.where('id', '>', afterId);
     return q.orderBy('id').limit(size).execute();
   }

@@ -96,6 +96,7 @@ export const VehicleCandidateSchema = Type.Object({
   displayName: Type.String(),
   ownerAgencyCode: Type.String(),
   tlp: Type.String(),
+  holder: Type.Union([Type.Object({ id: Type.String(), displayName: Type.String() }), Type.Null()]),
 });
 
 export const MrzQuerySchema = Type.Object({ mrz: Type.String({ minLength: 1, maxLength: 400 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, closed);
@@ -132,4 +133,17 @@ export const BatchQuerySchema = Type.Object(
   closed,
 );
 
-export const Timing = { tookMs: Type.Number(), threshold: Type.Number() };
+/** A candidate is the subject of a live notice: the hit this screening opened (or the one already open). */
+export const NoticeHitSchema = Type.Object({
+  hitId: Type.String(),
+  noticeId: Type.String(),
+  noticeReference: Type.String(),
+  noticeType: Type.String(),
+  recordId: Type.String(),
+  urgency: Type.Enum(['urgent', 'normal']),
+  isNew: Type.Boolean(),
+  /** Batch screening: the manifest row. */
+  rowId: Type.Optional(Type.String()),
+});
+
+export const Timing = { tookMs: Type.Number(), threshold: Type.Number(), hits: Type.Array(NoticeHitSchema) };

@@ -11,8 +11,8 @@ import type { EventBus } from '../events/bus.ts';
 import type { EngineClient } from './engine-client.ts';
 import type { Candidate, Viewer } from './engine.ts';
 import { parseMrz } from './mrz.ts';
-import type { ScreeningRepo } from './screening.repo.ts';
-import { ALERT_THRESHOLD, type PersonQuery } from './screening.ts';
+import { HOLDER_LINKS, type ScreeningRepo } from './screening.repo.ts';
+import { ALERT_THRESHOLD, type HitRecorder, type NoticeHit, type PersonQuery, type ScreenedKind } from './screening.ts';
 import { vinCheckDigit } from './vehicles.ts';
 
 export const MAX_BATCH_ROWS = 10_000;
@@ -39,6 +39,7 @@ type Labelled<C extends Candidate<any>> = Omit<C, 'match' | 'ownerAgencyId'> & C
 export class ScreeningService {
   #ready: Promise<void> | undefined;
   #indexed = 0;
+  #hitRecorder: HitRecorder | undefined;
 
   constructor(
     private readonly db: Db,
@@ -61,7 +62,7 @@ export class ScreeningService {
       const apply = (fn: () => Promise<void>) => (loading ? void queued.push(fn) : fn());
       this.bus.subscribe<{ id: string }>('records.>', (e) => apply(() => this.#refresh(e.data.id)));
       this.bus.subscribe<{ id: string; fromId: string; toId: string; type: string }>('links.created', (e) =>
-        apply(() => (e.data.type === 'holder_of' ? this.engine.linkMany([e.data]) : Promise.resolve())),
+        apply(() => (HOLDER_LINKS.includes(e.data.type) ? this.engine.linkMany([e.data]) : Promise.resolve())),
       );
       this.bus.subscribe<{ id: string }>('links.deleted', (e) => apply(() => this.engine.unlink(e.data.id)));
       const today = toIsoDate(this.clock.now());
@@ -89,20 +90,37 @@ export class ScreeningService {
     return this.#ready;
   }
 
+  /** Alerting candidates that are subjects of live notices open hits (the notices module, wired in main.ts). */
+  onHits(recorder: HitRecorder): void {
+    this.#hitRecorder = recorder;
+  }
+
+  async #hits(actor: Actor, kind: ScreenedKind, query: Record<string, unknown>, candidates: Array<{ id: string; score: number; alert: boolean; holder?: { id: string } | null }>): Promise<NoticeHit[]> {
+    if (!this.#hitRecorder || !candidates.some((c) => c.alert)) return [];
+    // a document or a vehicle hits through its holder (holder_of, owner_operator_of links)
+    const matches = candidates.flatMap((c) => [{ recordId: c.id, score: c.score, alert: c.alert }, ...(c.holder ? [{ recordId: c.holder.id, score: c.score, alert: c.alert }] : [])]);
+    return this.#hitRecorder(actor, kind, query, matches);
+  }
+
   async #refresh(id: string) {
     const rec = await this.repo.byId(this.db, id);
     if (rec) await this.engine.upsertMany([rec]);
     else await this.engine.remove(id);
   }
 
-  async screenPerson(actor: Actor, input: PersonInput, purpose: string) {
+  /**
+   * `opensHits: false` for screenings that are not an encounter with the person: the
+   * duplicate check of a notice request and the reviewer's look at its subject.
+   */
+  async screenPerson(actor: Actor, input: PersonInput, purpose: string, opts: { opensHits?: boolean } = {}) {
     this.#authorize(actor);
     const query = checkPerson(input);
     const started = performance.now();
     const found = await this.engine.persons(query, this.#viewer(actor), limitOf(input.limit));
     const candidates = await this.#label(found);
     await this.#audit(actor, 'screening.person', purpose, candidates, { query: { ...query } });
-    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates };
+    const hits = opts.opensHits === false ? [] : await this.#hits(actor, 'person', { ...query }, candidates);
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates, hits };
   }
 
   async screenDocument(actor: Actor, input: { number: string; issuingCountry?: string; limit?: number }, purpose: string) {
@@ -113,7 +131,8 @@ export class ScreeningService {
     const found = await this.engine.documents({ number: input.number, issuingCountry }, this.#viewer(actor), limitOf(input.limit));
     const candidates = await this.#label(found);
     await this.#audit(actor, 'screening.document', purpose, candidates, { issuingCountry: issuingCountry ?? null });
-    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates };
+    const hits = await this.#hits(actor, 'document', { number: input.number, issuingCountry: issuingCountry ?? null }, candidates);
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates, hits };
   }
 
   async screenVehicle(actor: Actor, input: { plate?: string; country?: string; vin?: string; limit?: number }, purpose: string) {
@@ -124,7 +143,8 @@ export class ScreeningService {
     const found = await this.engine.vehicles({ plate: input.plate, country: plateCountry, vin: input.vin }, this.#viewer(actor), limitOf(input.limit));
     const candidates = await this.#label(found);
     await this.#audit(actor, 'screening.vehicle', purpose, candidates, {});
-    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates, ...(input.vin ? { vinCheck: vinCheckDigit(input.vin) } : {}) };
+    const hits = await this.#hits(actor, 'vehicle', { plate: input.plate ?? null, country: plateCountry ?? null, vin: input.vin ?? null }, candidates);
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates, hits, ...(input.vin ? { vinCheck: vinCheckDigit(input.vin) } : {}) };
   }
 
   /** A machine-readable zone: its holder and its document number, screened in one call. */
@@ -143,7 +163,8 @@ export class ScreeningService {
     ]);
     const labelled = { persons: await this.#label(persons), documents: await this.#label(documents) };
     await this.#audit(actor, 'screening.mrz', purpose, [...labelled.persons, ...labelled.documents], { format: parsed.format, valid: parsed.valid });
-    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, parsed, ...labelled };
+    const hits = await this.#hits(actor, 'mrz', { ...(personQuery ?? {}), documentNumber: parsed.document.number ?? null }, [...labelled.persons, ...labelled.documents]);
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, parsed, ...labelled, hits };
   }
 
   /**
@@ -185,7 +206,13 @@ export class ScreeningService {
     }
     const alerts = results.flatMap((r) => r.candidates.filter((c) => c.alert));
     await this.#audit(actor, 'screening.batch', purpose, alerts, { rows: rows.length, problems: problems.length, alerts: alerts.length });
-    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, results, problems };
+    const hits: Array<NoticeHit & { rowId: string }> = [];
+    for (let i = 0; i < results.length; i++) {
+      if (!results[i].candidates.some((c) => c.alert)) continue;
+      const row = good[i];
+      for (const h of await this.#hits(actor, 'batch', { rowId: row.id, ...row.query }, results[i].candidates)) hits.push({ ...h, rowId: row.id });
+    }
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, results, problems, hits };
   }
 
   async stats() {

@@ -2,7 +2,33 @@
  * Screening: the shapes every matcher returns. Scores are in [0, 1]; a candidate is an
  * alert when its score reaches ALERT_THRESHOLD (one documented default, see docs/screening.md).
  */
+import type { Actor } from '../auth/roles.ts';
 export const ALERT_THRESHOLD = 0.8;
+
+/** The screening kinds that can hit a notice. */
+export type ScreenedKind = 'person' | 'document' | 'vehicle' | 'mrz' | 'batch';
+
+/** What the notices module answers when alerting candidates are subjects of live notices. */
+export interface NoticeHit {
+  hitId: string;
+  noticeId: string;
+  noticeReference: string;
+  noticeType: string;
+  recordId: string;
+  urgency: 'urgent' | 'normal';
+  isNew: boolean;
+}
+
+/**
+ * Opens hits for alerting matches (wired to the notices module's HitsService in main.ts).
+ * It runs before the answer is sent, so an officer is told at once and no hit is lost.
+ */
+export type HitRecorder = (
+  actor: Actor,
+  kind: ScreenedKind,
+  query: Record<string, unknown>,
+  matches: Array<{ recordId: string; score: number; alert: boolean }>,
+) => Promise<NoticeHit[]>;
 
 export interface PersonQuery {
   name: string;
