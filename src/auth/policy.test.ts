@@ -6,19 +6,19 @@ import { type Actor, ROLES, type Role, SCOPES } from './roles.ts';
 
 // The expected permissions, written out by hand: the policy must match every cell.
 const EXPECTED_ROLE_ACTIONS: Record<Role, Action[]> = {
-  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create', 'notice.read', 'notice.write', 'notice.import', 'hit.read', 'hit.update', 'message.read', 'message.send'],
+  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create', 'notice.read', 'notice.write', 'notice.import', 'hit.read', 'hit.update', 'message.read', 'message.send', 'case.read', 'network.read'],
   frontline: ['record.read', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'hit.update', 'message.read', 'message.send'],
-  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'message.read', 'message.send'],
+  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'message.read', 'message.send', 'case.read', 'case.write', 'network.read', 'report.read'],
   // a reviewer reads and decides; never writes a notice's content
   reviewer: ['record.read', 'screening.run', 'token.create', 'notice.read', 'notice.review', 'hit.read', 'message.read', 'message.send'],
-  cyber_analyst: ['record.read', 'token.create', 'message.read', 'message.send'],
+  cyber_analyst: ['record.read', 'token.create', 'message.read', 'message.send', 'case.read', 'case.write', 'network.read', 'report.read'],
   camera_operator: ['screening.run', 'token.create', 'hit.read'],
   programme_manager: [],
   ga_secretariat: [],
-  commander: ['record.read', 'notice.read', 'hit.read', 'message.read'],
+  commander: ['record.read', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read'],
   // the data-protection officer supervises: reads everything, sends nothing
-  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read', 'message.read'],
-  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import'],
+  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read'],
+  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import', 'catalogue.manage'],
 };
 
 type Restriction = 'none' | 'names-me' | 'names-other';

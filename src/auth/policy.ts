@@ -26,21 +26,26 @@ export const ACTIONS = [
   'hit.update',
   'message.read',
   'message.send',
+  'case.read',
+  'case.write',
+  'network.read',
+  'report.read',
+  'catalogue.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create', 'notice.read', 'notice.write', 'notice.import', 'hit.read', 'hit.update', 'message.read', 'message.send'],
+  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create', 'notice.read', 'notice.write', 'notice.import', 'hit.read', 'hit.update', 'message.read', 'message.send', 'case.read', 'network.read'],
   frontline: ['record.read', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'hit.update', 'message.read', 'message.send'],
-  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'message.read', 'message.send'],
+  analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'message.read', 'message.send', 'case.read', 'case.write', 'network.read', 'report.read'],
   reviewer: ['record.read', 'screening.run', 'token.create', 'notice.read', 'notice.review', 'hit.read', 'message.read', 'message.send'],
-  cyber_analyst: ['record.read', 'token.create', 'message.read', 'message.send'],
+  cyber_analyst: ['record.read', 'token.create', 'message.read', 'message.send', 'case.read', 'case.write', 'network.read', 'report.read'],
   camera_operator: ['screening.run', 'token.create', 'hit.read'],
   programme_manager: [],
   ga_secretariat: [],
-  commander: ['record.read', 'notice.read', 'hit.read', 'message.read'],
-  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read', 'message.read'],
-  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import'],
+  commander: ['record.read', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read'],
+  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read'],
+  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import', 'catalogue.manage'],
 };
 
 const ACTION_SCOPE: Record<Action, Scope | null> = {
@@ -65,6 +70,11 @@ const ACTION_SCOPE: Record<Action, Scope | null> = {
   'hit.update': 'notices:write',
   'message.read': 'messages:read',
   'message.send': 'messages:write',
+  'case.read': 'cases:read',
+  'case.write': 'cases:write',
+  'network.read': 'cases:read',
+  'report.read': 'reports:read',
+  'catalogue.manage': 'admin',
 };
 
 /** What a record exposes to the policy. */

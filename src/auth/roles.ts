@@ -16,7 +16,7 @@ export type Role = (typeof ROLES)[number];
 export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
 
 /** API token scopes: a token can do at most what its user's roles allow, and only within its scopes. */
-export const SCOPES = ['records:read', 'records:write', 'screening:run', 'audit:read', 'admin', 'notices:read', 'notices:write', 'messages:read', 'messages:write'] as const;
+export const SCOPES = ['records:read', 'records:write', 'screening:run', 'audit:read', 'admin', 'notices:read', 'notices:write', 'messages:read', 'messages:write', 'cases:read', 'cases:write', 'reports:read'] as const;
 export type Scope = (typeof SCOPES)[number];
 export const isScope = (s: string): s is Scope => (SCOPES as readonly string[]).includes(s);
 

@@ -3,12 +3,14 @@ import type { Db } from './connect.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_notices.ts';
 import * as m0003 from './migrations/0003_messages.ts';
+import * as m0004 from './migrations/0004_cases.ts';
 
 /** Migrations are listed in code so that a bundled or copied build needs no directory scan. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_notices': m0002,
   '0003_messages': m0003,
+  '0004_cases': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
