@@ -1,3 +1,5 @@
+import { AppError } from '../core/errors.ts';
+
 /** Domain events. Subjects are dotted (`records.changed`); payloads carry ids, never personal data. */
 export interface BusEvent<T = unknown> {
   subject: string;
@@ -25,4 +27,12 @@ export function subjectMatches(pattern: string, subject: string): boolean {
   const p = pattern.split('.');
   const s = subject.split('.');
   return p.length === s.length && p.every((part, i) => part === '*' || part === s[i]);
+}
+
+/** An error as a log line may show it: codes and names only, since a message may quote data. */
+export function errorLabel(err: unknown): string {
+  // error codes and names only: a message may quote data
+  if (err instanceof AppError) return `${err.code}: ${err.message}`;
+  const e = err as { name?: string; code?: unknown };
+  return [e?.name ?? typeof err, e?.code].filter((x) => x !== undefined && x !== '').join(' ');
 }

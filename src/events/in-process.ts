@@ -1,11 +1,11 @@
-import { type BusEvent, type EventBus, type Handler, subjectMatches } from './bus.ts';
+import { type BusEvent, errorLabel, type EventBus, type Handler, subjectMatches } from './bus.ts';
 
 /** The default bus: handlers run after the publishing transaction committed, in this process. */
 export class InProcessBus implements EventBus {
   #subs = new Set<{ pattern: string; handler: Handler<any> }>();
   #onError: (err: unknown, subject: string) => void;
 
-  constructor(onError: (err: unknown, subject: string) => void = () => {}) {
+  constructor(onError: (err: unknown, subject: string) => void = logHandlerError) {
     this.#onError = onError;
   }
 
@@ -31,4 +31,9 @@ export class InProcessBus implements EventBus {
   async close(): Promise<void> {
     this.#subs.clear();
   }
+}
+
+/** A failing handler is reported on stderr with its subject and error code, never the payload. */
+function logHandlerError(err: unknown, subject: string): void {
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'event handler failed', subject, err: errorLabel(err) })}\n`);
 }

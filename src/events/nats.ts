@@ -14,7 +14,7 @@ import {
 } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AppError } from '../core/errors.ts';
-import type { EventBus, Handler, PublishOptions } from './bus.ts';
+import { errorLabel, type EventBus, type Handler, type PublishOptions } from './bus.ts';
 
 /**
  * The event bus over NATS JetStream, used when NATS_URL is set (see docs/events.md).
@@ -77,13 +77,6 @@ export function parseNatsUrl(url: string): { servers: string[]; user?: string; p
     }
   }
   return out;
-}
-
-function errorLabel(err: unknown): string {
-  // error codes and names only: a message may quote data
-  if (err instanceof AppError) return `${err.code}: ${err.message}`;
-  const e = err as { name?: string; code?: unknown };
-  return [e?.name ?? typeof err, e?.code].filter((x) => x !== undefined && x !== '').join(' ');
 }
 
 const defaultOnError: NonNullable<NatsBusOptions['onError']> = (err, subject, info) => {
