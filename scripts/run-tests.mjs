@@ -33,10 +33,18 @@ const UNIT = [
   'src/messages/message.test.ts',
   'src/messages/messages.service.test.ts',
   'src/messages/messages.routes.test.ts',
+  'src/network/analysis.test.ts',
+  'src/network/network.service.test.ts',
+  'src/network/network.routes.test.ts',
+  'src/cases/catalogue.test.ts',
+  'src/cases/cases.service.test.ts',
+  'src/cases/cases.routes.test.ts',
+  'src/cases/report.service.test.ts',
+  'src/cases/report.routes.test.ts',
   'src/http/http.test.ts',
   'src/cli/cli.test.ts',
 ];
-const E2E = ['web/e2e/desk.e2e.test.ts', 'web/e2e/notices.e2e.test.ts'];
+const E2E = ['web/e2e/desk.e2e.test.ts', 'web/e2e/notices.e2e.test.ts', 'web/e2e/cases.e2e.test.ts'];
 
 const only = process.argv[2];
 const suites = {

@@ -28,11 +28,14 @@ import { NoticesRepo, NoticesService, PublicNoticeImporter, screenerOf } from '.
 import { HitsRepo } from './notices/hits.repo.ts';
 import { HitsService } from './notices/hits.service.ts';
 import { MessagesRepo, MessagesService } from './messages/index.ts';
+import { NetworkClient, NetworkRepo, NetworkService } from './network/index.ts';
 import { NotificationsRepo } from './notices/notifications.repo.ts';
 import { NotificationsService } from './notices/notifications.service.ts';
 import { EngineClient } from './screening/engine-client.ts';
 import { ScreeningRepo } from './screening/screening.repo.ts';
 import { ScreeningService } from './screening/screening.service.ts';
+import { CasesRepo, type CasesModule, casesModule } from './cases/index.ts';
+import { ProfileSeeder, ReportRepo, ReportService, SeedRepo } from './cases/report.index.ts';
 
 export interface Services {
   conn: Connection;
@@ -50,6 +53,10 @@ export interface Services {
   notifications: NotificationsService;
   hits: HitsService;
   messages: MessagesService;
+  network: NetworkService;
+  cases: CasesModule;
+  reports: ReportService;
+  profileSeeder: ProfileSeeder;
   authRepo: AuthRepo;
   today: () => string;
   agencyCount: () => Promise<number>;
@@ -95,7 +102,9 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
   const notifications = new NotificationsService(db, new NotificationsRepo(), audit, clock, ids);
   const hits = new HitsService(db, new HitsRepo(), notices, notifications, audit, bus, clock, ids);
   screening.onHits((actor, kind, query, matches) => hits.recordFromScreening(actor, kind, query, matches));
+  const network = new NetworkService(db, new NetworkRepo(), audit, clock, ids, new NetworkClient());
   const messages = new MessagesService(db, new MessagesRepo(), audit, bus, clock, ids, { all: () => authRepo.allAgencies(db), codesOf: (a) => directory.codesOf(a) }, notices);
+  const cases = casesModule({ db, repo: new CasesRepo(), audit, bus, clock, ids, records });
   return {
     conn,
     bus,
@@ -112,12 +121,17 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
     notifications,
     hits,
     messages,
+    network,
+    cases,
+    reports: new ReportService(db, new ReportRepo(), audit, clock),
+    profileSeeder: new ProfileSeeder(db, new SeedRepo(), importer, audit, clock),
     authRepo,
     today: () => toIsoDate(clock.now()),
     agencyCount: () => authRepo.countAgencies(db),
     close: async () => {
       await bus.close();
       await engine.close();
+      await network.close();
       await conn.close();
     },
   };

@@ -6,6 +6,9 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createServices, type Services, startNode } from '../main.ts';
 import { noticesCommands } from '../notices/notices.cli.ts';
+import { casesCommands } from '../cases/cases.cli.ts';
+import { reportCommands } from '../cases/report.cli.ts';
+import { seedProfile } from '../cases/seed.cli.ts';
 import { recordsCommands } from '../records/records.cli.ts';
 import { screenBatchCommand } from '../screening/offline/screen-batch.cli.ts';
 import { screeningCommands } from '../screening/screening.cli.ts';
@@ -68,9 +71,11 @@ const coreCommands: Command[] = [
   {
     name: 'seed',
     summary: 'Load deterministic demo data (agencies, users, persons, documents, vehicles, groups)',
-    usage: `ribat seed [--scale ${SCALES.join('|')}] [--seed N] [--json]\n  Re-running with the same scale and seed updates nothing twice.`,
-    options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string' } },
+    usage: `ribat seed [--scale ${SCALES.join('|')}] [--seed N] [--json]\n  Re-running with the same scale and seed updates nothing twice.\nribat seed --profile dgsn-2024 [--force]\n  Calibrated 2023 and 2024 facts whose 2024 totals are DGSN's published figures; --force wipes and seeds again.`,
+    options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean' } },
     async run(ctx, v) {
+      // calibrated demo years (ribat seed --profile dgsn-2024 [--force]): src/cases/seed.cli.ts
+      if (v.profile !== undefined) return seedProfile(ctx, v as { profile: string; force?: boolean });
       if (!SCALES.includes(v.scale)) throw new UsageError(`--scale is one of ${SCALES.join(', ')}`);
       const seed = v.seed === undefined ? undefined : Number(v.seed);
       if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed is a whole number');
@@ -82,7 +87,7 @@ const coreCommands: Command[] = [
   },
 ];
 
-export const COMMANDS: Command[] = [...coreCommands, ...authCommands, ...recordsCommands, ...noticesCommands, ...screeningCommands, screenBatchCommand, ...auditCommands];
+export const COMMANDS: Command[] = [...coreCommands, ...authCommands, ...recordsCommands, ...noticesCommands, ...casesCommands, ...reportCommands, ...screeningCommands, screenBatchCommand, ...auditCommands];
 
 function help(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -120,6 +120,17 @@ export interface Database {
   messages: MessagesTable;
   messageRecipients: MessageRecipientsTable;
   messageAttachments: MessageAttachmentsTable;
+  caseCategories: CaseCategoriesTable;
+  substances: SubstancesTable;
+  cases: CasesTable;
+  caseParties: CasePartiesTable;
+  arrests: ArrestsTable;
+  seizures: SeizuresTable;
+  gangs: GangsTable;
+  gangMembers: GangMembersTable;
+  migrationEvents: MigrationEventsTable;
+  warrants: WarrantsTable;
+  complaints: ComplaintsTable;
 }
 
 export interface NoticesTable {
@@ -249,4 +260,151 @@ export interface MessageAttachmentsTable {
   size: number;
   sha256: string;
   content: Uint8Array;
+}
+
+// 0004_cases: dates are 'YYYY-MM-DD' text; quantities are integers in the substance's base unit
+type Labels = Json<Record<string, string>>;
+
+export interface CaseCategoriesTable {
+  code: string;
+  labels: Labels;
+  builtin: boolean;
+  createdAt: Timestamp;
+}
+
+export interface SubstancesTable {
+  code: string;
+  labels: Labels;
+  /** mass: grams; count: items; money: minor currency units */
+  measure: string;
+  builtin: boolean;
+  createdAt: Timestamp;
+}
+
+export interface CasesTable {
+  id: string;
+  reference: string;
+  category: string;
+  title: string;
+  summary: string | null;
+  region: string;
+  city: string | null;
+  openedOn: string;
+  closedOn: string | null;
+  status: string;
+  ownerAgencyId: string;
+  tlp: string;
+  restrictedTo: Json<string[]>;
+  source: string | null;
+  createdAt: Timestamp;
+  createdBy: string;
+  updatedAt: Timestamp;
+  updatedBy: string;
+  version: number;
+}
+
+export interface CasePartiesTable {
+  id: string;
+  caseId: string;
+  /** person | group | vehicle | document (recordId set) or phone | address (value set) */
+  kind: string;
+  recordId: string | null;
+  value: string | null;
+  role: string;
+  createdAt: Timestamp;
+}
+
+export interface ArrestsTable {
+  id: string;
+  caseId: string;
+  personRecordId: string | null;
+  arrestedOn: string;
+  region: string;
+  city: string | null;
+  place: string | null;
+  agencyId: string;
+  nationality: string | null;
+  foreignNational: boolean;
+  internationalWarrant: boolean;
+  createdAt: Timestamp;
+  createdBy: string;
+}
+
+export interface SeizuresTable {
+  id: string;
+  caseId: string;
+  substance: string;
+  /** int8, read as number: grams, items or minor currency units */
+  quantity: ColumnType<number, number | bigint | string, number | bigint | string>;
+  currency: string | null;
+  seizedOn: string;
+  region: string;
+  city: string | null;
+  place: string | null;
+  agencyId: string;
+  createdAt: Timestamp;
+  createdBy: string;
+}
+
+export interface GangsTable {
+  id: string;
+  name: string;
+  groupRecordId: string | null;
+  caseId: string | null;
+  kind: string;
+  status: string;
+  dismantledOn: string | null;
+  region: string;
+  ownerAgencyId: string;
+  tlp: string;
+  restrictedTo: Json<string[]>;
+  createdAt: Timestamp;
+  createdBy: string;
+  updatedAt: Timestamp;
+  version: number;
+}
+
+export interface GangMembersTable {
+  gangId: string;
+  personRecordId: string;
+  role: string;
+  arrestedOn: string | null;
+  arrestId: string | null;
+}
+
+export interface MigrationEventsTable {
+  id: string;
+  kind: string;
+  occurredOn: string;
+  region: string;
+  persons: number;
+  caseId: string | null;
+  agencyId: string;
+  createdAt: Timestamp;
+  createdBy: string;
+}
+
+export interface WarrantsTable {
+  id: string;
+  caseId: string | null;
+  personRecordId: string | null;
+  scope: string;
+  issuedOn: string;
+  executedOn: string | null;
+  issuingAuthority: string;
+  agencyId: string;
+  createdAt: Timestamp;
+  createdBy: string;
+}
+
+export interface ComplaintsTable {
+  id: string;
+  channel: string;
+  category: string;
+  receivedOn: string;
+  region: string;
+  status: string;
+  caseId: string | null;
+  agencyId: string;
+  createdAt: Timestamp;
 }

@@ -14,6 +14,9 @@ import { adminRoutes } from '../auth/admin.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { messagesRoutes } from '../messages/index.ts';
+import { networkRoutes } from '../network/index.ts';
+import { casesRoutes } from '../cases/cases.routes.ts';
+import { reportRoutes } from '../cases/report.routes.ts';
 import { hitsRoutes } from '../notices/hits.routes.ts';
 import { noticesRoutes } from '../notices/notices.routes.ts';
 import { publicNoticesRoutes } from '../notices/public.routes.ts';
@@ -132,6 +135,9 @@ export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyI
       await api.register(hitsRoutes, { hits: s.hits });
       await api.register(notificationsRoutes, { notifications: s.notifications });
       await api.register(messagesRoutes, { messages: s.messages });
+      await api.register(networkRoutes, { network: s.network });
+      await api.register(casesRoutes, { cases: s.cases });
+      await api.register(reportRoutes, { reports: s.reports });
     },
     { prefix: '/api/v1' },
   );

@@ -191,7 +191,50 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('complaints_status_check', sql`status in ('received', 'triaged', 'referred', 'closed')`)
     .execute();
   await db.schema.createIndex('complaints_received_idx').on('complaints').columns(['received_on', 'channel']).execute();
+
+  // foreign keys that cascade or set null on delete, and the owner filters of lists
+  await db.schema.createIndex('gangs_case_idx').on('gangs').column('case_id').execute();
+  await db.schema.createIndex('gangs_owner_idx').on('gangs').columns(['owner_agency_id', 'id']).execute();
+  await db.schema.createIndex('gang_members_arrest_idx').on('gang_members').column('arrest_id').execute();
+  await db.schema.createIndex('migration_events_case_idx').on('migration_events').column('case_id').execute();
+  await db.schema.createIndex('warrants_case_idx').on('warrants').column('case_id').execute();
+  await db.schema.createIndex('complaints_case_idx').on('complaints').column('case_id').execute();
+
+  // the built-in catalogue, labelled in the node's four languages; an administrator adds more
+  const at = new Date('2026-01-01T00:00:00Z');
+  await db
+    .insertInto('case_categories')
+    .values(CATEGORIES.map(([code, ar, fr, en, es]) => ({ code, labels: JSON.stringify({ ar, fr, en, es }), builtin: true, created_at: at })))
+    .execute();
+  await db
+    .insertInto('substances')
+    .values(SUBSTANCES.map(([code, measure, ar, fr, en, es]) => ({ code, measure, labels: JSON.stringify({ ar, fr, en, es }), builtin: true, created_at: at })))
+    .execute();
 }
+
+// code, ar, fr, en, es
+const CATEGORIES = [
+  ['violent_crime', 'جرائم العنف', 'Criminalité violente', 'Violent crime', 'Delitos violentos'],
+  ['drug_trafficking', 'الاتجار بالمخدرات', 'Trafic de stupéfiants', 'Drug trafficking', 'Tráfico de drogas'],
+  ['migrant_smuggling', 'تهريب المهاجرين', 'Trafic de migrants', 'Migrant smuggling', 'Tráfico ilícito de migrantes'],
+  ['cybercrime', 'الجرائم الإلكترونية', 'Cybercriminalité', 'Cybercrime', 'Ciberdelincuencia'],
+  ['terrorism', 'الإرهاب', 'Terrorisme', 'Terrorism', 'Terrorismo'],
+  ['fraud', 'النصب والاحتيال', 'Escroquerie', 'Fraud', 'Fraude'],
+  ['theft', 'السرقة', 'Vol', 'Theft', 'Robo'],
+  ['other', 'أخرى', 'Autre', 'Other', 'Otros'],
+] as const;
+
+// code, measure, ar, fr, en, es
+const SUBSTANCES = [
+  ['cannabis_resin', 'mass', 'راتنج القنب (الشيرا)', 'Résine de cannabis', 'Cannabis resin', 'Resina de cannabis'],
+  ['cocaine', 'mass', 'الكوكايين', 'Cocaïne', 'Cocaine', 'Cocaína'],
+  ['heroin', 'mass', 'الهيروين', 'Héroïne', 'Heroin', 'Heroína'],
+  ['psychotropic_pills', 'count', 'الأقراص المهلوسة', 'Comprimés psychotropes', 'Psychotropic pills', 'Pastillas psicotrópicas'],
+  ['cash', 'money', 'أموال نقدية', 'Argent liquide', 'Cash', 'Dinero en efectivo'],
+  ['firearms', 'count', 'أسلحة نارية', 'Armes à feu', 'Firearms', 'Armas de fuego'],
+  ['vehicles', 'count', 'مركبات', 'Véhicules', 'Vehicles', 'Vehículos'],
+  ['boats', 'count', 'قوارب', 'Embarcations', 'Boats', 'Embarcaciones'],
+] as const;
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['complaints', 'warrants', 'migration_events', 'gang_members', 'gangs', 'seizures', 'arrests', 'case_parties', 'cases', 'substances', 'case_categories']) {

@@ -1,0 +1,45 @@
+import { Type } from 'typebox';
+
+const YoY = Type.Object({ value: Type.Number(), previous: Type.Number(), change: Type.Union([Type.Number(), Type.Null()]) }, { description: 'change = (value − previous) / previous; null when previous is 0' });
+
+/** The annual report as the API returns it (see src/cases/report.ts). */
+export const AnnualReportSchema = Type.Object({
+  year: Type.Integer(),
+  previousYear: Type.Integer(),
+  generatedAt: Type.String({ format: 'date-time' }),
+  scope: Type.Literal('node', { description: 'every case of the node, whatever its handling code: counts, never records' }),
+  cases: Type.Object({
+    total: YoY,
+    cleared: YoY,
+    clearanceRate: YoY,
+    byCategory: Type.Array(Type.Object({ category: Type.String(), total: Type.Integer(), cleared: Type.Integer(), previous: Type.Integer() })),
+  }),
+  arrests: Type.Object({ total: YoY, violentCrime: YoY, byCategory: Type.Array(Type.Object({ category: Type.String(), count: Type.Integer(), previous: Type.Integer() })) }),
+  gangs: Type.Object({ dismantled: YoY, membersArrested: YoY }),
+  seizures: Type.Array(
+    Type.Object({
+      substance: Type.String(),
+      measure: Type.Enum(['mass', 'count', 'money']),
+      quantity: Type.Number({ description: 'grams, items or minor currency units' }),
+      previous: Type.Number(),
+      change: Type.Union([Type.Number(), Type.Null()]),
+      seizures: Type.Integer(),
+    }),
+  ),
+  cybercrime: Type.Object({ cases: YoY }),
+  warrants: Type.Object({ international: YoY, national: YoY }),
+  complaints: Type.Object({ online: YoY }),
+  migration: Type.Object({ networksDismantled: YoY, departuresPrevented: YoY }),
+  byMonth: Type.Array(Type.Object({ month: Type.Integer(), cases: Type.Integer(), arrests: Type.Integer(), seizures: Type.Integer(), departuresPrevented: Type.Integer() })),
+  byRegion: Type.Array(
+    Type.Object({
+      region: Type.String(),
+      cases: Type.Integer(),
+      cleared: Type.Integer(),
+      arrests: Type.Integer(),
+      seizures: Type.Integer(),
+      gangsDismantled: Type.Integer(),
+      departuresPrevented: Type.Integer(),
+    }),
+  ),
+});
