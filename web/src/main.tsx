@@ -5,6 +5,7 @@ import { App } from './app/App.tsx';
 import { i18n } from './i18n/index.ts';
 import './styles.css';
 import './features/notices/notices.css';
+import './features/cases/cases.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -121,7 +121,7 @@ function urlFor(path: string, query?: Query): string {
 /** A path segment from an id: ids come from the server but are still encoded. */
 const seg = encodeURIComponent;
 
-async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {

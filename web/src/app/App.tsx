@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgenciesPage } from '../features/admin/AgenciesPage.tsx';
 import { UsersPage } from '../features/admin/UsersPage.tsx';
@@ -19,11 +19,20 @@ import { PublicShell } from '../features/public/PublicShell.tsx';
 import { RecordPage } from '../features/records/RecordPage.tsx';
 import { RecordsPage } from '../features/records/RecordsPage.tsx';
 import { BatchPage } from '../features/screening/BatchPage.tsx';
+import { CaseForm } from '../features/cases/CaseForm.tsx';
+import { CasePage } from '../features/cases/CasePage.tsx';
+import { CasesPage } from '../features/cases/CasesPage.tsx';
+import { GangPage } from '../features/gangs/GangPage.tsx';
+import { GangsPage } from '../features/gangs/GangsPage.tsx';
 import { CheckPage } from '../features/screening/CheckPage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Layout } from './Layout.tsx';
 import { type Route, useRoute } from './router.tsx';
 import { can, SessionProvider, useMe, useSession } from './session.tsx';
+
+// The graph (cytoscape) and the charts (chart.js) are loaded with their page only.
+const NetworkPage = lazy(() => import('../features/network/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })));
+const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -66,6 +75,13 @@ function Page({ route }: { route: Route }): ReactNode {
   if (a === 'messages' && b === 'new' && c === undefined) return gate('message.send', <NewThreadPage noticeId={route.query.get('noticeId') ?? undefined} />);
   if (a === 'messages' && c === undefined) return gate('message.read', <ThreadPage id={b} />);
   if (a === 'notifications' && b === undefined) return <NotificationsPage />;
+  if (a === 'cases' && b === undefined) return gate('case.read', <CasesPage route={route} />);
+  if (a === 'cases' && b === 'new' && c === undefined) return gate('case.write', <CaseForm />);
+  if (a === 'cases' && c === undefined) return gate('case.read', <CasePage id={b} />);
+  if (a === 'gangs' && b === undefined) return gate('case.read', <GangsPage route={route} />);
+  if (a === 'gangs' && c === undefined) return gate('case.read', <GangPage id={b} />);
+  if (a === 'network' && b === undefined) return gate('network.read', <Suspense fallback={<Loading />}><NetworkPage route={route} /></Suspense>);
+  if (a === 'report' && b === undefined) return gate('report.read', <Suspense fallback={<Loading />}><ReportPage route={route} /></Suspense>);
   return <NotFound />;
 }
 

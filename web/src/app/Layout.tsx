@@ -40,6 +40,12 @@ export function Layout({ children }: { children: ReactNode }) {
   if (can(me, 'notice.read')) items.push({ to: '/notices', labelKey: 'nav.notices', match: ['notices'] });
   if (can(me, 'notice.review')) items.push({ to: '/review', labelKey: 'nav.review', match: ['review'] });
   if (can(me, 'message.read')) items.push({ to: '/messages', labelKey: 'nav.messages', match: ['messages'] });
+  if (can(me, 'case.read')) {
+    items.push({ to: '/cases', labelKey: 'nav.cases', match: ['cases'] });
+    items.push({ to: '/gangs', labelKey: 'nav.gangs', match: ['gangs'] });
+  }
+  if (can(me, 'network.read')) items.push({ to: '/network', labelKey: 'nav.network', match: ['network'] });
+  if (can(me, 'report.read')) items.push({ to: '/report', labelKey: 'nav.report', match: ['report'] });
   if (can(me, 'audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', match: ['audit'] });
   const adminItems: NavItem[] = can(me, 'user.manage')
     ? [

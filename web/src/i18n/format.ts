@@ -95,3 +95,17 @@ export function formatDuration(locale: Locale, ms: number): string {
     () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 }),
   ).format(ms / 1000);
 }
+
+/** A year without grouping (`2024`, not `2,024`), in the locale's digits. */
+export function formatYear(locale: Locale, year: number): string {
+  return cached(`y:${locale}`, () => new Intl.NumberFormat(locale, { useGrouping: false })).format(year);
+}
+
+/** A relative change `(value - previous) / previous` with its sign: `+40%`, `−3.5%`; null when there is no base. */
+export function formatChange(locale: Locale, value: number, previous: number | null | undefined): string | null {
+  if (previous == null || previous === 0) return null;
+  return cached(
+    `ch:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+  ).format((value - previous) / previous);
+}

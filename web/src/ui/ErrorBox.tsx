@@ -41,6 +41,25 @@ export const ERROR_KEYS: Readonly<Record<string, string>> = {
   batch_too_large: 'errors.batch_too_large',
   screening_not_ready: 'errors.screening_not_ready',
   payload_too_large: 'errors.payload_too_large',
+  // cases, gangs, network, report
+  unit_mismatch: 'errors.unit_mismatch',
+  invalid_quantity: 'errors.invalid_quantity',
+  quantity_not_exact: 'errors.quantity_not_exact',
+  quantity_too_large: 'errors.quantity_too_large',
+  date_in_future: 'errors.date_in_future',
+  invalid_phone: 'errors.invalid_phone',
+  unknown_category: 'errors.unknown_category',
+  unknown_substance: 'errors.unknown_substance',
+  party_exists: 'errors.party_exists',
+  party_kind_mismatch: 'errors.party_kind_mismatch',
+  gang_already_dismantled: 'errors.gang_already_dismantled',
+  case_not_found: 'errors.case_not_found',
+  gang_not_found: 'errors.gang_not_found',
+  case_not_owner: 'errors.case_not_owner',
+  gang_not_owner: 'errors.gang_not_owner',
+  node_not_found: 'errors.node_not_found',
+  invalid_year: 'errors.invalid_year',
+  closed_before_opened: 'errors.closed_before_opened',
 };
 
 export function errorKey(error: unknown): string {
