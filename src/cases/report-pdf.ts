@@ -12,6 +12,11 @@ const W = 595.28; // A4 in points
 const M = 48;
 // numbers are drawn in a Latin font, bidi marks removed: pdfkit lays a run out in one direction
 const plain = (s: string) => s.replace(/[\u200e\u200f\u061c]/g, '');
+/**
+ * Noto Naskh Arabic has no ASCII parentheses or hyphens: Arabic labels use its ornate
+ * parentheses, swapped because fontkit lays the run out right to left without mirroring.
+ */
+const naskhSafe = (s: string) => s.replace(/\(/g, '\uFD3F').replace(/\)/g, '\uFD3E').replace(/[-–]/g, ' ').replace(/ /g, '\u00A0');
 
 /**
  * The report as a PDF: the headline figures with the previous year and the change, then bar
@@ -30,7 +35,7 @@ export async function reportPdf(r: AnnualReport, requested: ReportLang, labels: 
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
   const label = (text: string, x: number, y: number, width: number, size = 9) =>
-    doc.font('label').fontSize(size).text(text, x, y, { width, align: rtl ? 'right' : 'left', lineBreak: false });
+    doc.font('label').fontSize(size).text(rtl ? naskhSafe(text) : text, x, y, { width, align: rtl ? 'right' : 'left', lineBreak: false });
   const number = (text: string, x: number, y: number, width: number, size = 9) =>
     doc.font('Helvetica').fontSize(size).text(plain(text), x, y, { width, align: 'right', lineBreak: false });
   /** x of a column given in left-to-right terms, mirrored in Arabic */
@@ -52,9 +57,11 @@ export async function reportPdf(r: AnnualReport, requested: ReportLang, labels: 
   y += 4;
   for (const f of headlineFigures(r)) {
     label(figureLabel(f.key, lang, labels.substances), col(...cols.label), y, cols.label[1], 8.5);
-    number(formatFigure(f, f.value, lang), col(...cols.value), y, cols.value[1], 8.5);
-    number(formatFigure(f, f.previous, lang), col(...cols.previous), y, cols.previous[1], 8.5);
-    number(formatChange(f.change, lang), col(...cols.change), y, cols.change[1], 8.5);
+    // figures are drawn in the Latin font, so an Arabic report shows them with SI symbols (t, kg)
+    const numLang = rtl ? 'en' : lang;
+    number(formatFigure(f, f.value, numLang), col(...cols.value), y, cols.value[1], 8.5);
+    number(formatFigure(f, f.previous, numLang), col(...cols.previous), y, cols.previous[1], 8.5);
+    number(formatChange(f.change, numLang), col(...cols.change), y, cols.change[1], 8.5);
     y += 14;
   }
 
