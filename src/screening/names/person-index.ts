@@ -1,8 +1,8 @@
 import { toAlpha3 } from '../../core/countries.ts';
 import { ALERT_THRESHOLD, type PersonMatch, type PersonQuery } from '../screening.ts';
 import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
-import { alignName, birthDateEffect, commonNamePenalty, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
-import { ARABIC_ALPHABET, edits1, LATIN_ALPHABET, SKELETON_ALPHABET, undoubled } from './similarity.ts';
+import { alignName, alignScore, birthDateEffect, commonNamePenalty, factsDelta, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
+import { ARABIC_ALPHABET, forEachEdit1, LATIN_ALPHABET, SKELETON_ALPHABET, undoubled } from './similarity.ts';
 import { joinTokens, type NameToken, nameTokens } from './tokens.ts';
 
 export interface PersonEntry {
@@ -43,10 +43,11 @@ class U32 {
  * The `k` entries with the highest scores at or above `bar`, best first: a bounded min-heap,
  * so that a common name touching thousands of entries costs n·log k, not a full sort.
  */
-function topByScore(entries: number[], score: Float32Array, bar: number, k: number): number[] {
+function topByScore(entries: Int32Array, n: number, score: Float32Array, bar: number, k: number): number[] {
   const heap: number[] = [];
   const less = (a: number, b: number) => score[a] < score[b];
-  for (const e of entries) {
+  for (let x = 0; x < n; x++) {
+    const e = entries[x];
     if (score[e] < bar) continue;
     if (heap.length < k) {
       heap.push(e);
@@ -83,6 +84,7 @@ const WALK_BUDGET = 60_000;
 const MAX_TYPO_EXPANSIONS = 40;
 /** A typo neighbour of a known part brings candidates in only if it is no more common than this (or 0.5 % of the names). */
 const KNOWN_TYPO_GENERATES = 200;
+const DF_MEMO_SIZE = 100_000;
 
 /**
  * The in-memory person watchlist. Every name of every person is an entry; each entry's parts
@@ -112,6 +114,10 @@ export class PersonIndex {
   #tokStamp = new Int32Array(0);
   #tokBest = new Float32Array(0);
   #rank = new Float32Array(0);
+  #touched = new Int32Array(1024);
+  /** per person slot: the query that last computed its facts delta, and that delta */
+  #slotStamp = new Int32Array(0);
+  #slotFacts = new Float64Array(0);
   #stamp = 0;
 
   constructor(knowledge: NameKnowledge = loadNameKnowledge()) {
@@ -137,6 +143,7 @@ export class PersonIndex {
   /** Adds a person, replacing any person with the same id. */
   add(p: PersonEntry): void {
     this.remove(p.id);
+    if (this.#dfMemo.size) this.#dfMemo.clear();
     const slot = this.#persons.length;
     const person: Person = { entry: p, names: [] };
     this.#persons.push(person);
@@ -170,6 +177,7 @@ export class PersonIndex {
   remove(id: string): boolean {
     const slot = this.#slotOf.get(id);
     if (slot === undefined) return false;
+    if (this.#dfMemo.size) this.#dfMemo.clear();
     const person = this.#persons[slot];
     for (const e of person.names) {
       this.#dead.add(e);
@@ -221,10 +229,17 @@ export class PersonIndex {
 
   /** How common a name part is among the names (variants counted together). */
   #dfOf(t: NameToken): number {
+    const memo = this.#dfMemo.get(t.fold);
+    if (memo !== undefined) return memo;
     let df = Math.max(this.#df[this.#keyId.get(`f${t.fold}`) ?? -1] ?? 0, this.#df[this.#keyId.get(`p${t.fold}`) ?? -1] ?? 0);
     for (const c of this.knowledge.clustersOf(t.fold)) df = Math.max(df, this.#df[this.#keyId.get(`c${c}`) ?? -1] ?? 0);
+    if (this.#dfMemo.size >= DF_MEMO_SIZE) this.#dfMemo.clear();
+    this.#dfMemo.set(t.fold, df);
     return df;
   }
+
+  /** Frequencies of name parts looked up by queries and explanations; emptied by every change. */
+  #dfMemo = new Map<string, number>();
 
   #skeletonDf(t: NameToken): number {
     let df = 0;
@@ -272,21 +287,27 @@ export class PersonIndex {
       // A common neighbour of a known part only adds to candidates found otherwise.
       const dedup = undoubled(t.fold);
       if (dedup !== t.fold) put(`f${dedup}`, TOKEN_SCORES.doubled);
-      let n = 0;
-      for (const w of edits1(t.fold, t.script === 'arabic' ? ARABIC_ALPHABET : LATIN_ALPHABET)) {
-        const id = this.#keyId.get(`f${w}`);
-        if (id === undefined) continue;
-        const s = undoubled(w) === dedup ? TOKEN_SCORES.doubled : TOKEN_SCORES.typo1;
-        put(`f${w}`, s, known && this.#df[id] > Math.max(KNOWN_TYPO_GENERATES, this.#liveEntries / 200));
-        if (!known) out.estimatedDf = Math.max(out.estimatedDf, this.#df[id]);
-        if (++n >= MAX_TYPO_EXPANSIONS) break;
-      }
+      // each neighbour in the vocabulary once, in the order edits1 lists them
+      const self = `f${t.fold}`;
+      const found: string[] = [];
+      forEachEdit1(t.fold, t.script === 'arabic' ? ARABIC_ALPHABET : LATIN_ALPHABET, 'f', (key) => {
+        const id = this.#keyId.get(key);
+        if (id === undefined || key === self || found.includes(key)) return false;
+        found.push(key);
+        const s = undoubled(key.slice(1)) === dedup ? TOKEN_SCORES.doubled : TOKEN_SCORES.typo1;
+        put(key, s, known && this.#df[id] > Math.max(KNOWN_TYPO_GENERATES, this.#liveEntries / 200));
+        if (!known) out.estimatedDf = Math.max(out.estimatedDf ?? 0, this.#df[id]);
+        return found.length >= MAX_TYPO_EXPANSIONS;
+      });
     }
     if (!known) {
       for (const s of t.skeletons) {
         out.estimatedDf = Math.max(out.estimatedDf, this.#df[this.#keyId.get(`s${s}`) ?? -1] ?? 0);
         if (s.length < 4) continue;
-        for (const w of edits1(s, SKELETON_ALPHABET)) put(`s${w}`, phoneticScore(s.length) - 0.2);
+        const score = phoneticScore(s.length) - 0.2;
+        forEachEdit1(s, SKELETON_ALPHABET, 's', (key) => {
+          put(key, score);
+        });
       }
     }
     this.#joinedKeys(tokens, i, put);
@@ -315,6 +336,14 @@ export class PersonIndex {
 
   #ensureScratch() {
     const n = this.#entryPerson.n;
+    if (this.#slotStamp.length < this.#persons.length) {
+      const size = Math.max(1024, this.#persons.length * 2);
+      this.#slotStamp = new Int32Array(size);
+      this.#slotFacts = new Float64Array(size);
+      this.#stamp = 0;
+      this.#seen.fill(0);
+      this.#tokStamp.fill(0);
+    }
     if (this.#acc.length >= n) return;
     const size = Math.max(1024, n * 2);
     this.#acc = new Float32Array(size);
@@ -333,6 +362,7 @@ export class PersonIndex {
     if (this.#stamp > 2 ** 30 / 64) {
       this.#seen.fill(0);
       this.#tokStamp.fill(0);
+      this.#slotStamp.fill(0);
       this.#stamp = 0;
     }
     const qs = ++this.#stamp;
@@ -350,24 +380,36 @@ export class PersonIndex {
       essential.push(i);
       rest -= weights[i];
     }
-    const touched: number[] = [];
+    // entries met so far, in the order met (typed, reused: at a million names a common part
+    // brings tens of thousands)
+    let touched = this.#touched;
+    let nTouched = 0;
     const acc = this.#acc;
     const seen = this.#seen;
+    const tokStamp = this.#tokStamp;
+    const tokBest = this.#tokBest;
+    const postings = this.#postings;
     const generate = (i: number, checkOnly: boolean) => {
       const ts = qs * 64 + i;
+      const weight = weights[i];
+      const only = expansions[i].checkOnly!;
       for (const [key, s] of expansions[i]) {
-        if (expansions[i].checkOnly!.has(key) !== checkOnly) continue;
-        const weight = weights[i];
+        if (only.has(key) !== checkOnly) continue;
         const w = weight * s;
-        const tokStamp = this.#tokStamp;
-        const tokBest = this.#tokBest;
-        for (const e of this.#postings[key]) {
+        const list = postings[key];
+        if (touched.length < nTouched + list.length) {
+          const grown = new Int32Array(Math.max(touched.length * 2, nTouched + list.length));
+          grown.set(touched.subarray(0, nTouched));
+          this.#touched = touched = grown;
+        }
+        for (let x = 0; x < list.length; x++) {
+          const e = list[x];
           if (seen[e] !== qs) {
             seen[e] = qs;
             acc[e] = w;
             tokStamp[e] = ts;
             tokBest[e] = s;
-            touched.push(e);
+            touched[nTouched++] = e;
           } else if (tokStamp[e] !== ts) {
             tokStamp[e] = ts;
             tokBest[e] = s;
@@ -384,7 +426,7 @@ export class PersonIndex {
     // other parts only add to them. A candidate must then share that part to be found.
     const work = (i: number) => {
       let n = 0;
-      for (const [key] of expansions[i]) if (!expansions[i].checkOnly!.has(key)) n += this.#postings[key].length;
+      for (const [key] of expansions[i]) if (!expansions[i].checkOnly!.has(key)) n += postings[key].length;
       return n;
     };
     if (essential.length > 1 && essential.reduce((n, i) => n + work(i), 0) > WALK_BUDGET) {
@@ -398,20 +440,37 @@ export class PersonIndex {
     }
     const want = Math.max(limit + 3, 12);
     // nothing found through rarer keys: let the short skeletons find candidates after all
-    const fallback = touched.length < want;
+    const fallback = nTouched < want;
     if (fallback) for (const i of essential) generate(i, true);
     let bar = MIN_QUICK * total;
+    // adds what the other parts agree to every entry met
     const creditOthers = () => {
       for (const i of order) {
         const isEssential = essential.includes(i);
         if (isEssential && fallback) continue;
         const ts = qs * 64 + i;
+        const weight = weights[i];
         const exp: Map<number, number> = isEssential ? new Map([...expansions[i]].filter(([k]) => expansions[i].checkOnly!.has(k))) : expansions[i];
         if (exp.size === 0) continue;
         let listWork = 0;
-        for (const key of exp.keys()) listWork += this.#postings[key].length;
-        if (listWork <= touched.length * 8) {
-          for (const [key, s] of exp) for (const e of this.#postings[key]) if (seen[e] === qs) this.#credit(e, ts, s, weights[i], weights[i] * s);
+        for (const key of exp.keys()) listWork += postings[key].length;
+        if (listWork <= nTouched * 8) {
+          for (const [key, s] of exp) {
+            const list = postings[key];
+            const w = weight * s;
+            for (let x = 0; x < list.length; x++) {
+              const e = list[x];
+              if (seen[e] !== qs) continue;
+              if (tokStamp[e] !== ts) {
+                tokStamp[e] = ts;
+                tokBest[e] = s;
+                acc[e] += w;
+              } else if (s > tokBest[e]) {
+                acc[e] += weight * (s - tokBest[e]);
+                tokBest[e] = s;
+              }
+            }
+          }
         } else {
           // a typed score per key: thousands of candidates × their keys, one array read each
           const ks = this.#keyScratch();
@@ -419,14 +478,25 @@ export class PersonIndex {
           const ek = this.#entryKeys.a;
           const starts = this.#entryKeyStart.a;
           const last = this.#entryPerson.n - 1;
-          for (const e of touched) {
+          const lastEnd = this.#entryKeys.n;
+          for (let t = 0; t < nTouched; t++) {
+            const e = touched[t];
             let best = 0;
-            const end = e < last ? starts[e + 1] : this.#entryKeys.n;
+            const end = e < last ? starts[e + 1] : lastEnd;
             for (let x = starts[e]; x < end; x++) {
               const sc = ks[ek[x]];
               if (sc > best) best = sc;
             }
-            if (best > 0) this.#credit(e, ts, best, weights[i], weights[i] * best);
+            if (best > 0) {
+              if (tokStamp[e] !== ts) {
+                tokStamp[e] = ts;
+                tokBest[e] = best;
+                acc[e] += weight * best;
+              } else if (best > tokBest[e]) {
+                acc[e] += weight * (best - tokBest[e]);
+                tokBest[e] = best;
+              }
+            }
           }
           for (const key of exp.keys()) ks[key] = 0;
         }
@@ -437,19 +507,24 @@ export class PersonIndex {
     // a part written in two): the other parts bring candidates in too.
     if (generated.size < tokens.length) {
       let passingCount = 0;
-      for (const e of touched) if (acc[e] >= bar && ++passingCount >= want) break;
+      for (let t = 0; t < nTouched; t++) if (acc[touched[t]] >= bar && ++passingCount >= want) break;
       if (passingCount < want) {
         for (const i of order) {
           if (generated.has(i)) continue;
           generate(i, false);
           generated.add(i);
         }
+        // every entry again: crediting a part anew after another part was credited adds it
+        // again (one stamp per entry), which lifts the entries the heavy parts found; the
+        // ranking was tuned with it
         creditOthers();
       }
     }
 
     // nothing reaches the bar: the best few that share anything are still worth showing
-    if (!touched.some((e) => acc[e] >= bar)) bar = 0;
+    let anyPassing = false;
+    for (let t = 0; t < nTouched && !anyPassing; t++) anyPassing = acc[touched[t]] >= bar;
+    if (!anyPassing) bar = 0;
 
     // Date of birth, nationality and gender count before the cut: among a thousand persons of
     // the same name, the one born that day must reach the shortlist.
@@ -460,25 +535,28 @@ export class PersonIndex {
       rank = this.#rank;
       rankBar = 0;
       const ep = this.#entryPerson.a;
-      const factsOf = new Map<number, number>();
-      for (const e of touched) {
+      const slotStamp = this.#slotStamp;
+      const slotFacts = this.#slotFacts;
+      for (let t = 0; t < nTouched; t++) {
+        const e = touched[t];
         if (acc[e] < bar) {
           rank[e] = -1;
           continue;
         }
         const slot = ep[e];
-        let d = factsOf.get(slot);
-        if (d === undefined) {
-          const p = this.#persons[slot].entry;
-          d = birthDateEffect(q.birthDate, p.birthDates).delta + nationalityEffect(nationality, p.nationalities).delta + genderEffect(q.gender, p.gender).delta;
-          factsOf.set(slot, d);
+        let d: number;
+        if (slotStamp[slot] === qs) d = slotFacts[slot];
+        else {
+          d = factsDelta(q.birthDate, nationality, q.gender, this.#persons[slot].entry);
+          slotStamp[slot] = qs;
+          slotFacts[slot] = d;
         }
         rank[e] = acc[e] + d * total;
       }
     }
 
     // the best name of each person the caller may see, best first, only as many as we explain
-    const passing = topByScore(touched, rank, rankBar, want * 4);
+    const passing = topByScore(touched, nTouched, rank, rankBar, want * 4);
     const shortlist: Array<[number, number]> = [];
     const taken = new Set<number>();
     for (const e of passing) {
@@ -490,32 +568,23 @@ export class PersonIndex {
       shortlist.push([slot, e]);
     }
 
-    const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality));
+    const memo: PairMemo = [];
+    const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality, memo));
     matches.sort((a, b) => b.score - a.score);
     return matches.slice(0, limit);
   }
 
-  #credit(e: number, ts: number, s: number, weight: number, w: number) {
-    if (this.#tokStamp[e] !== ts) {
-      this.#tokStamp[e] = ts;
-      this.#tokBest[e] = s;
-      this.#acc[e] += w;
-    } else if (s > this.#tokBest[e]) {
-      this.#acc[e] += weight * (s - this.#tokBest[e]);
-      this.#tokBest[e] = s;
-    }
-  }
-
-  #explain(tokens: NameToken[], weights: number[], person: Person, q: PersonQuery, nationality: string | undefined): PersonMatch {
+  #explain(tokens: NameToken[], weights: number[], person: Person, q: PersonQuery, nationality: string | undefined, memo: PairMemo): PersonMatch {
     const p = person.entry;
-    let best: { n: PersonEntry['names'][number]; a: ReturnType<typeof alignName>; rTokens: NameToken[] } | undefined;
+    let best: { n: PersonEntry['names'][number]; score: number; rTokens: NameToken[]; rWeights: number[] } | undefined;
     for (const n of p.names) {
       const rTokens = nameTokens(n.value, true);
       if (rTokens.length === 0) continue;
-      const a = alignName(this.knowledge, tokens, weights, rTokens, rTokens.map((t) => this.#weight(t)));
-      if (!best || a.nameScore > best.a.nameScore) best = { n, a, rTokens };
+      const rWeights = rTokens.map((t) => this.#weight(t));
+      const score = alignScore(this.knowledge, tokens, weights, rTokens, rWeights, memo);
+      if (!best || score > best.score) best = { n, score, rTokens, rWeights };
     }
-    const b = best!;
+    const b = { ...best!, a: alignName(this.knowledge, tokens, weights, best!.rTokens, best!.rWeights, memo) };
     // how many people of this name the list would hold by chance
     let expected = this.#livePersons;
     // a part matched only by its sound is as common as every name that sounds like it

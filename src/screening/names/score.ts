@@ -2,7 +2,7 @@ import type { FactorEffect, TokenAlignment, TokenHow } from '../screening.ts';
 import type { NameKnowledge } from './knowledge.ts';
 import { editDistance, undoubled } from './similarity.ts';
 import { vowelMismatches } from './skeleton.ts';
-import { joinTokens, type NameToken } from './tokens.ts';
+import { adjacentJoins, type NameToken } from './tokens.ts';
 
 /**
  * How much each kind of agreement between two name parts is worth. Documented in
@@ -50,7 +50,16 @@ function sharesCluster(k: NameKnowledge, a: NameToken, b: NameToken): boolean {
 }
 
 /** For telling near spellings from other names: Abdel, Abdul, Abdal are one particle. */
-const canonicalLatin = (fold: string) => fold.replace(/^abd(?:e|u|a|ou|o)?l/, 'abdl');
+function canonicalLatin(fold: string): string {
+  let out = CANONICAL.get(fold);
+  if (out === undefined) {
+    out = fold.replace(/^abd(?:e|u|a|ou|o)?l/, 'abdl');
+    if (CANONICAL.size >= 100_000) CANONICAL.clear();
+    CANONICAL.set(fold, out);
+  }
+  return out;
+}
+const CANONICAL = new Map<string, string>();
 
 /** The best agreement between one query part and one record part. */
 export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): Pair {
@@ -110,10 +119,141 @@ function joinHolds(p: Pair, a: NameToken, b: NameToken): boolean {
   return p.how !== 'phonetic' || Math.min(a.fold.length, b.fold.length) <= 2;
 }
 
-interface Candidate {
-  qi: number[];
-  ri: number[];
-  pair: Pair;
+/**
+ * Agreements of query parts with record parts already computed for one query: the names of a
+ * shortlist share parts (every Mohamed of it is compared with the query once). Slot i holds query
+ * part i, slot query.length + i the join of query parts i and i + 1.
+ */
+export type PairMemo = Array<Map<string, Pair>>;
+
+const pairKey = (r: NameToken) => (r.stem === undefined ? (r.article ? `${r.fold}\u0001` : r.fold) : `${r.fold}\u0002${r.article ? 1 : 0}${r.stem}`);
+
+function similarity(k: NameKnowledge, q: NameToken, r: NameToken, memo: PairMemo | undefined, slot: number): Pair {
+  if (!memo) return tokenSimilarity(k, q, r);
+  let m = memo[slot];
+  if (!m) memo[slot] = m = new Map();
+  const key = pairKey(r);
+  let p = m.get(key);
+  if (p === undefined) m.set(key, (p = tokenSimilarity(k, q, r)));
+  return p;
+}
+
+/** How query parts met record parts, before it is put in words. */
+interface Alignment {
+  nameScore: number;
+  /** per query part: the agreement it was matched with, or null */
+  qUsed: Array<Pair | null>;
+  /** per query part: the first and last record part it met (-1 when unmatched) */
+  qFrom: Int32Array;
+  qTo: Int32Array;
+  /** per record part: the agreement it was matched with, 0 when unmatched */
+  rUsed: Float64Array;
+}
+
+/**
+ * Aligns query parts with record parts, greedily by best agreement, allowing two adjacent
+ * parts on one side to meet one part on the other (Mohamed Ali / Mohamedali).
+ */
+function align(k: NameKnowledge, query: NameToken[], qWeights: number[], record: NameToken[], rWeights: number[], memo?: PairMemo): Alignment {
+  // candidates in flat arrays: query parts qa..qb (qb = qa or qa + 1) meet record parts ra..rb
+  const pairs: Pair[] = [];
+  const qa: number[] = [];
+  const qb: number[] = [];
+  const ra: number[] = [];
+  const rb: number[] = [];
+  const nq = query.length;
+  for (let i = 0; i < nq; i++) {
+    for (let j = 0; j < record.length; j++) {
+      const p = similarity(k, query[i], record[j], memo, i);
+      if (p.score > 0) {
+        pairs.push(p);
+        qa.push(i);
+        qb.push(i);
+        ra.push(j);
+        rb.push(j);
+      }
+    }
+  }
+  if (record.length > 1) {
+    const rJoined = adjacentJoins(record);
+    for (let j = 0; j + 1 < record.length; j++) {
+      const joined = rJoined[j];
+      for (let i = 0; i < nq; i++) {
+        const p = similarity(k, query[i], joined, memo, i);
+        if (p.score >= TOKEN_SCORES.phonetic[3] && joinHolds(p, record[j], record[j + 1])) {
+          pairs.push({ score: Math.min(p.score, TOKEN_SCORES.joined), how: 'joined' });
+          qa.push(i);
+          qb.push(i);
+          ra.push(j);
+          rb.push(j + 1);
+        }
+      }
+    }
+  }
+  if (nq > 1) {
+    const qJoined = adjacentJoins(query);
+    for (let i = 0; i + 1 < nq; i++) {
+      const joined = qJoined[i];
+      for (let j = 0; j < record.length; j++) {
+        const p = similarity(k, joined, record[j], memo, nq + i);
+        if (p.score >= TOKEN_SCORES.phonetic[3] && joinHolds(p, query[i], query[i + 1])) {
+          pairs.push({ score: Math.min(p.score, TOKEN_SCORES.joined), how: 'joined' });
+          qa.push(i);
+          qb.push(i + 1);
+          ra.push(j);
+          rb.push(j);
+        }
+      }
+    }
+  }
+  // best first; among equals, the one that covers more parts; then in the order found
+  const order = pairs.map((_, c) => c);
+  order.sort((a, b) => pairs[b].score - pairs[a].score || qb[b] - qa[b] + rb[b] - ra[b] - (qb[a] - qa[a] + rb[a] - ra[a]) || a - b);
+  const qUsed = new Array<Pair | null>(nq).fill(null);
+  const qFrom = new Int32Array(nq).fill(-1);
+  const qTo = new Int32Array(nq).fill(-1);
+  const rUsed = new Float64Array(record.length);
+  for (const c of order) {
+    if (qUsed[qa[c]] || qUsed[qb[c]] || rUsed[ra[c]] || rUsed[rb[c]]) continue;
+    const p = pairs[c];
+    for (let i = qa[c]; i <= qb[c]; i++) {
+      qUsed[i] = p;
+      qFrom[i] = ra[c];
+      qTo[i] = rb[c];
+    }
+    for (let j = ra[c]; j <= rb[c]; j++) rUsed[j] = p.score;
+  }
+  let qTotal = 0;
+  let qs = 0;
+  for (let i = 0; i < nq; i++) {
+    qTotal += qWeights[i];
+    qs += qWeights[i] * (qUsed[i]?.score ?? 0);
+  }
+  qTotal ||= 1;
+  let rTotal = 0;
+  let rs = 0;
+  for (let j = 0; j < record.length; j++) {
+    rTotal += rWeights[j];
+    rs += rWeights[j] * rUsed[j];
+  }
+  rTotal ||= 1;
+  // the query side decides; record parts the query did not mention cost a little
+  let nameScore = (qs / qTotal) * (0.85 + 0.15 * (rs / rTotal));
+  // a part that only weakly agrees (another vowel pattern, another real name one letter away)
+  // most often belongs to another person: it costs the same whatever its weight, so that a rare
+  // exact surname does not carry a wrong given name over the line
+  for (const p of qUsed) if (p && p.score < WEAK_PART) nameScore -= WEAK_PART_COST;
+  // every part on both sides aligned well (a whole name rendered in the other script, part by
+  // part): the agreement of the whole is stronger evidence than the parts one by one
+  if (nq >= 2 && qUsed.every((p) => p && p.score >= FULL_ALIGNMENT_MIN) && rUsed.every((s) => s >= FULL_ALIGNMENT_MIN)) {
+    nameScore += (1 - nameScore) * FULL_ALIGNMENT_GAIN;
+  }
+  return { nameScore: Math.max(0, nameScore), qUsed, qFrom, qTo, rUsed };
+}
+
+/** The name score alone (see alignName), without its explanation. */
+export function alignScore(k: NameKnowledge, query: NameToken[], qWeights: number[], record: NameToken[], rWeights: number[], memo?: PairMemo): number {
+  return align(k, query, qWeights, record, rWeights, memo).nameScore;
 }
 
 /**
@@ -126,64 +266,16 @@ export function alignName(
   qWeights: number[],
   record: NameToken[],
   rWeights: number[],
+  memo?: PairMemo,
 ): { nameScore: number; tokens: TokenAlignment[]; unmatchedRecordTokens: string[] } {
-  const cands: Candidate[] = [];
-  for (let i = 0; i < query.length; i++) {
-    for (let j = 0; j < record.length; j++) {
-      const p = tokenSimilarity(k, query[i], record[j]);
-      if (p.score > 0) cands.push({ qi: [i], ri: [j], pair: p });
-    }
-  }
-  for (let j = 0; j + 1 < record.length; j++) {
-    const joined = joinTokens(record[j], record[j + 1]);
-    for (let i = 0; i < query.length; i++) {
-      const p = tokenSimilarity(k, query[i], joined);
-      if (p.score >= TOKEN_SCORES.phonetic[3] && joinHolds(p, record[j], record[j + 1])) cands.push({ qi: [i], ri: [j, j + 1], pair: { score: Math.min(p.score, TOKEN_SCORES.joined), how: 'joined' } });
-    }
-  }
-  for (let i = 0; i + 1 < query.length; i++) {
-    const joined = joinTokens(query[i], query[i + 1]);
-    for (let j = 0; j < record.length; j++) {
-      const p = tokenSimilarity(k, joined, record[j]);
-      if (p.score >= TOKEN_SCORES.phonetic[3] && joinHolds(p, query[i], query[i + 1])) cands.push({ qi: [i, i + 1], ri: [j], pair: { score: Math.min(p.score, TOKEN_SCORES.joined), how: 'joined' } });
-    }
-  }
-  // best first; among equals, the one that covers more weight
-  cands.sort((a, b) => b.pair.score - a.pair.score || b.qi.length + b.ri.length - (a.qi.length + a.ri.length));
-  const qUsed = new Array<Pair | null>(query.length).fill(null);
-  const qMatch = new Array<string | null>(query.length).fill(null);
-  const rUsed = new Array<number>(record.length).fill(0);
-  for (const c of cands) {
-    if (c.qi.some((i) => qUsed[i]) || c.ri.some((j) => rUsed[j])) continue;
-    const matched = c.ri.map((j) => record[j].raw).join(' ');
-    for (const i of c.qi) {
-      qUsed[i] = c.pair;
-      qMatch[i] = matched;
-    }
-    for (const j of c.ri) rUsed[j] = c.pair.score;
-  }
-  const qTotal = qWeights.reduce((a, b) => a + b, 0) || 1;
-  const rTotal = rWeights.reduce((a, b) => a + b, 0) || 1;
-  let qs = 0;
+  const a = align(k, query, qWeights, record, rWeights, memo);
+  const qTotal = qWeights.reduce((x, y) => x + y, 0) || 1;
   const tokens: TokenAlignment[] = query.map((t, i) => {
-    const p = qUsed[i] ?? NONE;
-    qs += qWeights[i] * p.score;
-    return { query: t.raw, matched: qMatch[i], how: p.how, score: round(p.score), weight: round(qWeights[i] / qTotal) };
+    const p = a.qUsed[i] ?? NONE;
+    const matched = a.qFrom[i] < 0 ? null : record.slice(a.qFrom[i], a.qTo[i] + 1).map((r) => r.raw).join(' ');
+    return { query: t.raw, matched, how: p.how, score: round(p.score), weight: round(qWeights[i] / qTotal) };
   });
-  let rs = 0;
-  for (let j = 0; j < record.length; j++) rs += rWeights[j] * rUsed[j];
-  // the query side decides; record parts the query did not mention cost a little
-  let nameScore = (qs / qTotal) * (0.85 + 0.15 * (rs / rTotal));
-  // a part that only weakly agrees (another vowel pattern, another real name one letter away)
-  // most often belongs to another person: it costs the same whatever its weight, so that a rare
-  // exact surname does not carry a wrong given name over the line
-  for (const p of qUsed) if (p && p.score < WEAK_PART) nameScore -= WEAK_PART_COST;
-  // every part on both sides aligned well (a whole name rendered in the other script, part by
-  // part): the agreement of the whole is stronger evidence than the parts one by one
-  if (query.length >= 2 && qUsed.every((p) => p && p.score >= FULL_ALIGNMENT_MIN) && rUsed.every((s) => s >= FULL_ALIGNMENT_MIN)) {
-    nameScore += (1 - nameScore) * FULL_ALIGNMENT_GAIN;
-  }
-  return { nameScore: Math.max(0, nameScore), tokens, unmatchedRecordTokens: record.filter((_, j) => !rUsed[j]).map((t) => t.raw) };
+  return { nameScore: a.nameScore, tokens, unmatchedRecordTokens: record.filter((_, j) => !a.rUsed[j]).map((t) => t.raw) };
 }
 
 export const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -228,6 +320,39 @@ export function birthDateEffect(query: string | undefined, record: readonly stri
     }
   }
   return best;
+}
+
+/**
+ * The sum of the three deltas above (birthDateEffect, nationalityEffect, genderEffect) without
+ * building their explanations: the candidate step ranks thousands of persons by it.
+ */
+export function factsDelta(birth: string | undefined, nationality: string | undefined, gender: string | undefined, p: { birthDates?: readonly string[]; nationalities?: readonly string[]; gender?: string }): number {
+  let d = 0;
+  const rec = p.birthDates;
+  if (birth && rec && rec.length > 0) {
+    let best: number = FACTORS.birthConflict;
+    for (const r of rec) {
+      const slash = r.indexOf('/');
+      const from = slash < 0 ? r : r.slice(0, slash);
+      const end = slash < 0 ? -1 : r.indexOf('/', slash + 1);
+      const to = slash < 0 ? r : r.slice(slash + 1, end < 0 ? undefined : end);
+      const n = Math.min(birth.length, from.length);
+      const q = birth.slice(0, n);
+      if (q >= from.slice(0, n) && q <= to.slice(0, n)) {
+        const same = birth.length === from.length && from === to && birth === from;
+        const e = same ? (birth.length === 10 ? FACTORS.birthFull : FACTORS.birthSamePartial) : FACTORS.birthPartial;
+        if (e > best) best = e;
+      } else {
+        const y = Number(birth.slice(0, 4));
+        const years = Math.min(Math.abs(y - Number(from.slice(0, 4))), Math.abs(y - Number(to.slice(0, 4))));
+        if (years <= 1 && FACTORS.birthNear > best) best = FACTORS.birthNear;
+      }
+    }
+    d += best;
+  }
+  if (nationality && p.nationalities && p.nationalities.length > 0) d += p.nationalities.includes(nationality) ? FACTORS.nationalityAgrees : FACTORS.nationalityConflicts;
+  if (gender && p.gender && p.gender !== 'unknown' && p.gender !== gender) d += FACTORS.genderConflicts;
+  return d;
 }
 
 export function nationalityEffect(query: string | undefined, record: readonly string[] | undefined): FactorEffect {

@@ -59,5 +59,36 @@ export function edits1(word: string, alphabet: string): Set<string> {
   return out;
 }
 
+/**
+ * Calls `visit(prefix + w)` for every string w one edit away from `word`, in the order edits1
+ * lists them, without building the set: a string reachable by two edits comes twice, and the
+ * word itself may come (callers skip both). Stops when `visit` returns true.
+ */
+export function forEachEdit1(word: string, alphabet: string, prefix: string, visit: (key: string) => boolean | void): void {
+  for (let i = 0; i <= word.length; i++) {
+    const l = prefix + word.slice(0, i);
+    const r = word.slice(i);
+    const r1 = r.slice(1);
+    if (r && visit(l + r1)) return;
+    if (r.length > 1 && visit(l + r[1] + r[0] + r.slice(2))) return;
+    for (let c = 0; c < alphabet.length; c++) {
+      const ch = alphabet[c];
+      if (r && visit(l + ch + r1)) return;
+      if (visit(l + ch + r)) return;
+    }
+  }
+}
+
 /** A name part with its doubled letters written once (Mohammmed, Hassan → mohamed, hasan). */
-export const undoubled = (fold: string) => fold.replace(/(.)\1+/g, '$1');
+export function undoubled(fold: string): string {
+  let out = UNDOUBLED.get(fold);
+  if (out === undefined) {
+    out = fold.replace(/(.)\1+/g, '$1');
+    if (UNDOUBLED.size >= MEMO_SIZE) UNDOUBLED.clear();
+    UNDOUBLED.set(fold, out);
+  }
+  return out;
+}
+// name parts recur: a lookup is cheaper than the regular expression
+const UNDOUBLED = new Map<string, string>();
+const MEMO_SIZE = 100_000;

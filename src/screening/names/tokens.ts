@@ -127,6 +127,21 @@ function tokenize(name: string): NameToken[] {
   return out;
 }
 
+/**
+ * The joined token of every adjacent pair (`[i]` joins parts i and i+1). Cached per token array,
+ * so the record names of a shortlist (tokenised through the cache) are joined once, not per query.
+ */
+export function adjacentJoins(tokens: NameToken[]): NameToken[] {
+  let out = JOINS.get(tokens);
+  if (!out) {
+    out = [];
+    for (let i = 0; i + 1 < tokens.length; i++) out.push(joinTokens(tokens[i], tokens[i + 1]));
+    JOINS.set(tokens, out);
+  }
+  return out;
+}
+const JOINS = new WeakMap<NameToken[], NameToken[]>();
+
 /** A token standing for two adjacent parts written together ("Mohamedali" for "Mohamed Ali"). */
 export function joinTokens(a: NameToken, b: NameToken): NameToken {
   const t = makeToken(`${a.raw} ${b.raw}`, a.fold + b.fold);
