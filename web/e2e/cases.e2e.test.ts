@@ -9,88 +9,22 @@
  *   node --import tsx --test web/e2e/cases.e2e.test.ts
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { startNode } from '../../src/main.ts';
-import ar from '../src/i18n/locales/ar.json' with { type: 'json' };
+import type { Page } from 'playwright-core';
+import { arabicPage, type Desk, loginAr, shotAr, SKIP, startDesk, tr } from './harness.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const PASSWORD = 'ribat-demo-2026';
-const CHROMIUM = '/usr/bin/chromium';
 const YEAR = new Date().getFullYear();
-
-/** A message from the Arabic locale file by its dotted key, as the desk shows it. */
-function tr(key: string): string {
-  const v = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], ar);
-  assert.equal(typeof v, 'string', `no message ${key} in ar`);
-  return v as string;
-}
-
-// A fresh clone without Debian's chromium still passes `npm test`, saying why; CI installs it and must run.
-const SKIP = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `skipped: ${CHROMIUM} is missing (apt-get install -y chromium fonts-noto-core)` : false;
-
-let node: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-function webBuildStale(): boolean {
-  const built = path.join(ROOT, 'web/dist/index.html');
-  if (!existsSync(built)) return true;
-  const builtAt = statSync(built).mtimeMs;
-  const newer = (p: string): boolean =>
-    statSync(p).isDirectory() ? readdirSync(p).some((n) => newer(path.join(p, n))) : statSync(p).mtimeMs > builtAt;
-  return ['web/src', 'web/index.html', 'web/vite.config.ts'].some((p) => newer(path.join(ROOT, p)));
-}
-
+let desk: Desk;
 before(async () => {
-  if (SKIP) return;
-  process.chdir(ROOT);
-  if (webBuildStale()) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-core`);
-  mkdirSync(SHOTS, { recursive: true });
-  node = await startNode({ databaseUrl: 'pglite:memory:', port: 0, seedScale: 'tiny', host: '127.0.0.1', logLevel: 'warn' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  if (!SKIP) desk = await startDesk();
 });
-
 after(async () => {
-  await browser?.close();
-  await node?.close();
+  await desk?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ar' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForSelector('[role="status"].loading', { state: 'detached' });
-  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl', `${name} is right-to-left`);
-  await page.screenshot({ path: path.join(SHOTS, `cases-${name}-ar.png`), fullPage: true });
-}
-
-/** Logs in and switches the desk (and the user's saved language) to Arabic. */
-async function login(page: Page, username: string) {
-  await page.goto(`${node.url}/#/`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('form button[type="submit"]');
-  await page.waitForSelector('nav.sidenav');
-  if ((await page.evaluate(() => document.documentElement.lang)) !== 'ar') {
-    await page.click('.language-switch button[lang="ar"]');
-    await page.waitForFunction(() => document.documentElement.lang === 'ar');
-  }
-}
+const newPage = () => arabicPage(desk.browser);
+const shot = (page: Page, name: string) => shotAr(page, 'cases', name);
+const login = (page: Page, username: string) => loginAr(page, desk.url, username);
 
 /** A JSON call from inside the page, with the session cookie, the CSRF token and a purpose. */
 async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -204,7 +138,7 @@ describe('cases desk', { skip: SKIP }, () => {
   it('analyst: the network view shows the case’s graph, filters it and expands a node', async () => {
     const page = await newPage();
     await login(page, 'analyst');
-    await page.goto(`${node.url}/#/cases/${caseId}`);
+    await page.goto(`${desk.url}/#/cases/${caseId}`);
     await page.click('[data-testid="open-network"]');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-nodes')) >= 2);
     const listed = page.locator('[data-testid="node-list"] button');

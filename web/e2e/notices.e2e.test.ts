@@ -9,89 +9,21 @@
  *   node --import tsx --test web/e2e/notices.e2e.test.ts
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { startNode } from '../../src/main.ts';
-import ar from '../src/i18n/locales/ar.json' with { type: 'json' };
+import type { Page } from 'playwright-core';
+import { arabicPage, type Desk, loginAr, shotAr, SKIP, startDesk, tr } from './harness.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const PASSWORD = 'ribat-demo-2026';
-const CHROMIUM = '/usr/bin/chromium';
-
-/** A message from the Arabic locale file by its dotted key, as the desk shows it. */
-function tr(key: string): string {
-  const v = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], ar);
-  assert.equal(typeof v, 'string', `no message ${key} in ar`);
-  return v as string;
-}
-
-// A fresh clone without Debian's chromium still passes `npm test`, saying why; CI installs it and must run.
-const SKIP = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `skipped: ${CHROMIUM} is missing (apt-get install -y chromium fonts-noto-core)` : false;
-
-let node: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-function webBuildStale(): boolean {
-  const built = path.join(ROOT, 'web/dist/index.html');
-  if (!existsSync(built)) return true;
-  const builtAt = statSync(built).mtimeMs;
-  const newer = (p: string): boolean =>
-    statSync(p).isDirectory() ? readdirSync(p).some((n) => newer(path.join(p, n))) : statSync(p).mtimeMs > builtAt;
-  return ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/notices/notice.ts', 'src/notices/lifecycle.ts'].some((p) => newer(path.join(ROOT, p)));
-}
-
+let desk: Desk;
 before(async () => {
-  if (SKIP) return;
-  process.chdir(ROOT);
-  if (webBuildStale()) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-core`);
-  mkdirSync(SHOTS, { recursive: true });
-  node = await startNode({ databaseUrl: 'pglite:memory:', port: 0, seedScale: 'tiny', host: '127.0.0.1', logLevel: 'warn' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  if (!SKIP) desk = await startDesk();
 });
-
 after(async () => {
-  await browser?.close();
-  await node?.close();
+  await desk?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ar' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForSelector('[role="status"].loading', { state: 'detached' });
-  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl', `${name} is right-to-left`);
-  await page.screenshot({ path: path.join(SHOTS, `notices-${name}-ar.png`), fullPage: true });
-}
-
-/** Logs in and switches the desk (and the user's saved language) to Arabic. */
-async function login(page: Page, username: string) {
-  await page.goto(`${node.url}/#/`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('form button[type="submit"]');
-  await page.waitForSelector('nav.sidenav');
-  if ((await page.evaluate(() => document.documentElement.lang)) !== 'ar') {
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me/locale') && r.request().method() === 'PUT');
-    await page.click('.language-switch button[lang="ar"]');
-    await page.waitForFunction(() => document.documentElement.lang === 'ar');
-    assert.equal((await saved).status(), 200);
-  }
-}
+const newPage = () => arabicPage(desk.browser);
+const shot = (page: Page, name: string) => shotAr(page, 'notices', name);
+const login = (page: Page, username: string) => loginAr(page, desk.url, username);
 
 const navLink = (page: Page, href: string) => page.locator(`nav.sidenav a[href="#${href}"]`);
 const state = (page: Page) => page.locator('[data-testid="state-badge"]').first().getAttribute('data-state');
@@ -203,7 +135,7 @@ describe('notices desk', { skip: SKIP }, () => {
 
   it('anyone: the public extract is listed and shown without login, reachable from the login page', async () => {
     const page = await newPage();
-    await page.goto(`${node.url}/#/`);
+    await page.goto(`${desk.url}/#/`);
     await page.waitForSelector('input[name="username"]');
     await page.click('.language-switch button[lang="ar"]');
     await page.click('[data-testid="public-notices-link"]');
@@ -246,7 +178,7 @@ describe('notices desk', { skip: SKIP }, () => {
   it('NCB officer: sees the hit with its follow-up tasks and deadlines, and records "located"', async () => {
     const page = await newPage();
     await login(page, 'ncb');
-    await page.goto(`${node.url}/#/notices/${noticeId}`);
+    await page.goto(`${desk.url}/#/notices/${noticeId}`);
     const hit = page.locator('[data-testid="hit"]').first();
     await hit.waitFor();
     assert.ok((await hit.locator('[data-testid="hit-task"]').count()) >= 1, 'the hit has follow-up tasks with deadlines');
@@ -264,7 +196,7 @@ describe('notices desk', { skip: SKIP }, () => {
   it('NCB officer: writes to a partner about the notice (allowed recipients, attachment, receipts) and finds it in the inbox', async () => {
     const page = await newPage();
     await login(page, 'ncb');
-    await page.goto(`${node.url}/#/notices/${noticeId}`);
+    await page.goto(`${desk.url}/#/notices/${noticeId}`);
     await page.waitForSelector('[data-testid="timeline-event"]');
     await shot(page, 'notice');
     await page.click('[data-testid="new-thread-about"]');
@@ -292,7 +224,7 @@ describe('notices desk', { skip: SKIP }, () => {
   it('NCB officer: cancels the notice, giving the mandatory reason', async () => {
     const page = await newPage();
     await login(page, 'ncb');
-    await page.goto(`${node.url}/#/notices/${noticeId}`);
+    await page.goto(`${desk.url}/#/notices/${noticeId}`);
     await page.click('button[data-action="cancel"]');
     await page.click('[data-testid="confirm-action"]');
     await page.waitForSelector('[data-testid="reason-form"] textarea[aria-invalid="true"]');
