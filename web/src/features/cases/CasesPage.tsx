@@ -5,16 +5,15 @@ import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '../../api/case
 import { useLoad } from '../../api/use-load.ts';
 import { Link, navigate, pathFor, type Route } from '../../app/router.tsx';
 import { can, useMe } from '../../app/session.tsx';
-import { formatDate, formatNumber, formatYear } from '../../i18n/format.ts';
+import { formatDate, formatYear } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { Pager, usePager } from '../../ui/Pager.tsx';
-import { type Column, Table } from '../../ui/Table.tsx';
+import { usePager } from '../../ui/Pager.tsx';
+import type { Column } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
 import { useCatalogue } from './catalogue.ts';
 import { CASE_STATUS_KEYS, CASE_STATUS_TONES, catalogueLabel } from './labels.ts';
 
@@ -140,17 +139,14 @@ export function CasesPage({ route }: { route: Route }) {
           {t('cases.list.filter')}
         </button>
       </form>
-      {page.error != null && <ErrorBox error={page.error} />}
-      {page.loading && !page.data && <Loading />}
-      {page.data && (
-        <>
-          <p className="muted" role="status">
-            {t('cases.list.shown', { count: page.data.items.length, n: formatNumber(locale, page.data.items.length) })}
-          </p>
-          <Table caption={t('cases.list.title')} columns={columns} rows={page.data.items} rowKey={(c) => c.id} />
-          <Pager page={pager.page} hasPrevious={pager.hasPrevious} nextCursor={page.data.nextCursor} onPrevious={pager.previous} onNext={pager.next} />
-        </>
-      )}
+      <PagedTable
+        page={page}
+        pager={pager}
+        caption={t('cases.list.title')}
+        columns={columns}
+        rowKey={(c) => c.id}
+        shown={(count, n) => t('cases.list.shown', { count, n })}
+      />
     </section>
   );
 }

@@ -8,13 +8,12 @@ import { can, useMe } from '../../app/session.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { Pager, usePager } from '../../ui/Pager.tsx';
-import { type Column, Table } from '../../ui/Table.tsx';
+import { usePager } from '../../ui/Pager.tsx';
+import type { Column } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
 import { NOTICE_STATES, NOTICE_TYPES } from '../../../../src/notices/notice.ts';
 import { STATE_KEYS, TYPE_KEYS } from './labels.ts';
 import { StateBadge, TypeBadge, UrgencyBadge } from './NoticeBadges.tsx';
@@ -143,17 +142,14 @@ export function NoticesPage({ route }: { route: Route }) {
           {t('notices.list.submit')}
         </button>
       </form>
-      {page.error != null && <ErrorBox error={page.error} />}
-      {page.loading && !page.data && <Loading />}
-      {page.data && (
-        <>
-          <p className="muted" role="status">
-            {t('notices.list.shown', { count: page.data.items.length, n: formatNumber(locale, page.data.items.length) })}
-          </p>
-          <Table caption={t('notices.list.title')} columns={columns} rows={page.data.items} rowKey={(n) => n.id} />
-          <Pager page={pager.page} hasPrevious={pager.hasPrevious} nextCursor={page.data.nextCursor} onPrevious={pager.previous} onNext={pager.next} />
-        </>
-      )}
+      <PagedTable
+        page={page}
+        pager={pager}
+        caption={t('notices.list.title')}
+        columns={columns}
+        rowKey={(n) => n.id}
+        shown={(count, n) => t('notices.list.shown', { count, n })}
+      />
     </section>
   );
 }

@@ -4,16 +4,15 @@ import { api } from '../../api/client.ts';
 import { RECORD_KINDS, type RecordKind, type RecordSummary } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { Link, navigate, pathFor, type Route } from '../../app/router.tsx';
-import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { Pager, usePager } from '../../ui/Pager.tsx';
-import { type Column, Table } from '../../ui/Table.tsx';
+import { usePager } from '../../ui/Pager.tsx';
+import type { Column } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
 import { KIND_KEYS } from './labels.ts';
 
 const PAGE_SIZE = 25;
@@ -93,23 +92,14 @@ export function RecordsPage({ route }: { route: Route }) {
           {t('records.list.submit')}
         </button>
       </form>
-      {page.error != null && <ErrorBox error={page.error} />}
-      {page.loading && !page.data && <Loading />}
-      {page.data && (
-        <>
-          <p className="muted" role="status">
-            {t('records.list.shown', { count: page.data.items.length, n: formatNumber(locale, page.data.items.length) })}
-          </p>
-          <Table caption={t('records.list.title')} columns={columns} rows={page.data.items} rowKey={(r) => r.id} />
-          <Pager
-            page={pager.page}
-            hasPrevious={pager.hasPrevious}
-            nextCursor={page.data.nextCursor}
-            onPrevious={pager.previous}
-            onNext={pager.next}
-          />
-        </>
-      )}
+      <PagedTable
+        page={page}
+        pager={pager}
+        caption={t('records.list.title')}
+        columns={columns}
+        rowKey={(r) => r.id}
+        shown={(count, n) => t('records.list.shown', { count, n })}
+      />
     </section>
   );
 }
