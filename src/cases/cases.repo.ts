@@ -1,5 +1,6 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { ArrestsTable, SeizuresTable } from '../db/schema.ts';
 import type { TlpLevel } from '../core/handling.ts';
 import type { CaseStatus, ComplaintChannel, ComplaintStatus, GangKind, GangStatus, MigrationEventKind, PartyKind, WarrantScope } from './case.ts';
 import type { Measure } from './catalogue.ts';
@@ -66,36 +67,9 @@ export interface PartyRow extends RecordGuard {
   createdAt: Date;
 }
 
-export interface ArrestRow {
-  id: string;
-  caseId: string;
-  personRecordId: string | null;
-  arrestedOn: string;
-  region: string;
-  city: string | null;
-  place: string | null;
-  agencyId: string;
-  nationality: string | null;
-  foreignNational: boolean;
-  internationalWarrant: boolean;
-  createdAt: Date;
-  createdBy: string;
-}
-
-export interface SeizureRow {
-  id: string;
-  caseId: string;
-  substance: string;
-  quantity: number;
-  currency: string | null;
-  seizedOn: string;
-  region: string;
-  city: string | null;
-  place: string | null;
-  agencyId: string;
-  createdAt: Date;
-  createdBy: string;
-}
+/** Rows as Kysely selects them from the tables declared in src/db/schema.ts. */
+export type ArrestRow = Selectable<ArrestsTable>;
+export type SeizureRow = Selectable<SeizuresTable>;
 
 export interface GangRow {
   id: string;
@@ -352,13 +326,13 @@ export class CasesRepo {
   }
 
   async arrest(db: Db, id: string): Promise<ArrestRow | undefined> {
-    return (await db.selectFrom('arrests').selectAll().where('id', '=', id).executeTakeFirst()) as ArrestRow | undefined;
+    return db.selectFrom('arrests').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async arrestsOf(db: Db, caseId: string, beforeId: string | undefined, limit: number): Promise<ArrestRow[]> {
     let q = db.selectFrom('arrests').selectAll().where('caseId', '=', caseId);
     if (beforeId) q = q.where('id', '<', beforeId);
-    return (await q.orderBy('id', 'desc').limit(limit).execute()) as ArrestRow[];
+    return q.orderBy('id', 'desc').limit(limit).execute();
   }
 
   async deleteArrest(trx: Db, caseId: string, id: string): Promise<boolean> {
@@ -373,7 +347,7 @@ export class CasesRepo {
   async seizuresOf(db: Db, caseId: string, beforeId: string | undefined, limit: number): Promise<SeizureRow[]> {
     let q = db.selectFrom('seizures').selectAll().where('caseId', '=', caseId);
     if (beforeId) q = q.where('id', '<', beforeId);
-    return (await q.orderBy('id', 'desc').limit(limit).execute()) as SeizureRow[];
+    return q.orderBy('id', 'desc').limit(limit).execute();
   }
 
   async deleteSeizure(trx: Db, caseId: string, id: string): Promise<boolean> {
