@@ -1,57 +1,13 @@
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { SubjectCandidate } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { Link, pathFor } from '../../app/router.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { Badge } from '../../ui/Badge.tsx';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Loading } from '../../ui/Loading.tsx';
-import { Explanation } from '../screening/Explanation.tsx';
-import { AlertBadge, RecordLink, Score } from '../screening/Results.tsx';
+import { PersonCard, Score } from '../screening/Results.tsx';
 import { StateBadge, TypeBadge } from './NoticeBadges.tsx';
-
-function Candidate({ c, rank }: { c: SubjectCandidate; rank: number }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const [open, setOpen] = useState(false);
-  const explanationId = useId();
-  return (
-    <li className={`candidate ${c.alert ? 'candidate-alert' : ''}`} data-testid="candidate" data-alert={c.alert}>
-      <div className="candidate-head">
-        <span className="candidate-rank" aria-hidden="true">
-          {formatNumber(locale, rank)}
-        </span>
-        <Score score={c.score} alert={c.alert} />
-        {c.alert && <AlertBadge />}
-        <RecordLink id={c.id} className="candidate-name record-link">
-          <bdi dir="auto">{c.displayName}</bdi>
-        </RecordLink>
-        <span className="candidate-badges">
-          <Badge>
-            <bdi dir="ltr">{c.ownerAgencyCode}</bdi>
-          </Badge>
-        </span>
-      </div>
-      <p className="candidate-matched">
-        <span className="muted">{t('screening.results.matchedName')}</span>{' '}
-        <bdi dir="auto" className="matched-name">
-          {c.matchedName}
-        </bdi>
-      </p>
-      {c.explanation && (
-        <>
-          <button type="button" className="button-small" aria-expanded={open} aria-controls={explanationId} onClick={() => setOpen((o) => !o)}>
-            {open ? t('screening.results.hideExplanation') : t('screening.results.explain')}
-          </button>
-          {open && <Explanation explanation={c.explanation} id={explanationId} />}
-        </>
-      )}
-    </li>
-  );
-}
 
 /** The subject of a request screened against the records and the other notices (for the reviewer). */
 export function SubjectScreening({ noticeId }: { noticeId: string }) {
@@ -95,7 +51,7 @@ export function SubjectScreening({ noticeId }: { noticeId: string }) {
               <p className="muted">{t('screening.results.count', { count: res.data.candidates.length, n: formatNumber(locale, res.data.candidates.length) })}</p>
               <ol className="candidates">
                 {res.data.candidates.map((c, i) => (
-                  <Candidate key={c.id} c={c} rank={i + 1} />
+                  <PersonCard key={c.id} c={c} rank={i + 1} />
                 ))}
               </ol>
             </>

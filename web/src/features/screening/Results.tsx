@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentCandidate, PersonCandidate, VehicleCandidate } from '../../api/types.ts';
+import type { DocumentCandidate, PersonCandidate, SubjectCandidate, VehicleCandidate } from '../../api/types.ts';
 import { Link, pathFor } from '../../app/router.tsx';
 import { can, useMaybeMe } from '../../app/session.tsx';
 import { countryName, formatMs, formatNumber, formatPercent } from '../../i18n/format.ts';
@@ -83,7 +83,8 @@ export function ResultHead({ count, alerts, tookMs, threshold }: { count: number
   );
 }
 
-function PersonCard({ c, rank }: { c: PersonCandidate; rank: number }) {
+/** One person candidate; also the reviewer's look at a notice subject, where the explanation may be absent. */
+export function PersonCard({ c, rank }: { c: SubjectCandidate; rank: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [open, setOpen] = useState(false);
@@ -112,17 +113,21 @@ function PersonCard({ c, rank }: { c: PersonCandidate; rank: number }) {
           {c.matchedName}
         </bdi>
       </p>
-      <button
-        type="button"
-        className="button-small"
-        aria-expanded={open}
-        aria-controls={explanationId}
-        data-testid="explain"
-        onClick={() => setOpen((o) => !o)}
-      >
-        {open ? t('screening.results.hideExplanation') : t('screening.results.explain')}
-      </button>
-      {open && <Explanation explanation={c.explanation} id={explanationId} />}
+      {c.explanation && (
+        <>
+          <button
+            type="button"
+            className="button-small"
+            aria-expanded={open}
+            aria-controls={explanationId}
+            data-testid="explain"
+            onClick={() => setOpen((o) => !o)}
+          >
+            {open ? t('screening.results.hideExplanation') : t('screening.results.explain')}
+          </button>
+          {open && <Explanation explanation={c.explanation} id={explanationId} />}
+        </>
+      )}
     </li>
   );
 }
