@@ -3,6 +3,8 @@
  * Seeds a fresh node (small: 20k persons), mints an API token for the frontline officer,
  * serves it in a child process, and drives POST /api/v1/screening/persons with autocannon
  * from this process (so both share the machine's two cores, as they would in production).
+ * `-- --bare` drives a bare Fastify route with the same body instead (bench/bare-fastify.server.ts):
+ * the machine's ceiling for any request, before authentication, audit and search.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,13 +17,18 @@ const dir = mkdtempSync(path.join(tmpdir(), 'ribat-http-'));
 const env = { ...process.env, DATABASE_URL: process.env.PG_URL ?? `pglite:${dir}/db`, LOG_LEVEL: 'warn', SEED_SCALE: 'none' };
 const ribat = (...args: string[]) => execFileSync(process.execPath, ['bin/ribat.js', ...args, '--json'], { env, encoding: 'utf8' }).trim().split('\n').at(-1)!;
 
-const scale = arg('scale', 'small');
-console.log(`seeding ${scale}…`);
-ribat('seed', '--scale', scale);
-const token = JSON.parse(ribat('token', 'create', '--username', 'frontline', '--name', 'bench', '--scopes', 'screening:run')).token as string;
+const bare = process.argv.includes('--bare');
+const scale = bare ? 'bare Fastify' : arg('scale', 'small');
+let token = 'none';
+if (!bare) {
+  console.log(`seeding ${scale}…`);
+  ribat('seed', '--scale', scale);
+  token = JSON.parse(ribat('token', 'create', '--username', 'frontline', '--name', 'bench', '--scopes', 'screening:run')).token as string;
+}
 
 const port = String(18_500 + Math.floor(Math.random() * 400));
-const server = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.tmp/prof2d'] : []), 'bin/ribat.js', 'serve'], { env: { ...env, PORT: port }, stdio: ['ignore', 'ignore', 'inherit'] });
+const serverArgs = bare ? ['--import', 'tsx', 'bench/bare-fastify.server.ts'] : ['bin/ribat.js', 'serve'];
+const server = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.tmp/prof2d'] : []), ...serverArgs], { env: { ...env, PORT: port }, stdio: ['ignore', 'ignore', 'inherit'] });
 const url = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 600; i++) {
   try {
