@@ -82,6 +82,21 @@ export async function connect(databaseUrl: string): Promise<Connection> {
     return { db, kind: 'pglite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle client whose connection the server ends (restart, failover, a dropped database)
+  // emits 'error' on the pool; unheard, it would crash the process. The pool replaces the
+  // client on the next query, so the loss is reported, not thrown. While closing, a client
+  // still saying goodbye may hear the server end it: that is expected and stays quiet.
+  let closing = false;
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (!closing) process.stderr.write(`ribat: an idle database connection was lost (${err.code ?? err.name})\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    close: async () => {
+      closing = true;
+      await db.destroy();
+    },
+  };
 }
