@@ -213,3 +213,36 @@ describe('known defects (issue: screening quality at 1M)', () => {
     assert.equal(birthDateEffect('1967', ['1966']).effect, 'partly_agrees');
   });
 });
+
+describe('the pair index (every part of the query is common)', () => {
+  // 40,000 people named from eight very common parts: each part's lists hold tens of thousands
+  // of names, so the candidates come from the pairs of parts, not from walking those lists
+  const GIVEN = ['Mohamed', 'Ahmed', 'Youssef', 'Ali'];
+  const FAMILY = ['Hassan', 'Ali', 'Ibrahim', 'Mahmoud'];
+  const local = new PersonIndex(index.knowledge);
+  for (let i = 0; i < 40_000; i++) {
+    const name = `${GIVEN[i % 4]} ${FAMILY[(i >> 2) % 4]} ${GIVEN[(i >> 4) % 4]}`;
+    local.add({ id: `c${i}`, names: [{ value: name }], birthDates: [`${1940 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`] });
+  }
+  local.add({ id: 'target', names: [{ value: 'Youssef Mahmoud Ahmed' }, { value: 'يوسف محمود أحمد' }], birthDates: ['1999-12-31'], gender: 'male' });
+  local.compact();
+
+  it('finds the one with the right date of birth among thousands of the same name, in either script', () => {
+    const before = local.plans.pairs;
+    for (const name of ['Youssef Mahmoud Ahmed', 'يوسف محمود أحمد', 'Ahmed, Youcef Mahmoud']) {
+      const r = local.search({ name, birthDate: '1999-12-31' }, { limit: 10 });
+      assert.equal(r[0]?.id, 'target', `${name} → ${r.map((m) => m.id).join(', ')}`);
+      assert.equal(r[0].explanation.birthDate.effect, 'agrees');
+    }
+    assert.equal(local.plans.pairs - before, 3, 'each query found its candidates through pairs');
+  });
+
+  it('follows names added and removed after the index was compacted', () => {
+    local.add({ id: 'late', names: [{ value: 'Ali Ibrahim Mohamed' }], birthDates: ['2001-01-01'] });
+    assert.equal(local.search({ name: 'Ali Ibrahim Mohamed', birthDate: '2001-01-01' })[0]?.id, 'late');
+    local.remove('late');
+    assert.ok(!local.search({ name: 'Ali Ibrahim Mohamed', birthDate: '2001-01-01' }).some((m) => m.id === 'late'));
+    local.compact();
+    assert.equal(local.search({ name: 'يوسف محمود أحمد', birthDate: '1999-12-31' })[0]?.id, 'target');
+  });
+});

@@ -3,7 +3,7 @@ import { ALERT_THRESHOLD, type PersonMatch, type PersonQuery } from '../screenin
 import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
 import { alignName, alignScore, birthDateEffect, commonNamePenalty, factsDelta, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
 import { ARABIC_ALPHABET, forEachEdit1, LATIN_ALPHABET, SKELETON_ALPHABET, undoubled } from './similarity.ts';
-import { joinTokens, type NameToken, nameTokens } from './tokens.ts';
+import { joinTokens, makeToken, type NameToken, nameTokens } from './tokens.ts';
 
 export interface PersonEntry {
   id: string;
@@ -75,7 +75,12 @@ function topByScore(entries: Int32Array, n: number, score: Float32Array, bar: nu
 }
 
 /** Keys a query part may meet with their scores; check-only keys never bring candidates in. */
-type Expansion = Map<number, number> & { checkOnly?: Set<number>; estimatedDf?: number };
+/**
+ * Keys a query part may meet with their scores; check-only keys never bring candidates in.
+ * `splits`: pair-index buckets of the two parts a part written without its space may stand for
+ * ("Mohamedali": Mohamed, Ali), met at the joined score.
+ */
+type Expansion = Map<number, number> & { checkOnly?: Set<number>; estimatedDf?: number; splits?: number[] };
 
 /** Below this share of the query's weight a candidate is not worth scoring in full. */
 const MIN_QUICK = 0.55;
@@ -85,6 +90,27 @@ const MAX_TYPO_EXPANSIONS = 40;
 /** A typo neighbour of a known part brings candidates in only if it is no more common than this (or 0.5 % of the names). */
 const KNOWN_TYPO_GENERATES = 200;
 const DF_MEMO_SIZE = 100_000;
+const KEY_IDS_MEMO_SIZE = 500_000;
+/** Buckets of the pair index: a power of two, about two per name, at most PAIR_MAX_BUCKETS. Pairs that share one only add candidates. */
+const PAIR_MIN_BUCKETS = 1 << 10;
+const PAIR_MAX_BUCKETS = 1 << 22;
+/** A name's first parts filed in pairs, and the keys a part is known by in them. */
+const MAX_PAIR_PARTS = 5;
+const MAX_PAIR_IDENTITIES = 6;
+/** Walking more postings than this for one part: the query looks for candidates through its pairs. */
+const PAIR_PATH_WORK = 12_000;
+
+/** A 32-bit hash of an unordered pair of key ids (its bucket is the hash under the index's mask). */
+function pairHash(x: number, y: number): number {
+  const [lo, hi] = x < y ? [x, y] : [y, x];
+  let h = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  h = Math.imul(h, 0x297a2d39);
+  h ^= h >>> 15;
+  return h >>> 0;
+}
 
 /**
  * The in-memory person watchlist. Every name of every person is an entry; each entry's parts
@@ -100,6 +126,19 @@ export class PersonIndex {
   /** Entry ids per key, ascending; frozen into typed arrays by compact(), thawed on the next add. */
   #postings: Array<number[] | Uint32Array> = [];
   #df: number[] = [];
+  /**
+   * Pairs of parts. Every name also files itself under each pair of its parts, a part being
+   * known by its spelling-variant clusters and its skeletons: "Mohamed Ali Hassan" under
+   * (MHMT, L), (MHMT, HSN), (L, HSN), (cluster of Mohamed, HSN) … hashed into buckets. A query whose every heavy part is common (a third of the list is called Mohamed)
+   * finds its candidates through its own pairs instead of walking those parts' long lists.
+   * Until compact() (or the first search) the pairs wait as (hash, entry) rows; compact() files
+   * them by bucket (#pairStart/#pairPost), and names added later wait in #pairLate.
+   */
+  #pairRows = { bucket: new U32(), entry: new U32() };
+  #pairMask = 0;
+  #pairStart: Uint32Array | undefined;
+  #pairPost = new Uint32Array(0);
+  #pairLate = new Map<number, number[]>();
   #entryPerson = new U32();
   #entryKeyStart = new U32();
   #entryKeys = new U32();
@@ -123,6 +162,9 @@ export class PersonIndex {
   constructor(knowledge: NameKnowledge = loadNameKnowledge()) {
     this.knowledge = knowledge;
   }
+
+  /** How searches found their candidates: through pairs of parts, or by walking parts' lists. */
+  readonly plans = { pairs: 0, walks: 0 };
 
   get size(): number {
     return this.#livePersons;
@@ -156,12 +198,9 @@ export class PersonIndex {
       this.#entryPerson.push(slot);
       this.#entryKeyStart.push(this.#entryKeys.n);
       const keys = new Set<number>();
-      for (const t of tokens) for (const key of this.#tokenKeys(t)) keys.add(this.#intern(key));
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const j = joinTokens(tokens[i], tokens[i + 1]);
-        keys.add(this.#intern(`f${j.fold}`));
-        for (const s of j.skeletons) keys.add(this.#intern(`s${s}`));
-      }
+      // two parts written as one ("Benali Tazi" for "Ben Ali Tazi") need no keys of their own:
+      // the query's part is split and met through the pair index (#splitBuckets)
+      for (const t of tokens) for (const key of this.#tokenKeyIds(t)) keys.add(key);
       for (const k of keys) {
         this.#entryKeys.push(k);
         let list = this.#postings[k];
@@ -169,6 +208,7 @@ export class PersonIndex {
         list.push(e);
         this.#df[k]++;
       }
+      this.#filePairs(tokens, e);
       person.names.push(e);
       this.#liveEntries++;
     }
@@ -201,6 +241,116 @@ export class PersonIndex {
       const live = this.#dead.size ? Array.prototype.filter.call(list, (e: number) => !this.#dead.has(e)) as number[] : list;
       this.#postings[k] = live instanceof Uint32Array ? live : Uint32Array.from(live);
     }
+    this.#compactPairs();
+  }
+
+  /**
+   * Files every pair row by bucket (counting sort: entries stay ascending within a bucket). The
+   * bucket count follows the number of names; when they have grown fourfold since the last
+   * filing, every live name is filed anew under the larger count.
+   */
+  #compactPairs() {
+    const dead = this.#dead;
+    let rows = this.#pairRows;
+    const buckets = Math.min(PAIR_MAX_BUCKETS, Math.max(PAIR_MIN_BUCKETS, 2 ** Math.ceil(Math.log2(this.#liveEntries * 2 + 1))));
+    if (this.#pairStart && buckets > (this.#pairMask + 1) * 4) {
+      this.#pairRows = rows = { bucket: new U32(), entry: new U32() };
+      this.#pairStart = undefined;
+      this.#pairLate.clear();
+      for (const person of this.#persons) {
+        let k = 0;
+        for (const n of person.names.length ? person.entry.names : []) {
+          const tokens = nameTokens(n.value);
+          if (tokens.length) this.#filePairs(tokens, person.names[k++]);
+        }
+      }
+      this.#pairMask = buckets - 1;
+    } else if (this.#pairStart) {
+      // what was filed before, and what came since, become rows again (already under the mask)
+      const start = this.#pairStart;
+      for (let b = 0; b <= this.#pairMask; b++) {
+        for (let x = start[b]; x < start[b + 1]; x++) {
+          rows.bucket.push(b);
+          rows.entry.push(this.#pairPost[x]);
+        }
+        const late = this.#pairLate.get(b);
+        if (late) for (const e of late) (rows.bucket.push(b), rows.entry.push(e));
+      }
+      this.#pairLate.clear();
+    } else this.#pairMask = buckets - 1;
+    const mask = this.#pairMask;
+    const count = mask + 1;
+    const start = new Uint32Array(count + 1);
+    const n = rows.bucket.n;
+    const bucket = rows.bucket.a;
+    const entry = rows.entry.a;
+    for (let x = 0; x < n; x++) if (!dead.has(entry[x])) start[(bucket[x] & mask) + 1]++;
+    for (let b = 0; b < count; b++) start[b + 1] += start[b];
+    const post = new Uint32Array(start[count]);
+    const fill = start.slice(0, count);
+    for (let x = 0; x < n; x++) if (!dead.has(entry[x])) post[fill[bucket[x] & mask]++] = entry[x];
+    // rows of one bucket arrive in entry order, except late ones: keep each bucket ascending
+    for (let b = 0; b < count; b++) {
+      const from = start[b];
+      const to = start[b + 1];
+      for (let x = from + 1; x < to; x++) {
+        if (post[x] < post[x - 1]) {
+          post.subarray(from, to).sort();
+          break;
+        }
+      }
+    }
+    this.#pairStart = start;
+    this.#pairPost = post;
+    this.#pairRows = { bucket: new U32(), entry: new U32() };
+  }
+
+  /**
+   * The keys a part is known by in pairs: its clusters and skeletons (its spelling when it has
+   * neither), as key ids.
+   */
+  #pairIdentities(t: NameToken, filing: boolean): number[] {
+    const memo = `${t.fold}\u0003`;
+    let ids = this.#keyIdsOf.get(memo);
+    if (ids === undefined) {
+      const keys = this.knowledge.clustersOf(t.fold).map((c) => `c${c}`);
+      if (t.article) for (const c of this.knowledge.clustersOf(t.fold.slice(2))) keys.push(`c${c}`);
+      for (const sk of t.skeletons) keys.push(`s${sk}`);
+      if (keys.length === 0) keys.push(`f${t.fold}`);
+      const chosen = [...new Set(keys)].slice(0, MAX_PAIR_IDENTITIES);
+      // a query looks keys up and never adds any: a key no name has pairs with nothing
+      if (!filing) return chosen.map((k) => this.#keyId.get(k)).filter((id) => id !== undefined);
+      ids = chosen.map((k) => this.#intern(k));
+      this.#remember(memo, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * The pairs of identities of two parts (in either order): as 32-bit hashes while the rows wait
+   * for their first filing, as buckets once filed.
+   */
+  #pairBuckets(a: NameToken, b: NameToken, into: Set<number>, filing: boolean) {
+    const mask = this.#pairStart ? this.#pairMask : 0xffffffff;
+    const ya = this.#pairIdentities(b, filing);
+    for (const x of this.#pairIdentities(a, filing)) for (const y of ya) into.add((pairHash(x, y) & mask) >>> 0);
+  }
+
+  #filePairs(tokens: NameToken[], e: number) {
+    if (tokens.length < 2) return;
+    const buckets = new Set<number>();
+    const n = Math.min(tokens.length, MAX_PAIR_PARTS);
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.#pairBuckets(tokens[i], tokens[j], buckets, true);
+    for (const b of buckets) {
+      if (this.#pairStart) {
+        let late = this.#pairLate.get(b);
+        if (!late) this.#pairLate.set(b, (late = []));
+        late.push(e);
+      } else {
+        this.#pairRows.bucket.push(b);
+        this.#pairRows.entry.push(e);
+      }
+    }
   }
 
   #keyEnd(e: number): number {
@@ -215,6 +365,28 @@ export class PersonIndex {
     if (t.stem) keys.push(`p${t.stem}`);
     return keys;
   }
+
+  /**
+   * The key ids of a part, interned once per distinct part: a million names repeat a few tens of
+   * thousands of parts, and building their key strings is most of the cost of adding a name.
+   */
+  #tokenKeyIds(t: NameToken): number[] {
+    const memo = t.stem === undefined ? t.fold : `${t.fold}\u0002${t.stem}`;
+    let ids = this.#keyIdsOf.get(memo);
+    if (ids === undefined) {
+      ids = [...new Set(this.#tokenKeys(t).map((k) => this.#intern(k)))];
+      this.#remember(memo, ids);
+    }
+    return ids;
+  }
+
+  #remember(memo: string, ids: number[]) {
+    if (this.#keyIdsOf.size >= KEY_IDS_MEMO_SIZE) this.#keyIdsOf.clear();
+    this.#keyIdsOf.set(memo, ids);
+  }
+
+  /** Key ids per distinct part (and per adjacent pair of parts); ids never change once interned. */
+  #keyIdsOf = new Map<string, number[]>();
 
   #intern(key: string): number {
     let id = this.#keyId.get(key);
@@ -311,7 +483,35 @@ export class PersonIndex {
       }
     }
     this.#joinedKeys(tokens, i, put);
+    const splits = this.#splitBuckets(t);
+    if (splits.length) out.splits = splits;
     return out;
+  }
+
+  /**
+   * A part that may be two parts written without a space (Mohamedali, AbdellatifHammouchi,
+   * محمدعلي): every cut into two parts the list or the dictionary knows, as the pair-index
+   * buckets of those two parts. Empty before the first compact().
+   */
+  #splitBuckets(t: NameToken): number[] {
+    if (!this.#pairStart || t.fold.length < 5 || t.script === 'other') return [];
+    const known = (f: string) => this.#keyId.has(`f${f}`) || this.knowledge.clustersOf(f).length > 0;
+    const buckets = new Set<number>();
+    for (let k = 2; k <= t.fold.length - 2; k++) {
+      const left = t.fold.slice(0, k);
+      const right = t.fold.slice(k);
+      if (known(left) && known(right)) this.#pairBuckets(makeToken(left, left), makeToken(right, right), buckets, false);
+    }
+    return [...buckets];
+  }
+
+  /** The entries of a pair-index bucket, filed and late, one by one. */
+  #forBucket(b: number, fn: (e: number) => void) {
+    const start = this.#pairStart!;
+    const post = this.#pairPost;
+    for (let x = start[b]; x < start[b + 1]; x++) fn(post[x]);
+    const late = this.#pairLate.get(b);
+    if (late) for (const e of late) fn(e);
   }
 
   /**
@@ -358,6 +558,7 @@ export class PersonIndex {
     const limit = Math.max(1, Math.min(opts.limit ?? 10, 100));
     const tokens = nameTokens(q.name);
     if (tokens.length === 0 || this.#liveEntries === 0) return [];
+    if (!this.#pairStart) this.#compactPairs();
     this.#ensureScratch();
     if (this.#stamp > 2 ** 30 / 64) {
       this.#seen.fill(0);
@@ -365,7 +566,8 @@ export class PersonIndex {
       this.#slotStamp.fill(0);
       this.#stamp = 0;
     }
-    const qs = ++this.#stamp;
+    // the stamp of this query's marks; the pair path, when it finds too little, starts afresh with a new one
+    let qs = ++this.#stamp;
     const expansions = tokens.map((_, i) => this.#expand(tokens, i));
     const weights = tokens.map((t, i) => this.#weight(t, expansions[i].estimatedDf));
     const total = weights.reduce((a, b) => a + b, 0);
@@ -420,38 +622,52 @@ export class PersonIndex {
           }
         }
       }
+      const splits = expansions[i].splits;
+      if (splits && !checkOnly) {
+        const s = TOKEN_SCORES.joined;
+        const w = weight * s;
+        for (const b of splits) {
+          this.#forBucket(b, (e) => {
+            if (seen[e] !== qs) {
+              seen[e] = qs;
+              acc[e] = w;
+              tokStamp[e] = ts;
+              tokBest[e] = s;
+              if (nTouched === touched.length) {
+                const grown = new Int32Array(touched.length * 2);
+                grown.set(touched);
+                this.#touched = touched = grown;
+              }
+              touched[nTouched++] = e;
+            } else if (tokStamp[e] !== ts) {
+              tokStamp[e] = ts;
+              tokBest[e] = s;
+              acc[e] += w;
+            } else if (s > tokBest[e]) {
+              acc[e] += weight * (s - tokBest[e]);
+              tokBest[e] = s;
+            }
+          });
+        }
+      }
     };
-    // When every heavy part is common (Hussein Saad Hussein), walking all their lists costs more
-    // than the answer is worth: candidates come from the part with the least to walk, and the
-    // other parts only add to them. A candidate must then share that part to be found.
-    const work = (i: number) => {
-      let n = 0;
-      for (const [key] of expansions[i]) if (!expansions[i].checkOnly!.has(key)) n += postings[key].length;
-      return n;
-    };
-    if (essential.length > 1 && essential.reduce((n, i) => n + work(i), 0) > WALK_BUDGET) {
-      essential.sort((a, b) => work(a) - work(b));
-      essential.length = 1;
-    }
-    const generated = new Set<number>();
-    for (const i of essential) {
-      generate(i, false);
-      generated.add(i);
-    }
-    const want = Math.max(limit + 3, 12);
-    // nothing found through rarer keys: let the short skeletons find candidates after all
-    const fallback = nTouched < want;
-    if (fallback) for (const i of essential) generate(i, true);
     let bar = MIN_QUICK * total;
+    let fallback = false;
     // adds what the other parts agree to every entry met
     const creditOthers = () => {
+      // what the parts still to credit could add at most: a name that cannot reach the bar even
+      // with all of it is not worth reading (MaxScore, heaviest parts first)
+      let rest = 0;
+      for (const i of order) if (!(fallback && essential.includes(i))) rest += weights[i];
       for (const i of order) {
         const isEssential = essential.includes(i);
         if (isEssential && fallback) continue;
+        const hopeless = bar - rest;
+        rest -= weights[i];
         const ts = qs * 64 + i;
         const weight = weights[i];
         const exp: Map<number, number> = isEssential ? new Map([...expansions[i]].filter(([k]) => expansions[i].checkOnly!.has(k))) : expansions[i];
-        if (exp.size === 0) continue;
+        if (exp.size === 0 && !(expansions[i].splits && !isEssential)) continue;
         let listWork = 0;
         for (const key of exp.keys()) listWork += postings[key].length;
         if (listWork <= nTouched * 8) {
@@ -481,6 +697,7 @@ export class PersonIndex {
           const lastEnd = this.#entryKeys.n;
           for (let t = 0; t < nTouched; t++) {
             const e = touched[t];
+            if (acc[e] < hopeless) continue;
             let best = 0;
             const end = e < last ? starts[e + 1] : lastEnd;
             for (let x = starts[e]; x < end; x++) {
@@ -500,12 +717,76 @@ export class PersonIndex {
           }
           for (const key of exp.keys()) ks[key] = 0;
         }
+        const splits = isEssential ? undefined : expansions[i].splits;
+        if (splits) {
+          const s = TOKEN_SCORES.joined;
+          for (const b of splits) {
+            this.#forBucket(b, (e) => {
+              if (seen[e] !== qs) return;
+              if (tokStamp[e] !== ts) {
+                tokStamp[e] = ts;
+                tokBest[e] = s;
+                acc[e] += weight * s;
+              } else if (s > tokBest[e]) {
+                acc[e] += weight * (s - tokBest[e]);
+                tokBest[e] = s;
+              }
+            });
+          }
+        }
       }
     };
-    creditOthers();
+    // When every heavy part is common (Hussein Saad Hussein), walking all their lists costs more
+    // than the answer is worth: candidates come from the part with the least to walk, and the
+    // other parts only add to them. A candidate must then share that part to be found.
+    const work = (i: number) => {
+      let n = 0;
+      for (const [key] of expansions[i]) if (!expansions[i].checkOnly!.has(key)) n += postings[key].length;
+      return n;
+    };
+    if (essential.length > 1 && essential.reduce((n, i) => n + work(i), 0) > WALK_BUDGET) {
+      essential.sort((a, b) => work(a) - work(b));
+      essential.length = 1;
+    }
+    const want = Math.max(limit + 3, 12);
+    const generated = new Set<number>();
+    // Every heavy part is common: the names that hold two of the query's parts come from the
+    // pair index, and every part is credited to them. Only if too few of them pass does the
+    // cheapest part's list get walked (and then no other list: they are all long).
+    const pairs = this.#pairStart !== undefined && tokens.length >= 2 && essential.every((i) => work(i) > PAIR_PATH_WORK);
+    let viaPairs = false;
+    if (pairs) {
+      nTouched = this.#meetPairs(tokens, qs);
+      touched = this.#touched;
+      const heavy = [...essential];
+      essential.length = 0;
+      creditOthers();
+      let passingCount = 0;
+      for (let t = 0; t < nTouched && passingCount < want; t++) if (acc[touched[t]] >= bar) passingCount++;
+      viaPairs = passingCount >= want;
+      if (!viaPairs) {
+        // each part is credited once per entry: what the pairs found is forgotten, not credited twice
+        essential.push(...heavy);
+        qs = ++this.#stamp;
+        nTouched = 0;
+      }
+    }
+    if (viaPairs) this.plans.pairs++;
+    else this.plans.walks++;
+    if (!viaPairs) {
+      for (const i of essential) {
+        generate(i, false);
+        generated.add(i);
+      }
+      // nothing found through rarer keys: let the short skeletons find candidates after all
+      fallback = nTouched < want;
+      if (fallback) for (const i of essential) generate(i, true);
+      creditOthers();
+    }
     // Too little found through the heaviest parts (a part nobody on the list is called, a typo,
-    // a part written in two): the other parts bring candidates in too.
-    if (generated.size < tokens.length) {
+    // a part written in two): the other parts bring candidates in too. Not when every heavy
+    // part is common: their lists are long, and the pairs have had their say.
+    if (!pairs && generated.size < tokens.length) {
       let passingCount = 0;
       for (let t = 0; t < nTouched; t++) if (acc[touched[t]] >= bar && ++passingCount >= want) break;
       if (passingCount < want) {
@@ -572,6 +853,41 @@ export class PersonIndex {
     const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality, memo));
     matches.sort((a, b) => b.score - a.score);
     return matches.slice(0, limit);
+  }
+
+  /**
+   * Marks every name filed under a pair of the query's parts as met (with nothing credited yet)
+   * and returns how many there are in #touched.
+   */
+  #meetPairs(tokens: NameToken[], qs: number): number {
+    const start = this.#pairStart!;
+    const post = this.#pairPost;
+    const buckets = new Set<number>();
+    const n = Math.min(tokens.length, MAX_PAIR_PARTS + 1);
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.#pairBuckets(tokens[i], tokens[j], buckets, false);
+    const seen = this.#seen;
+    const acc = this.#acc;
+    const tokStamp = this.#tokStamp;
+    let touched = this.#touched;
+    let nTouched = 0;
+    const meet = (e: number) => {
+      if (seen[e] === qs) return;
+      seen[e] = qs;
+      acc[e] = 0;
+      tokStamp[e] = 0;
+      if (nTouched === touched.length) {
+        const grown = new Int32Array(touched.length * 2);
+        grown.set(touched);
+        this.#touched = touched = grown;
+      }
+      touched[nTouched++] = e;
+    };
+    for (const b of buckets) {
+      for (let x = start[b]; x < start[b + 1]; x++) meet(post[x]);
+      const late = this.#pairLate.get(b);
+      if (late) for (const e of late) meet(e);
+    }
+    return nTouched;
   }
 
   #explain(tokens: NameToken[], weights: number[], person: Person, q: PersonQuery, nationality: string | undefined, memo: PairMemo): PersonMatch {

@@ -46,6 +46,21 @@ export function scriptOf(s: string): Script {
 
 /** Folds one word: Latin to plain lowercase ASCII where possible, Arabic to base letters. */
 export function foldWord(w: string): string {
+  let out = FOLDS.get(w);
+  if (out === undefined) {
+    out = fold(w);
+    if (FOLDS.size >= WORD_CACHE_SIZE) FOLDS.clear();
+    FOLDS.set(w, out);
+  }
+  return out;
+}
+
+// A watchlist of a million names is made of some tens of thousands of distinct words: each is
+// folded and cut into skeletons once, not once per name it appears in.
+const WORD_CACHE_SIZE = 300_000;
+const FOLDS = new Map<string, string>();
+
+function fold(w: string): string {
   let s = w.normalize('NFKD').toLowerCase();
   s = s.replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '');
   s = s.replace(/[ßæœøłđı]/g, (c) => LATIN_FOLD_EXTRA[c] ?? c);
@@ -82,10 +97,31 @@ export function skeletonsOf(fold: string, script: Script): string[] {
   return segmentsOf(fold, script).map((s) => s.skeleton);
 }
 
-function makeToken(raw: string, fold: string): NameToken {
-  const script = scriptOf(fold);
-  const segments = segmentsOf(fold, script);
-  return { raw, fold, script, skeletons: segments.map((s) => s.skeleton), article: isArticle(fold, script), segments };
+/** What a folded part's script, article and skeletons are: computed once per distinct fold. */
+interface FoldInfo {
+  script: Script;
+  skeletons: string[];
+  article: boolean;
+  segments: Segments[];
+}
+const FOLD_INFO = new Map<string, FoldInfo>();
+
+function foldInfo(fold: string): FoldInfo {
+  let info = FOLD_INFO.get(fold);
+  if (info === undefined) {
+    const script = scriptOf(fold);
+    const segments = segmentsOf(fold, script);
+    info = { script, skeletons: segments.map((s) => s.skeleton), article: isArticle(fold, script), segments };
+    if (FOLD_INFO.size >= WORD_CACHE_SIZE) FOLD_INFO.clear();
+    FOLD_INFO.set(fold, info);
+  }
+  return info;
+}
+
+/** A fresh token (callers set its stem); its skeleton arrays are shared and never changed. */
+export function makeToken(raw: string, fold: string): NameToken {
+  const { script, skeletons, article, segments } = foldInfo(fold);
+  return { raw, fold, script, skeletons, article, segments };
 }
 
 /**
@@ -142,13 +178,21 @@ export function adjacentJoins(tokens: NameToken[]): NameToken[] {
 }
 const JOINS = new WeakMap<NameToken[], NameToken[]>();
 
+const NO_ARTICLE = new Map<string, FoldInfo>();
+
 /** A token standing for two adjacent parts written together ("Mohamedali" for "Mohamed Ali"). */
 export function joinTokens(a: NameToken, b: NameToken): NameToken {
   const t = makeToken(`${a.raw} ${b.raw}`, a.fold + b.fold);
   // "Ali Hmam" joined is not the article al- before "ihmam"
   if (t.article && !a.article) {
-    const segments = segmentsOf(t.fold, t.script, false);
-    return { ...t, article: false, segments, skeletons: segments.map((s) => s.skeleton) };
+    let info = NO_ARTICLE.get(t.fold);
+    if (info === undefined) {
+      const segments = segmentsOf(t.fold, t.script, false);
+      info = { script: t.script, article: false, segments, skeletons: segments.map((s) => s.skeleton) };
+      if (NO_ARTICLE.size >= WORD_CACHE_SIZE) NO_ARTICLE.clear();
+      NO_ARTICLE.set(t.fold, info);
+    }
+    return { ...t, ...info };
   }
   return t;
 }
