@@ -246,3 +246,24 @@ describe('the pair index (every part of the query is common)', () => {
     assert.equal(local.search({ name: 'يوسف محمود أحمد', birthDate: '1999-12-31' })[0]?.id, 'target');
   });
 });
+
+describe('names written in two or in one', () => {
+  const local = new PersonIndex(index.knowledge);
+  local.add({ id: 'atiq', names: [{ value: 'ATTIQULLAH AKHUND' }] });
+  local.add({ id: 'osama', names: [{ value: 'Osama Ali' }] });
+  local.add({ id: 'benali', names: [{ value: 'Karim Ben Ali Tazi' }] });
+  for (let i = 0; i < 300; i++) local.add({ id: `s${i}`, names: [{ value: `${['Samuel', 'Salma', 'Samir'][i % 3]} ${['Haddad', 'Mansour', 'Alaoui', 'Tazi'][i % 4]} ${i}` }] });
+  local.compact();
+
+  it('a compound written apart meets it written joined, by sound across scripts', () => {
+    assert.equal(local.search({ name: 'عتيق الله آخوند' })[0]?.id, 'atiq');
+  });
+  it('a part written without its space is cut where both halves are known', () => {
+    assert.equal(local.search({ name: 'Karim Benalitazi' })[0]?.id, 'benali');
+  });
+  it('two whole names that sound like a third do not meet it (Ousama Ali is not Samuel)', () => {
+    const r = local.search({ name: 'Ousama Ali' });
+    assert.equal(r[0]?.id, 'osama');
+    assert.ok(!r.some((m) => m.alert && m.id !== 'osama'));
+  });
+});

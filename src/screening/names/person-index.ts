@@ -3,7 +3,7 @@ import { ALERT_THRESHOLD, type PersonMatch, type PersonQuery } from '../screenin
 import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
 import { alignName, alignScore, birthDateEffect, commonNamePenalty, factsDelta, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
 import { ARABIC_ALPHABET, forEachEdit1, LATIN_ALPHABET, SKELETON_ALPHABET, undoubled } from './similarity.ts';
-import { joinTokens, makeToken, type NameToken, nameTokens } from './tokens.ts';
+import { joinTokens, makeToken, mayJoinBySound, type NameToken, nameTokens } from './tokens.ts';
 
 export interface PersonEntry {
   id: string;
@@ -80,7 +80,14 @@ function topByScore(entries: Int32Array, n: number, score: Float32Array, bar: nu
  * `splits`: pair-index buckets of the two parts a part written without its space may stand for
  * ("Mohamedali": Mohamed, Ali), met at the joined score.
  */
-type Expansion = Map<number, number> & { checkOnly?: Set<number>; estimatedDf?: number; splits?: number[] };
+type Expansion = Map<number, number> & { checkOnly?: Set<number>; estimatedDf?: number; splits?: Split[] };
+
+/** A cut of a query part into two parts: their pair-index buckets, and the keys a name must hold for each half. */
+interface Split {
+  buckets: number[];
+  left: number[];
+  right: number[];
+}
 
 /** Below this share of the query's weight a candidate is not worth scoring in full. */
 const MIN_QUICK = 0.55;
@@ -493,16 +500,36 @@ export class PersonIndex {
    * محمدعلي): every cut into two parts the list or the dictionary knows, as the pair-index
    * buckets of those two parts. Empty before the first compact().
    */
-  #splitBuckets(t: NameToken): number[] {
-    if (!this.#pairStart || t.fold.length < 5 || t.script === 'other') return [];
+  #splitBuckets(t: NameToken): Split[] {
+    if (!this.#pairStart || t.fold.length < 6 || t.script === 'other') return [];
     const known = (f: string) => this.#keyId.has(`f${f}`) || this.knowledge.clustersOf(f).length > 0;
-    const buckets = new Set<number>();
-    for (let k = 2; k <= t.fold.length - 2; k++) {
+    const out: Split[] = [];
+    for (let k = 3; k <= t.fold.length - 3; k++) {
       const left = t.fold.slice(0, k);
       const right = t.fold.slice(k);
-      if (known(left) && known(right)) this.#pairBuckets(makeToken(left, left), makeToken(right, right), buckets, false);
+      if (!known(left) || !known(right)) continue;
+      const [l, r] = [makeToken(left, left), makeToken(right, right)];
+      const buckets = new Set<number>();
+      this.#pairBuckets(l, r, buckets, false);
+      out.push({ buckets: [...buckets], left: this.#pairIdentities(l, false), right: this.#pairIdentities(r, false) });
     }
-    return [...buckets];
+    return out;
+  }
+
+  /**
+   * The names filed under a split's buckets that hold both halves (a bucket is shared by every
+   * pair that hashes to it: the others are not this name written in two).
+   */
+  #forSplit(split: Split, fn: (e: number) => void) {
+    const ek = this.#entryKeys.a;
+    const starts = this.#entryKeyStart.a;
+    const last = this.#entryPerson.n - 1;
+    const holds = (e: number, ids: number[]) => {
+      const end = e < last ? starts[e + 1] : this.#entryKeys.n;
+      for (let x = starts[e]; x < end; x++) if (ids.includes(ek[x])) return true;
+      return false;
+    };
+    for (const b of split.buckets) this.#forBucket(b, (e) => holds(e, split.left) && holds(e, split.right) && fn(e));
   }
 
   /** The entries of a pair-index bucket, filed and late, one by one. */
@@ -523,6 +550,11 @@ export class PersonIndex {
       if (a < 0 || b >= tokens.length) continue;
       const j = joinTokens(tokens[a], tokens[b]);
       put(`f${j.fold}`, TOKEN_SCORES.joined);
+      for (const c of this.knowledge.clustersOf(j.fold)) put(`c${c}`, TOKEN_SCORES.joined);
+      // by sound only when one of the two is a fragment (ما يشو / Maychou) or a compound element
+      // (عتيق الله / Atiqullah), as the alignment has it: two whole names that sound like a
+      // third (Ousama Ali / Samuel) are not one name
+      if (!mayJoinBySound(tokens[a], tokens[b])) continue;
       for (const s of j.skeletons) if (s.length >= 2) put(`s${s}`, TOKEN_SCORES.joined);
     }
   }
@@ -626,8 +658,8 @@ export class PersonIndex {
       if (splits && !checkOnly) {
         const s = TOKEN_SCORES.joined;
         const w = weight * s;
-        for (const b of splits) {
-          this.#forBucket(b, (e) => {
+        for (const split of splits) {
+          this.#forSplit(split, (e) => {
             if (seen[e] !== qs) {
               seen[e] = qs;
               acc[e] = w;
@@ -720,8 +752,8 @@ export class PersonIndex {
         const splits = isEssential ? undefined : expansions[i].splits;
         if (splits) {
           const s = TOKEN_SCORES.joined;
-          for (const b of splits) {
-            this.#forBucket(b, (e) => {
+          for (const split of splits) {
+            this.#forSplit(split, (e) => {
               if (seen[e] !== qs) return;
               if (tokStamp[e] !== ts) {
                 tokStamp[e] = ts;
@@ -756,7 +788,7 @@ export class PersonIndex {
     const pairs = this.#pairStart !== undefined && tokens.length >= 2 && essential.every((i) => work(i) > PAIR_PATH_WORK);
     let viaPairs = false;
     if (pairs) {
-      nTouched = this.#meetPairs(tokens, qs);
+      nTouched = this.#meetPairs(tokens, qs, 0);
       touched = this.#touched;
       const heavy = [...essential];
       essential.length = 0;
@@ -777,6 +809,12 @@ export class PersonIndex {
       for (const i of essential) {
         generate(i, false);
         generated.add(i);
+      }
+      // Few found: the names that hold two of the query's parts are candidates too (Uzzi Ala /
+      // Uzi Alaa: two one-consonant skeletons, each of which alone meets half the list)
+      if (!pairs && tokens.length >= 2 && nTouched < want * 4) {
+        nTouched = this.#meetPairs(tokens, qs, nTouched);
+        touched = this.#touched;
       }
       // nothing found through rarer keys: let the short skeletons find candidates after all
       fallback = nTouched < want;
@@ -856,10 +894,10 @@ export class PersonIndex {
   }
 
   /**
-   * Marks every name filed under a pair of the query's parts as met (with nothing credited yet)
-   * and returns how many there are in #touched.
+   * Marks every name filed under a pair of the query's parts as met (with nothing credited yet),
+   * after the `from` names #touched already holds, and returns how many it holds now.
    */
-  #meetPairs(tokens: NameToken[], qs: number): number {
+  #meetPairs(tokens: NameToken[], qs: number, from: number): number {
     const start = this.#pairStart!;
     const post = this.#pairPost;
     const buckets = new Set<number>();
@@ -869,7 +907,7 @@ export class PersonIndex {
     const acc = this.#acc;
     const tokStamp = this.#tokStamp;
     let touched = this.#touched;
-    let nTouched = 0;
+    let nTouched = from;
     const meet = (e: number) => {
       if (seen[e] === qs) return;
       seen[e] = qs;

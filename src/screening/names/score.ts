@@ -2,7 +2,7 @@ import type { FactorEffect, TokenAlignment, TokenHow } from '../screening.ts';
 import type { NameKnowledge } from './knowledge.ts';
 import { editDistance, undoubled } from './similarity.ts';
 import { vowelMismatches } from './skeleton.ts';
-import { adjacentJoins, type NameToken } from './tokens.ts';
+import { adjacentJoins, mayJoinBySound, type NameToken } from './tokens.ts';
 
 /**
  * How much each kind of agreement between two name parts is worth. Documented in
@@ -112,11 +112,12 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
 
 /**
  * Two parts read as one: by spelling (Mohamed Ali / Mohamedali), or by sound only when one of
- * them is a fragment of two letters or fewer ("ما يشو" / Maychou). Two whole names that happen to
- * sound like a third (Fathi Helle / الفتحلي) are not one name.
+ * them is a fragment of two letters or fewer ("ما يشو" / Maychou) or a compound element (عتيق
+ * الله / Atiqullah). Two whole names that happen to sound like a third (Fathi Helle / الفتحلي) are
+ * not one name.
  */
 function joinHolds(p: Pair, a: NameToken, b: NameToken): boolean {
-  return p.how !== 'phonetic' || Math.min(a.fold.length, b.fold.length) <= 2;
+  return p.how !== 'phonetic' || mayJoinBySound(a, b);
 }
 
 /**

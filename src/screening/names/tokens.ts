@@ -39,6 +39,18 @@ const LATIN_PARTICLES = new Set([
 ]);
 const ARABIC_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ولد', 'ابو', 'بو', 'عبد', 'ال', 'ال', 'اب', 'ابي']);
 
+/**
+ * Second elements of compound names, written apart or joined: Atiq Allah / Atiqullah,
+ * Hossam al-Din / Hossameddine, عبد الله. Two parts read as one by sound hold when one of them
+ * is such an element (or a fragment of two letters).
+ */
+const COMPOUND_ELEMENTS = new Set(['الله', 'اله', 'الدين', 'allah', 'ullah', 'ulla', 'alla', 'ollah', 'eddine', 'eddin', 'uddin', 'uddine', 'addin', 'aldin', 'eldin', 'aldeen', 'uddeen', 'deen', 'din']);
+
+/** Two adjacent parts may be one name written in two, by sound: a fragment, or a compound element. */
+export function mayJoinBySound(a: NameToken, b: NameToken): boolean {
+  return Math.min(a.fold.length, b.fold.length) <= 2 || COMPOUND_ELEMENTS.has(a.fold) || COMPOUND_ELEMENTS.has(b.fold);
+}
+
 export function scriptOf(s: string): Script {
   if (ARABIC_LETTER.test(s)) return 'arabic';
   return /[a-z]/.test(s) ? 'latin' : 'other';
