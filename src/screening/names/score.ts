@@ -24,6 +24,8 @@ export const TOKEN_SCORES = {
   // across scripts the skeleton is the best evidence there is without a dictionary entry
   crossPhonetic: [0, 0.6, 0.82, 0.9, 0.9],
   shortVowelsAgree: 0.12,
+  /** across scripts, the same sound of two parts the dictionary knows as different names */
+  knownApart: 0.7,
 } as const;
 
 /** Parts that all align at least this well (both sides) earn FULL_ALIGNMENT_GAIN of what is missing to 1. */
@@ -81,6 +83,9 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
   }
   const cross = q.script !== r.script;
   const close = !cross && editDistance(canonicalLatin(q.fold), canonicalLatin(r.fold), 2) <= 2;
+  // across scripts, two parts the dictionary knows, each with its own spellings and none in
+  // common, are most often two names that sound alike (حماد / Ahmed, سحر / Zahra, أسماء / Osama)
+  const knownApart = cross && best.how !== 'variant' && k.clustersOf(q.fold).length > 0 && k.clustersOf(r.fold).length > 0;
   for (const qs of q.segments) {
     for (const rs of r.segments) {
       if (qs.skeleton === rs.skeleton) {
@@ -92,6 +97,7 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
           // a short skeleton whose long vowels all show up in the other script is better evidence
           // than its consonants alone (عيد / Eid, علاء / Alaa, عوض / Awad)
           if (m === 0 && qs.skeleton.length === 1 && /[AUIa]/.test(arabic.slots.join(''))) s += TOKEN_SCORES.shortVowelsAgree;
+          if (knownApart) s = Math.min(s, TOKEN_SCORES.knownApart);
         } else if (!close) {
           // same consonants, different vowels (Mohamed / Mahmoud, Ahmed / Hammad): most often
           // another name, not evidence for this one
