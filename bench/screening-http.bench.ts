@@ -7,7 +7,7 @@
  * the machine's ceiling for any request, before authentication, audit and search.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -43,17 +43,32 @@ for (let i = 0; i < 600; i++) {
 const NAMES = ['Mohamed Alaoui', 'محمد العلوي', 'Youssef El Amrani', 'يوسف العمراني', 'Fatima Zahra Bennani', 'Mamadou Diallo', 'Aminata Traore', 'Hocine Benali', 'Jean Martin', 'Ivan Petrov', 'Abdellatif Tazi', 'عبد اللطيف التازي'];
 let n = 0;
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-purpose': 'benchmark' };
-/** CPU time (ms) of a process so far, from /proc (Linux; 0 elsewhere): where the 2 cores went. */
-const cpuMs = (pid: number | undefined) => {
+/** CPU time (ms) of a process (or one of its threads: /proc/<pid>/task/<tid>) so far, from /proc (Linux; 0 elsewhere): where the 2 cores went. */
+const cpuMs = (pid: number | string | undefined, tid?: number) => {
   try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const f = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(f[11]) + Number(f[12])) * 10;
   } catch {
     return 0;
   }
 };
+/** The PostgreSQL server's processes (with PG_URL on this machine): their CPU is the database's share of the cores. */
+const postgresCpuMs = () => {
+  let ms = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') ms += cpuMs(pid);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ms;
+};
 try {
   const server0 = cpuMs(server.pid);
+  const main0 = cpuMs(server.pid, server.pid);
+  const pg0 = process.env.PG_URL ? postgresCpuMs() : 0;
   const own0 = process.cpuUsage();
   const result = await autocannon({
     url: `${url}/api/v1/screening/persons`,
@@ -66,10 +81,14 @@ try {
   const errors = result.non2xx + result.errors;
   const perRequest = (ms: number) => Math.round((ms * 1000) / Math.max(1, result.requests.total));
   const own = process.cpuUsage(own0);
+  const serverMs = cpuMs(server.pid) - server0;
+  const mainMs = cpuMs(server.pid, server.pid) - main0;
+  const pgMs = process.env.PG_URL ? postgresCpuMs() - pg0 : 0;
   console.log(
     `HTTP screening (${scale}, ${result.connections} connections, ${result.duration} s, ${process.env.SCREENING_WORKERS ?? 1} screening worker(s)): ` +
       `${Math.round(result.requests.average)} requests/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${errors} errors/non-2xx; ` +
-      `CPU per request: server ${perRequest(cpuMs(server.pid) - server0)} µs (HTTP thread and screening workers), autocannon ${perRequest((own.user + own.system) / 1000)} µs`,
+      `CPU per request: server ${perRequest(serverMs)} µs (HTTP thread ${perRequest(mainMs)} µs, screening workers and the rest ${perRequest(serverMs - mainMs)} µs)` +
+      `${process.env.PG_URL ? `, PostgreSQL ${perRequest(pgMs)} µs` : ''}, autocannon ${perRequest((own.user + own.system) / 1000)} µs`,
   );
 } finally {
   server.kill('SIGTERM');

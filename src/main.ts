@@ -101,7 +101,10 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
   const noticeImporter = new PublicNoticeImporter(db, noticesRepo, audit, bus, clock, ids);
   const notifications = new NotificationsService(db, new NotificationsRepo(), audit, clock, ids);
   const hits = new HitsService(db, new HitsRepo(), notices, notifications, audit, bus, clock, ids);
-  screening.onHits((actor, kind, query, matches) => hits.recordFromScreening(actor, kind, query, matches));
+  screening.onHits(
+    (actor, kind, query, matches) => hits.recordFromScreening(actor, kind, query, matches),
+    async (recordIds) => new Set((await notices.liveNoticesBySubject(recordIds)).keys()),
+  );
   const network = new NetworkService(db, new NetworkRepo(), audit, clock, ids, new NetworkClient());
   const messages = new MessagesService(db, new MessagesRepo(), audit, bus, clock, ids, { all: () => authRepo.allAgencies(db), codesOf: (a) => directory.codesOf(a) }, notices);
   const cases = casesModule({ db, repo: new CasesRepo(), audit, bus, clock, ids, records });

@@ -7,6 +7,35 @@ const CHAIN_LOCK = 72_616_274;
 
 const toEntry = (r: any): AuditEntry => ({ ...r, seq: Number(r.seq) });
 
+const COLUMNS = sql.raw('seq, at, actor_user_id, actor_agency_id, action, target_type, target_id, subject_ids, purpose, details, prev_hash, hash');
+const RECORD = sql.raw(
+  'seq bigint, at timestamptz, actor_user_id text, actor_agency_id text, action text, target_type text, target_id text, subject_ids jsonb, purpose text, details jsonb, prev_hash text, hash text',
+);
+
+/**
+ * The rows as one JSON array, one parameter however many entries (a group commit carries
+ * hundreds): PostgreSQL and PGlite parse it far faster than a VALUES list of twelve
+ * parameters a row, and the statement text stays the same.
+ */
+function rowsJson(entries: AuditEntry[]): string {
+  return JSON.stringify(
+    entries.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      actor_user_id: e.actorUserId,
+      actor_agency_id: e.actorAgencyId,
+      action: e.action,
+      target_type: e.targetType,
+      target_id: e.targetId,
+      subject_ids: e.subjectIds,
+      purpose: e.purpose,
+      details: e.details,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })),
+  );
+}
+
 export class AuditRepo {
   /** Must run inside the caller's transaction: the entry commits or rolls back with the write. */
   async lockChainAndGetLast(trx: Db): Promise<{ seq: number; hash: string } | undefined> {
@@ -29,34 +58,27 @@ export class AuditRepo {
     await this.insertMany(trx, [e]);
   }
 
-  /**
-   * One statement with one parameter, however many entries: the rows travel as one JSON array
-   * (a group commit carries hundreds), which both PostgreSQL and PGlite parse far faster than
-   * a VALUES list of twelve parameters a row, and the statement text stays the same.
-   */
+  /** One statement with one parameter, however many entries (see rowsJson). */
   async insertMany(trx: Db, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const rows = JSON.stringify(
-      entries.map((e) => ({
-        seq: e.seq,
-        at: e.at,
-        actor_user_id: e.actorUserId,
-        actor_agency_id: e.actorAgencyId,
-        action: e.action,
-        target_type: e.targetType,
-        target_id: e.targetId,
-        subject_ids: e.subjectIds,
-        purpose: e.purpose,
-        details: e.details,
-        prev_hash: e.prevHash,
-        hash: e.hash,
-      })),
-    );
     await sql`
-      insert into audit_log (seq, at, actor_user_id, actor_agency_id, action, target_type, target_id, subject_ids, purpose, details, prev_hash, hash)
-      select seq, at, actor_user_id, actor_agency_id, action, target_type, target_id, subject_ids, purpose, details, prev_hash, hash
-      from jsonb_to_recordset(${rows}::jsonb) as r(seq bigint, at timestamptz, actor_user_id text, actor_agency_id text, action text, target_type text,
-        target_id text, subject_ids jsonb, purpose text, details jsonb, prev_hash text, hash text)`.execute(trx);
+      insert into audit_log (${COLUMNS})
+      select ${COLUMNS} from jsonb_to_recordset(${rowsJson(entries)}::jsonb) as r(${RECORD})`.execute(trx);
+  }
+
+  /**
+   * A group commit that follows a chain end the caller already knows, in one statement and so
+   * in one round trip (its own transaction): it takes the chain lock, then inserts. The lock
+   * is taken before any row goes in (every inserted row is joined with the lock's one row), and
+   * is held until the statement commits. If the known end is stale (another writer appended),
+   * the first `seq` is taken and the statement fails with a unique violation, inserting nothing.
+   */
+  async appendAfter(db: Db, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await sql`
+      with chain_lock as materialized (select pg_advisory_xact_lock(${CHAIN_LOCK}))
+      insert into audit_log (${COLUMNS})
+      select ${COLUMNS} from chain_lock, jsonb_to_recordset(${rowsJson(entries)}::jsonb) as r(${RECORD})`.execute(db);
   }
 
   /** Entries in chain order, a batch at a time, from `afterSeq`. */

@@ -118,14 +118,25 @@ export class AuditService {
     this.#flushing = false;
   }
 
+  /**
+   * With the chain's end known from our last group commit, the group is one statement (lock
+   * and insert, one round trip); otherwise a transaction that reads the end under the lock.
+   */
   async #commitGroup(batch: Array<{ actor: Pick<Actor, 'userId' | 'agencyId'>; ev: AuditEvent }>) {
     try {
-      const entries = await this.db.transaction().execute(async (trx) => {
-        await this.repo.lockChain(trx);
-        const entries = this.#chain(this.#head ?? (await this.repo.last(trx)), batch);
-        await this.repo.insertMany(trx, entries);
-        return entries;
-      });
+      let entries: AuditEntry[];
+      const head = this.#head;
+      if (head) {
+        entries = this.#chain(head, batch);
+        await this.repo.appendAfter(this.db, entries);
+      } else {
+        entries = await this.db.transaction().execute(async (trx) => {
+          await this.repo.lockChain(trx);
+          const entries = this.#chain(await this.repo.last(trx), batch);
+          await this.repo.insertMany(trx, entries);
+          return entries;
+        });
+      }
       const end = entries[entries.length - 1];
       this.#head = { seq: end.seq, hash: end.hash };
     } catch (e) {

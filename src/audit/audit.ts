@@ -58,11 +58,36 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+/** The fields of an entry that its hash covers, in canonical (sorted) order. */
+const HASHED = ['action', 'actorAgencyId', 'actorUserId', 'at', 'details', 'purpose', 'seq', 'subjectIds', 'targetId', 'targetType'] as const;
+const HASHED_KEYS = new Set<string>([...HASHED, 'prevHash']);
+
 /** hash = SHA-256(prevHash ‖ canonical(entry without its hash)). */
 export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
-  const { prevHash, ...rest } = e;
-  const body = canonicalJson({ ...rest, at: new Date(e.at).toISOString() });
-  return hash('sha256', `${prevHash}\n${body}`, 'hex');
+  return hash('sha256', `${e.prevHash}\n${entryBody(e)}`, 'hex');
+}
+
+/**
+ * canonicalJson of the entry without prevHash and with `at` as ISO text, written directly for
+ * the entry's known fields (every search builds one): the same text as the generic form, which
+ * is kept for an entry with other fields (a row read back with columns added later).
+ */
+function entryBody(e: Omit<AuditEntry, 'hash'>): string {
+  for (const k in e) {
+    if (!HASHED_KEYS.has(k)) {
+      const { prevHash: _, ...rest } = e;
+      return canonicalJson({ ...rest, at: new Date(e.at).toISOString() });
+    }
+  }
+  let out = '{';
+  let first = true;
+  for (const k of HASHED) {
+    const v = k === 'at' ? new Date(e.at).toISOString() : e[k];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}"${k}":${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export type VerifyResult =

@@ -2,6 +2,11 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentCandidate, EngineStats, IndexedRecord, PersonCandidate, VehicleCandidate, Viewer } from './engine.ts';
 import type { PersonQuery } from './screening.ts';
 
+export interface PersonsJson {
+  matches: Array<{ id: string; score: number; alert: boolean }>;
+  json: Uint8Array;
+}
+
 interface Pending {
   resolve: (v: any) => void;
   reject: (e: Error) => void;
@@ -108,6 +113,8 @@ export class EngineClient {
   linkMany = (links: Array<{ id: string; fromId: string; toId: string }>) => this.#all<void>('linkMany', links);
   unlink = (linkId: string) => this.#all<void>('unlink', linkId);
   persons = (q: PersonQuery, v: Viewer, limit: number) => this.#any<PersonCandidate[]>('persons', q, v, limit);
+  /** The candidates as UTF-8 JSON in the HTTP answer's shape, and what the audit and hits need of each (see engine.worker.ts). */
+  personsJson = (q: PersonQuery, v: Viewer, limit: number) => this.#any<PersonsJson>('personsJson', q, v, limit);
   personsMany = (qs: PersonQuery[], v: Viewer, limit: number) => this.#any<PersonCandidate[][]>('personsMany', qs, v, limit);
   documents = (q: { number: string; issuingCountry?: string }, v: Viewer, limit: number) => this.#any<DocumentCandidate[]>('documents', q, v, limit);
   vehicles = (q: { plate?: string; country?: string; vin?: string }, v: Viewer, limit: number) => this.#any<VehicleCandidate[]>('vehicles', q, v, limit);

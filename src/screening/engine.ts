@@ -13,6 +13,8 @@ export interface IndexedRecord {
   displayName: string;
   data: unknown;
   ownerAgencyId: string;
+  /** The owner's agency code, so that the worker can label its candidates (see personsJson). */
+  ownerAgencyCode?: string;
   tlp: string;
   restrictedTo: string[];
   reviewDate: string;
@@ -28,6 +30,7 @@ export interface Viewer {
 interface Meta extends Handling {
   kind: RecordKind;
   ownerAgencyId: string;
+  ownerAgencyCode: string;
   reviewDate: string;
   displayName: string;
 }
@@ -36,6 +39,8 @@ export interface Candidate<M> {
   match: M;
   displayName: string;
   ownerAgencyId: string;
+  /** '' when the record was indexed without it. */
+  ownerAgencyCode: string;
   tlp: string;
 }
 
@@ -68,6 +73,7 @@ export class ScreeningEngine {
     this.#meta.set(r.id, {
       kind: r.kind,
       ownerAgencyId: r.ownerAgencyId,
+      ownerAgencyCode: r.ownerAgencyCode ?? '',
       tlp: r.tlp as TlpLevel,
       restrictedTo: r.restrictedTo,
       reviewDate: r.reviewDate,
@@ -116,7 +122,7 @@ export class ScreeningEngine {
 
   #wrap<M extends { id: string }>(match: M): Candidate<M> {
     const m = this.#meta.get(match.id)!;
-    return { match, displayName: m.displayName, ownerAgencyId: m.ownerAgencyId, tlp: m.tlp };
+    return { match, displayName: m.displayName, ownerAgencyId: m.ownerAgencyId, ownerAgencyCode: m.ownerAgencyCode, tlp: m.tlp };
   }
 
   searchPersons(q: PersonQuery, v: Viewer, limit = 10): PersonCandidate[] {

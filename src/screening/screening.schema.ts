@@ -147,3 +147,46 @@ export const NoticeHitSchema = Type.Object({
 });
 
 export const Timing = { tookMs: Type.Number(), threshold: Type.Number(), hits: Type.Array(NoticeHitSchema) };
+
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; anyOf?: JsonSchema[] };
+const jsonType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' && Number.isInteger(v) ? 'integer' : typeof v);
+const fits = (s: JsonSchema, t: string) => s.type === undefined || s.type === t || (t === 'integer' && s.type === 'number') || (Array.isArray(s.type) && s.type.includes(t));
+
+/**
+ * A copy of a value with exactly what a response schema declares, as Fastify's serializer
+ * would write it: for answers serialised outside Fastify (the screening worker writes person
+ * candidates as JSON itself), so that nothing the schema does not name is sent. A required
+ * property that is missing, or a value of none of a union's types, throws (as the serializer).
+ */
+export function projector(schema: unknown): (value: unknown) => unknown {
+  const s = schema as JsonSchema;
+  if (s.anyOf) {
+    const options = s.anyOf.map((o) => ({ o, project: projector(o) }));
+    return (v) => {
+      const t = jsonType(v);
+      const hit = options.find(({ o }) => fits(o, t));
+      if (!hit) throw new TypeError(`a value of type ${t} fits none of the schema's types`);
+      return hit.project(v);
+    };
+  }
+  if (s.type === 'object' && s.properties) {
+    const props = Object.entries(s.properties).map(([key, p]) => ({ key, project: projector(p), required: s.required?.includes(key) ?? false }));
+    return (v) => {
+      const out: Record<string, unknown> = {};
+      for (const { key, project, required } of props) {
+        const x = (v as Record<string, unknown>)[key];
+        if (x === undefined) {
+          if (required) throw new TypeError(`"${key}" is required`);
+          continue;
+        }
+        out[key] = project(x);
+      }
+      return out;
+    };
+  }
+  if (s.type === 'array' && s.items) {
+    const project = projector(s.items);
+    return (v) => (v as unknown[]).map(project);
+  }
+  return (v) => v;
+}

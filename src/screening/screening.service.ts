@@ -9,7 +9,7 @@ import { isPartialDate, toIsoDate } from '../core/partial-date.ts';
 import type { Db } from '../db/connect.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { EngineClient } from './engine-client.ts';
-import type { Candidate, Viewer } from './engine.ts';
+import type { Candidate, IndexedRecord, PersonCandidate, Viewer } from './engine.ts';
 import { parseMrz } from './mrz.ts';
 import { HOLDER_LINKS, type ScreeningRepo } from './screening.repo.ts';
 import { ALERT_THRESHOLD, type HitRecorder, type NoticeHit, type PersonQuery, type ScreenedKind } from './screening.ts';
@@ -31,6 +31,8 @@ export interface BatchRow extends PersonInput {
 }
 
 type Labelled<C extends Candidate<any>> = Omit<C, 'match' | 'ownerAgencyId'> & C['match'] & { ownerAgencyCode: string };
+/** A person candidate as screenPerson answers it (PersonCandidateSchema). */
+export type PersonResult = Labelled<PersonCandidate>;
 
 /**
  * Screening use cases: check permission, validate, ask the engine (in its worker) with the
@@ -40,6 +42,7 @@ export class ScreeningService {
   #ready: Promise<void> | undefined;
   #indexed = 0;
   #hitRecorder: HitRecorder | undefined;
+  #liveSubjects: Coalesced | undefined;
 
   constructor(
     private readonly db: Db,
@@ -71,7 +74,7 @@ export class ScreeningService {
       for (;;) {
         const page = await this.repo.page(this.db, after, today, PAGE);
         if (page.length === 0) break;
-        await this.engine.upsertMany(page);
+        await this.engine.upsertMany(await this.#withCodes(page));
         this.#indexed += page.length;
         after = page[page.length - 1].id;
         onProgress?.(this.#indexed, total);
@@ -90,21 +93,28 @@ export class ScreeningService {
     return this.#ready;
   }
 
-  /** Alerting candidates that are subjects of live notices open hits (the notices module, wired in main.ts). */
-  onHits(recorder: HitRecorder): void {
+  /**
+   * Alerting candidates that are subjects of live notices open hits (the notices module, wired
+   * in main.ts). `liveSubjects` (which of these records are subjects of live notices) lets most
+   * searches skip the recorder: most alerts are not wanted persons. The lookups of all the
+   * searches that reach it together are one query (see Coalesced).
+   */
+  onHits(recorder: HitRecorder, liveSubjects?: (recordIds: string[]) => Promise<Set<string>>): void {
     this.#hitRecorder = recorder;
+    this.#liveSubjects = liveSubjects && new Coalesced(liveSubjects);
   }
 
   async #hits(actor: Actor, kind: ScreenedKind, query: Record<string, unknown>, candidates: Array<{ id: string; score: number; alert: boolean; holder?: { id: string } | null }>): Promise<NoticeHit[]> {
     if (!this.#hitRecorder || !candidates.some((c) => c.alert)) return [];
     // a document or a vehicle hits through its holder (holder_of, owner_operator_of links)
     const matches = candidates.flatMap((c) => [{ recordId: c.id, score: c.score, alert: c.alert }, ...(c.holder ? [{ recordId: c.holder.id, score: c.score, alert: c.alert }] : [])]);
+    if (this.#liveSubjects && !(await this.#liveSubjects.any(matches.filter((m) => m.alert).map((m) => m.recordId)))) return [];
     return this.#hitRecorder(actor, kind, query, matches);
   }
 
   async #refresh(id: string) {
     const rec = await this.repo.byId(this.db, id);
-    if (rec) await this.engine.upsertMany([rec]);
+    if (rec) await this.engine.upsertMany(await this.#withCodes([rec]));
     else await this.engine.remove(id);
   }
 
@@ -113,14 +123,22 @@ export class ScreeningService {
    * duplicate check of a notice request and the reviewer's look at its subject.
    */
   async screenPerson(actor: Actor, input: PersonInput, purpose: string, opts: { opensHits?: boolean } = {}) {
+    const { candidatesJson, ...r } = await this.screenPersonJson(actor, input, purpose, opts);
+    return { ...r, candidates: JSON.parse(Buffer.from(candidatesJson).toString('utf8')) as PersonResult[] };
+  }
+
+  /**
+   * screenPerson with the candidates as the screening worker wrote them: UTF-8 JSON in the
+   * shape of PersonCandidateSchema, for the HTTP answer to carry as they are.
+   */
+  async screenPersonJson(actor: Actor, input: PersonInput, purpose: string, opts: { opensHits?: boolean } = {}) {
     this.#authorize(actor);
     const query = checkPerson(input);
     const started = performance.now();
-    const found = await this.engine.persons(query, this.#viewer(actor), limitOf(input.limit));
-    const candidates = await this.#label(found);
-    await this.#audit(actor, 'screening.person', purpose, candidates, { query: { ...query } });
-    const hits = opts.opensHits === false ? [] : await this.#hits(actor, 'person', { ...query }, candidates);
-    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidates, hits };
+    const { matches, json } = await this.engine.personsJson(query, this.#viewer(actor), limitOf(input.limit));
+    await this.#audit(actor, 'screening.person', purpose, matches, { query: { ...query } });
+    const hits = opts.opensHits === false ? [] : await this.#hits(actor, 'person', { ...query }, matches);
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, candidatesJson: json, hits };
   }
 
   async screenDocument(actor: Actor, input: { number: string; issuingCountry?: string; limit?: number }, purpose: string) {
@@ -228,9 +246,22 @@ export class ScreeningService {
     if (!d.allowed) throw forbidden(d.code, 'Your roles do not allow screening');
   }
 
+  /** Records go to the worker with their owner's agency code, for it to label its candidates. */
+  async #withCodes(records: IndexedRecord[]): Promise<IndexedRecord[]> {
+    const codes = await this.agencies.codesOf(records.map((r) => r.ownerAgencyId));
+    for (const r of records) r.ownerAgencyCode = codes.get(r.ownerAgencyId) ?? '';
+    return records;
+  }
+
+  /** The match's fields with the record's, and the owner's agency code instead of its id. */
   async #label<C extends Candidate<any>>(found: C[]): Promise<Array<Labelled<C>>> {
     const codes = await this.agencies.codesOf(found.map((c) => c.ownerAgencyId));
-    return found.map(({ match, ownerAgencyId, ...rest }) => ({ ...rest, ...match, ownerAgencyCode: codes.get(ownerAgencyId) ?? '' }));
+    // (no object rest here: V8 copies with excluded keys slowly, and this runs for every candidate)
+    return found.map((c) => {
+      const out: Record<string, unknown> = { ...c.match, displayName: c.displayName, tlp: c.tlp, ownerAgencyCode: codes.get(c.ownerAgencyId) ?? '' };
+      if ('holder' in c) out.holder = c.holder;
+      return out as Labelled<C>;
+    });
   }
 
   /** Every search is audited with its purpose and the records it returned. */
@@ -242,6 +273,58 @@ export class ScreeningService {
       purpose,
       details: { ...details, candidates: candidates.length, alerts: candidates.filter((c) => c.alert).length },
     });
+  }
+}
+
+interface LiveWait {
+  ids: string[];
+  resolve: (live: boolean) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Which of some records are subjects of live notices, asked for many searches at once: the
+ * ids that arrive while a lookup runs wait for it to end and then go in one lookup together
+ * (the audit's group commit does the same), so under load a query serves dozens of searches.
+ */
+class Coalesced {
+  /** Record ids in one lookup at most (query parameters). */
+  static readonly MAX_IDS = 1000;
+  #queue: LiveWait[] = [];
+  #running = false;
+  constructor(private readonly lookup: (recordIds: string[]) => Promise<Set<string>>) {}
+
+  /** Whether any of `ids` is the subject of a live notice. */
+  any(ids: string[]): Promise<boolean> {
+    if (ids.length === 0) return Promise.resolve(false);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ ids, resolve, reject });
+      if (!this.#running) {
+        this.#running = true;
+        setImmediate(() => void this.#run());
+      }
+    });
+  }
+
+  async #run() {
+    while (this.#queue.length) {
+      const batch: LiveWait[] = [];
+      const ids = new Set<string>();
+      do {
+        const w = this.#queue.shift()!;
+        batch.push(w);
+        for (const id of w.ids) ids.add(id);
+      } while (this.#queue.length && ids.size + this.#queue[0].ids.length <= Coalesced.MAX_IDS);
+      try {
+        const all = [...ids];
+        const live = new Set<string>();
+        for (let i = 0; i < all.length; i += Coalesced.MAX_IDS) for (const id of await this.lookup(all.slice(i, i + Coalesced.MAX_IDS))) live.add(id);
+        for (const w of batch) w.resolve(w.ids.some((id) => live.has(id)));
+      } catch (e) {
+        for (const w of batch) w.reject(e);
+      }
+    }
+    this.#running = false;
   }
 }
 
