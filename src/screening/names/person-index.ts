@@ -830,6 +830,8 @@ export class PersonIndex {
       if (passingCount < want) {
         for (const i of order) {
           if (generated.has(i)) continue;
+          // (a part with a long list is common: what is missing is not there, and the pairs have been met)
+          if (work(i) > WALK_BUDGET) continue;
           generate(i, false);
           generated.add(i);
         }
