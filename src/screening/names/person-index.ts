@@ -105,7 +105,7 @@ const PAIR_MAX_BUCKETS = 1 << 22;
 const MAX_PAIR_PARTS = 5;
 const MAX_PAIR_IDENTITIES = 6;
 /** Walking more postings than this for one part: the query looks for candidates through its pairs. */
-const PAIR_PATH_WORK = 12_000;
+const PAIR_PATH_WORK = 5_000;
 
 /** A 32-bit hash of an unordered pair of key ids (its bucket is the hash under the index's mask). */
 function pairHash(x: number, y: number): number {
