@@ -702,7 +702,7 @@ export class PersonIndex {
         if (exp.size === 0 && !(expansions[i].splits && !isEssential)) continue;
         let listWork = 0;
         for (const key of exp.keys()) listWork += postings[key].length;
-        if (listWork <= nTouched * 8) {
+        if (listWork <= nTouched * 24) {
           for (const [key, s] of exp) {
             const list = postings[key];
             const w = weight * s;
