@@ -623,6 +623,40 @@ export class PersonIndex {
     const tokStamp = this.#tokStamp;
     const tokBest = this.#tokBest;
     const postings = this.#postings;
+    // Part i as two parts written in one: the names holding both halves, at the joined score;
+    // `bring` adds those not met yet (few: a pair's names), else only those met are credited.
+    // (The walks below repeat this per posting inline: they are the hot loop.)
+    const creditSplits = (i: number, bring: boolean) => {
+      const splits = expansions[i].splits;
+      if (!splits) return;
+      const ts = qs * 64 + i;
+      const weight = weights[i];
+      const s = TOKEN_SCORES.joined;
+      for (const split of splits) {
+        this.#forSplit(split, (e) => {
+          if (seen[e] !== qs) {
+            if (!bring) return;
+            seen[e] = qs;
+            acc[e] = weight * s;
+            tokStamp[e] = ts;
+            tokBest[e] = s;
+            if (nTouched === touched.length) {
+              const grown = new Int32Array(touched.length * 2);
+              grown.set(touched);
+              this.#touched = touched = grown;
+            }
+            touched[nTouched++] = e;
+          } else if (tokStamp[e] !== ts) {
+            tokStamp[e] = ts;
+            tokBest[e] = s;
+            acc[e] += weight * s;
+          } else if (s > tokBest[e]) {
+            acc[e] += weight * (s - tokBest[e]);
+            tokBest[e] = s;
+          }
+        });
+      }
+    };
     const generate = (i: number, checkOnly: boolean) => {
       const ts = qs * 64 + i;
       const weight = weights[i];
@@ -654,34 +688,7 @@ export class PersonIndex {
           }
         }
       }
-      const splits = expansions[i].splits;
-      if (splits && !checkOnly) {
-        const s = TOKEN_SCORES.joined;
-        const w = weight * s;
-        for (const split of splits) {
-          this.#forSplit(split, (e) => {
-            if (seen[e] !== qs) {
-              seen[e] = qs;
-              acc[e] = w;
-              tokStamp[e] = ts;
-              tokBest[e] = s;
-              if (nTouched === touched.length) {
-                const grown = new Int32Array(touched.length * 2);
-                grown.set(touched);
-                this.#touched = touched = grown;
-              }
-              touched[nTouched++] = e;
-            } else if (tokStamp[e] !== ts) {
-              tokStamp[e] = ts;
-              tokBest[e] = s;
-              acc[e] += w;
-            } else if (s > tokBest[e]) {
-              acc[e] += weight * (s - tokBest[e]);
-              tokBest[e] = s;
-            }
-          });
-        }
-      }
+      if (!checkOnly) creditSplits(i, true);
     };
     let bar = MIN_QUICK * total;
     let fallback = false;
@@ -749,23 +756,7 @@ export class PersonIndex {
           }
           for (const key of exp.keys()) ks[key] = 0;
         }
-        const splits = isEssential ? undefined : expansions[i].splits;
-        if (splits) {
-          const s = TOKEN_SCORES.joined;
-          for (const split of splits) {
-            this.#forSplit(split, (e) => {
-              if (seen[e] !== qs) return;
-              if (tokStamp[e] !== ts) {
-                tokStamp[e] = ts;
-                tokBest[e] = s;
-                acc[e] += weight * s;
-              } else if (s > tokBest[e]) {
-                acc[e] += weight * (s - tokBest[e]);
-                tokBest[e] = s;
-              }
-            });
-          }
-        }
+        if (!isEssential) creditSplits(i, false);
       }
     };
     // When every heavy part is common (Hussein Saad Hussein), walking all their lists costs more
