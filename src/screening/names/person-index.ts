@@ -122,10 +122,11 @@ function pairHash(x: number, y: number): number {
 /**
  * The in-memory person watchlist. Every name of every person is an entry; each entry's parts
  * are indexed under their folded form (f), their spelling-variant clusters (c) and their
- * consonant skeletons (s), and adjacent parts also joined. A query part expands to the keys it
- * may meet (with typo neighbours found in the vocabulary, not by scanning), the rarest parts
- * select candidates, the others only add to their score (MaxScore), and the best few persons
- * are aligned in full and explained.
+ * consonant skeletons (s), and each entry is filed under the pairs of its parts (the pair
+ * index). A query part expands to the keys it may meet (with typo neighbours found in the
+ * vocabulary, not by scanning, and its cuts into two known parts), the rarest parts select
+ * candidates, or the query's pairs when every heavy part is common; the others only add to
+ * their score (MaxScore), and the best few persons are aligned in full and explained.
  */
 export class PersonIndex {
   readonly knowledge: NameKnowledge;
