@@ -161,7 +161,7 @@ export class PersonIndex {
   #tokStamp = new Int32Array(0);
   #tokBest = new Float32Array(0);
   #rank = new Float32Array(0);
-  #touched = new Int32Array(1024);
+  #touched: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** per person slot: the query that last computed its facts delta, and that delta */
   #slotStamp = new Int32Array(0);
   #slotFacts = new Float64Array(0);
@@ -641,11 +641,7 @@ export class PersonIndex {
             acc[e] = weight * s;
             tokStamp[e] = ts;
             tokBest[e] = s;
-            if (nTouched === touched.length) {
-              const grown = new Int32Array(touched.length * 2);
-              grown.set(touched);
-              this.#touched = touched = grown;
-            }
+            if (nTouched === touched.length) touched = this.#roomInTouched(nTouched, 1);
             touched[nTouched++] = e;
           } else if (tokStamp[e] !== ts) {
             tokStamp[e] = ts;
@@ -666,11 +662,7 @@ export class PersonIndex {
         if (only.has(key) !== checkOnly) continue;
         const w = weight * s;
         const list = postings[key];
-        if (touched.length < nTouched + list.length) {
-          const grown = new Int32Array(Math.max(touched.length * 2, nTouched + list.length));
-          grown.set(touched.subarray(0, nTouched));
-          this.#touched = touched = grown;
-        }
+        if (touched.length < nTouched + list.length) touched = this.#roomInTouched(nTouched, list.length);
         for (let x = 0; x < list.length; x++) {
           const e = list[x];
           if (seen[e] !== qs) {
@@ -887,6 +879,14 @@ export class PersonIndex {
     return matches.slice(0, limit);
   }
 
+  /** #touched grown (at least doubled) to hold `more` entries after its first `used`, which it keeps. */
+  #roomInTouched(used: number, more: number): Int32Array<ArrayBuffer> {
+    const grown = new Int32Array(Math.max(this.#touched.length * 2, used + more));
+    grown.set(this.#touched.subarray(0, used));
+    this.#touched = grown;
+    return grown;
+  }
+
   /**
    * Marks every name filed under a pair of the query's parts as met (with nothing credited yet),
    * after the `from` names #touched already holds, and returns how many it holds now.
@@ -907,11 +907,7 @@ export class PersonIndex {
       seen[e] = qs;
       acc[e] = 0;
       tokStamp[e] = 0;
-      if (nTouched === touched.length) {
-        const grown = new Int32Array(touched.length * 2);
-        grown.set(touched);
-        this.#touched = touched = grown;
-      }
+      if (nTouched === touched.length) touched = this.#roomInTouched(nTouched, 1);
       touched[nTouched++] = e;
     };
     for (const b of buckets) {
