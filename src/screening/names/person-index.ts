@@ -895,6 +895,7 @@ export class PersonIndex {
     const start = this.#pairStart!;
     const post = this.#pairPost;
     const buckets = new Set<number>();
+    // a name files its first five parts; a query may give them in another order, so it looks one part further
     const n = Math.min(tokens.length, MAX_PAIR_PARTS + 1);
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.#pairBuckets(tokens[i], tokens[j], buckets, false);
     const seen = this.#seen;
