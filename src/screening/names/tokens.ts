@@ -83,14 +83,53 @@ function fold(w: string): string {
 
 /** Splits a name into words, as written and folded: spaces, commas, hyphens, dots, apostrophes and brackets separate. */
 export function words(name: string): Array<{ raw: string; fold: string }> {
-  return name
-    .normalize('NFC')
+  // one pass, no regular expression: every record name goes through here when the index is built
+  const s = PRINTABLE_ASCII.test(name) ? name : name.normalize('NFC');
+  const out: Array<{ raw: string; fold: string }> = [];
+  let raw = '';
+  const flush = () => {
+    if (!raw) return;
+    const fold = foldWord(raw);
+    if (fold) out.push({ raw, fold });
+    raw = '';
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSeparator(c)) {
+      raw += s[i];
+      continue;
+    }
     // an apostrophe inside a word marks an ayn or a hamza (Sa'd, Ma'in, Naqi'a): it joins; after
     // a single letter it elides (d'Souza, l'Oranaise, O'Brien) and separates
-    .replace(/(\p{L}{2,})['’‘`ʻʼʿʾ](?=\p{L})/gu, '$1')
-    .split(/[\s,;.\-‐-―_/()[\]{}"“”«»'’‘`ʻʼʿʾ]+/u)
-    .map((raw) => ({ raw, fold: foldWord(raw) }))
-    .filter((w) => w.fold);
+    if (APOSTROPHES.has(c) && raw.length >= 2 && i + 1 < s.length && isLetter(s, i - 1) && isLetter(s, i - 2) && isLetter(s, i + 1)) continue;
+    flush();
+  }
+  flush();
+  return out;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const APOSTROPHES = new Set([...`'’‘\`ʻʼʿʾ`].map((c) => c.charCodeAt(0)));
+const SEPARATORS = new Set([...`,;.-_/()[]{}"“”«»`].map((c) => c.charCodeAt(0)));
+const LETTER = /^\p{L}$/u;
+
+function isSeparator(c: number): boolean {
+  if (c <= 32) return true;
+  if (c < 127) return SEPARATORS.has(c) || APOSTROPHES.has(c);
+  return (
+    SEPARATORS.has(c) ||
+    APOSTROPHES.has(c) ||
+    (c >= 0x2010 && c <= 0x2015) ||
+    // the other white space \s knows
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function isLetter(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // (a letter outside the basic plane is two code units: it reads as no letter here, as it did in the pattern)
+  return LETTER.test(s[i]);
 }
 
 function isArticle(fold: string, script: Script): boolean {
