@@ -98,6 +98,8 @@ const MAX_TYPO_EXPANSIONS = 40;
 const KNOWN_TYPO_GENERATES = 200;
 const DF_MEMO_SIZE = 100_000;
 const KEY_IDS_MEMO_SIZE = 500_000;
+/** Query parts whose vocabulary neighbours are remembered. */
+const NEIGHBOUR_MEMO_SIZE = 50_000;
 /** Buckets of the pair index: a power of two, about two per name, at most PAIR_MAX_BUCKETS. Pairs that share one only add candidates. */
 const PAIR_MIN_BUCKETS = 1 << 10;
 const PAIR_MAX_BUCKETS = 1 << 22;
@@ -205,7 +207,8 @@ export class PersonIndex {
       const e = this.#entryPerson.n;
       this.#entryPerson.push(slot);
       this.#entryKeyStart.push(this.#entryKeys.n);
-      const keys = new Set<number>();
+      const keys = this.#keyScratchSet;
+      keys.clear();
       // two parts written as one ("Benali Tazi" for "Ben Ali Tazi") need no keys of their own:
       // the query's part is split and met through the pair index (#splitBuckets)
       for (const t of tokens) for (const key of this.#tokenKeyIds(t)) keys.add(key);
@@ -318,8 +321,7 @@ export class PersonIndex {
    * neither), as key ids.
    */
   #pairIdentities(t: NameToken, filing: boolean): number[] {
-    const memo = `${t.fold}\u0003`;
-    let ids = this.#keyIdsOf.get(memo);
+    let ids = this.#pairIdsOf.get(t.fold);
     if (ids === undefined) {
       const keys = this.knowledge.clustersOf(t.fold).map((c) => `c${c}`);
       if (t.article) for (const c of this.knowledge.clustersOf(t.fold.slice(2))) keys.push(`c${c}`);
@@ -329,26 +331,36 @@ export class PersonIndex {
       // a query looks keys up and never adds any: a key no name has pairs with nothing
       if (!filing) return chosen.map((k) => this.#keyId.get(k)).filter((id) => id !== undefined);
       ids = chosen.map((k) => this.#intern(k));
-      this.#remember(memo, ids);
+      if (this.#pairIdsOf.size >= KEY_IDS_MEMO_SIZE) this.#pairIdsOf.clear();
+      this.#pairIdsOf.set(t.fold, ids);
     }
     return ids;
   }
+
+  /** Pair identities per distinct folded part (interned: every id a name was filed under). */
+  #pairIdsOf = new Map<string, number[]>();
 
   /**
    * The pairs of identities of two parts (in either order): as 32-bit hashes while the rows wait
    * for their first filing, as buckets once filed.
    */
   #pairBuckets(a: NameToken, b: NameToken, into: Set<number>, filing: boolean) {
+    this.#pairBucketsOf(this.#pairIdentities(a, filing), this.#pairIdentities(b, filing), into);
+  }
+
+  #pairBucketsOf(xa: number[], ya: number[], into: Set<number>) {
     const mask = this.#pairStart ? this.#pairMask : 0xffffffff;
-    const ya = this.#pairIdentities(b, filing);
-    for (const x of this.#pairIdentities(a, filing)) for (const y of ya) into.add((pairHash(x, y) & mask) >>> 0);
+    for (const x of xa) for (const y of ya) into.add((pairHash(x, y) & mask) >>> 0);
   }
 
   #filePairs(tokens: NameToken[], e: number) {
     if (tokens.length < 2) return;
-    const buckets = new Set<number>();
+    const buckets = this.#bucketScratch;
+    buckets.clear();
     const n = Math.min(tokens.length, MAX_PAIR_PARTS);
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.#pairBuckets(tokens[i], tokens[j], buckets, true);
+    const ids: number[][] = [];
+    for (let i = 0; i < n; i++) ids.push(this.#pairIdentities(tokens[i], true));
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.#pairBucketsOf(ids[i], ids[j], buckets);
     for (const b of buckets) {
       if (this.#pairStart) {
         let late = this.#pairLate.get(b);
@@ -360,6 +372,9 @@ export class PersonIndex {
       }
     }
   }
+
+  #bucketScratch = new Set<number>();
+  #keyScratchSet = new Set<number>();
 
   #keyEnd(e: number): number {
     return e + 1 < this.#entryPerson.n ? this.#entryKeyStart.a[e + 1] : this.#entryKeys.n;
@@ -468,26 +483,19 @@ export class PersonIndex {
       const dedup = undoubled(t.fold);
       if (dedup !== t.fold) put(`f${dedup}`, TOKEN_SCORES.doubled);
       // each neighbour in the vocabulary once, in the order edits1 lists them
-      const self = `f${t.fold}`;
-      const found: string[] = [];
-      forEachEdit1(t.fold, t.script === 'arabic' ? ARABIC_ALPHABET : LATIN_ALPHABET, 'f', (key) => {
-        const id = this.#keyId.get(key);
-        if (id === undefined || key === self || found.includes(key)) return false;
-        found.push(key);
+      for (const key of this.#neighbours('f', t.fold, t.script === 'arabic' ? ARABIC_ALPHABET : LATIN_ALPHABET, MAX_TYPO_EXPANSIONS)) {
+        const id = this.#keyId.get(key)!;
         const s = undoubled(key.slice(1)) === dedup ? TOKEN_SCORES.doubled : TOKEN_SCORES.typo1;
         put(key, s, known && this.#df[id] > Math.max(KNOWN_TYPO_GENERATES, this.#liveEntries / 200));
         if (!known) out.estimatedDf = Math.max(out.estimatedDf ?? 0, this.#df[id]);
-        return found.length >= MAX_TYPO_EXPANSIONS;
-      });
+      }
     }
     if (!known) {
       for (const s of t.skeletons) {
         out.estimatedDf = Math.max(out.estimatedDf, this.#df[this.#keyId.get(`s${s}`) ?? -1] ?? 0);
         if (s.length < 4) continue;
         const score = phoneticScore(s.length) - 0.2;
-        forEachEdit1(s, SKELETON_ALPHABET, 's', (key) => {
-          put(key, score);
-        });
+        for (const key of this.#neighbours('s', s, SKELETON_ALPHABET, Infinity)) put(key, score);
       }
     }
     this.#joinedKeys(tokens, i, put);
@@ -495,6 +503,34 @@ export class PersonIndex {
     if (splits.length) out.splits = splits;
     return out;
   }
+
+  /**
+   * The keys one edit from `kind + base` that some name has, in the order edits1 lists them, at
+   * most `limit`. Remembered per part until the vocabulary grows (a key is never forgotten, so
+   * only a new key can add a neighbour): a query's parts are mostly parts queried before.
+   */
+  #neighbours(kind: 'f' | 's', base: string, alphabet: string, limit: number): string[] {
+    if (this.#neighbourVocabulary !== this.#keyId.size) {
+      this.#neighbourMemo.clear();
+      this.#neighbourVocabulary = this.#keyId.size;
+    }
+    const self = kind + base;
+    let found = this.#neighbourMemo.get(self);
+    if (found) return found;
+    const out: string[] = [];
+    forEachEdit1(base, alphabet, kind, (key) => {
+      if (key === self || !this.#keyId.has(key) || out.includes(key)) return false;
+      out.push(key);
+      return out.length >= limit;
+    });
+    found = out;
+    if (this.#neighbourMemo.size >= NEIGHBOUR_MEMO_SIZE) this.#neighbourMemo.clear();
+    this.#neighbourMemo.set(self, found);
+    return found;
+  }
+
+  #neighbourMemo = new Map<string, string[]>();
+  #neighbourVocabulary = -1;
 
   /**
    * A part that may be two parts written without a space (Mohamedali, AbdellatifHammouchi,
