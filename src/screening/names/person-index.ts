@@ -1,7 +1,7 @@
 import { toAlpha3 } from '../../core/countries.ts';
 import { ALERT_THRESHOLD, type PersonMatch, type PersonQuery } from '../screening.ts';
 import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
-import { alignName, alignScore, birthDateEffect, commonNamePenalty, factsDelta, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
+import { type Alignment, align, birthDateEffect, explainAlignment, commonNamePenalty, factsDelta, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
 import { ARABIC_ALPHABET, forEachEdit1, LATIN_ALPHABET, SKELETON_ALPHABET, undoubled } from './similarity.ts';
 import { joinTokens, makeToken, mayJoinBySound, type NameToken, nameTokens } from './tokens.ts';
 
@@ -957,15 +957,15 @@ export class PersonIndex {
 
   #explain(tokens: NameToken[], weights: number[], person: Person, q: PersonQuery, nationality: string | undefined, memo: PairMemo): PersonMatch {
     const p = person.entry;
-    let best: { n: PersonEntry['names'][number]; score: number; rTokens: NameToken[]; rWeights: number[] } | undefined;
+    let best: { n: PersonEntry['names'][number]; alignment: Alignment; rTokens: NameToken[] } | undefined;
     for (const n of p.names) {
       const rTokens = nameTokens(n.value, true);
       if (rTokens.length === 0) continue;
       const rWeights = rTokens.map((t) => this.#weight(t));
-      const score = alignScore(this.knowledge, tokens, weights, rTokens, rWeights, memo);
-      if (!best || score > best.score) best = { n, score, rTokens, rWeights };
+      const a = align(this.knowledge, tokens, weights, rTokens, rWeights, memo);
+      if (!best || a.nameScore > best.alignment.nameScore) best = { n, alignment: a, rTokens };
     }
-    const b = { ...best!, a: alignName(this.knowledge, tokens, weights, best!.rTokens, best!.rWeights, memo) };
+    const b = { ...best!, a: explainAlignment(best!.alignment, tokens, weights, best!.rTokens) };
     // how many people of this name the list would hold by chance
     let expected = this.#livePersons;
     // a part matched only by its sound is as common as every name that sounds like it

@@ -146,7 +146,7 @@ function similarity(k: NameKnowledge, q: NameToken, r: NameToken, memo: PairMemo
 }
 
 /** How query parts met record parts, before it is put in words. */
-interface Alignment {
+export interface Alignment {
   nameScore: number;
   /** per query part: the agreement it was matched with, or null */
   qUsed: Array<Pair | null>;
@@ -161,7 +161,7 @@ interface Alignment {
  * Aligns query parts with record parts, greedily by best agreement, allowing two adjacent
  * parts on one side to meet one part on the other (Mohamed Ali / Mohamedali).
  */
-function align(k: NameKnowledge, query: NameToken[], qWeights: number[], record: NameToken[], rWeights: number[], memo?: PairMemo): Alignment {
+export function align(k: NameKnowledge, query: NameToken[], qWeights: number[], record: NameToken[], rWeights: number[], memo?: PairMemo): Alignment {
   // candidates in flat arrays: query parts qa..qb (qb = qa or qa + 1) meet record parts ra..rb
   const pairs: Pair[] = [];
   const qa: number[] = [];
@@ -258,24 +258,13 @@ function align(k: NameKnowledge, query: NameToken[], qWeights: number[], record:
   return { nameScore: Math.max(0, nameScore), qUsed, qFrom, qTo, rUsed };
 }
 
-/** The name score alone (see alignName), without its explanation. */
-export function alignScore(k: NameKnowledge, query: NameToken[], qWeights: number[], record: NameToken[], rWeights: number[], memo?: PairMemo): number {
-  return align(k, query, qWeights, record, rWeights, memo).nameScore;
-}
-
-/**
- * Aligns query parts with record parts, greedily by best agreement, allowing two adjacent
- * parts on one side to meet one part on the other (Mohamed Ali / Mohamedali).
- */
-export function alignName(
-  k: NameKnowledge,
+/** An alignment (from align()) told part by part. */
+export function explainAlignment(
+  a: Alignment,
   query: NameToken[],
   qWeights: number[],
   record: NameToken[],
-  rWeights: number[],
-  memo?: PairMemo,
 ): { nameScore: number; tokens: TokenAlignment[]; unmatchedRecordTokens: string[] } {
-  const a = align(k, query, qWeights, record, rWeights, memo);
   const qTotal = qWeights.reduce((x, y) => x + y, 0) || 1;
   const tokens: TokenAlignment[] = query.map((t, i) => {
     const p = a.qUsed[i] ?? NONE;
