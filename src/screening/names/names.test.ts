@@ -284,3 +284,26 @@ describe('names written in two or in one', () => {
     assert.ok(!r.some((m) => m.alert && m.id !== 'osama'));
   });
 });
+
+describe('names that only sound alike', () => {
+  const local = new PersonIndex(index.knowledge);
+  local.add({ id: 'thom', names: [{ value: 'Thom Rigoberto' }] });
+  local.add({ id: 'nacho', names: [{ value: 'ناتشو ووكر' }] });
+  local.add({ id: 'natacha', names: [{ value: 'ناتاشا حداد' }] });
+  for (let i = 0; i < 300; i++) local.add({ id: `s${i}`, names: [{ value: `${['Samuel', 'Salma', 'Samir'][i % 3]} ${['Haddad', 'Mansour', 'Alaoui', 'Tazi'][i % 4]} ${i}` }] });
+  local.compact();
+
+  it('two Latin spellings the dictionary knows as different names do not alert on sound alone (Tim is not Thom)', () => {
+    const r = local.search({ name: 'Tim Rigoberto' });
+    assert.equal(r[0]?.id, 'thom', 'still shown, below the line');
+    assert.ok(!r[0].alert, `score ${r[0].score}`);
+    assert.equal(local.search({ name: 'Thom Rigoberto' })[0]?.alert, true);
+  });
+  it('in Arabic script, spellings that differ in more than one letter are other names (ناتاشا is not ناتشو)', () => {
+    const r = local.search({ name: 'ناتاشا ووكر' });
+    assert.ok(!r.some((m) => m.id === 'nacho' && m.alert), JSON.stringify(r.map((m) => [m.id, m.score])));
+    // one letter apart is still a typo of the same name
+    assert.equal(local.search({ name: 'ناتاشا حدد' })[0]?.id, 'natacha');
+    assert.equal(local.search({ name: 'ناتشا حداد' })[0]?.alert, true);
+  });
+});

@@ -82,10 +82,11 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
     else if (d === 2 && longest >= 7 && !bothNames && TOKEN_SCORES.typo2 > best.score) best = { score: TOKEN_SCORES.typo2, how: 'typo' };
   }
   const cross = q.script !== r.script;
-  const close = !cross && editDistance(canonicalLatin(q.fold), canonicalLatin(r.fold), 2) <= 2;
-  // across scripts, two parts the dictionary knows, each with its own spellings and none in
-  // common, are most often two names that sound alike (حماد / Ahmed, سحر / Zahra, أسماء / Osama)
-  const knownApart = cross && best.how !== 'variant' && k.clustersOf(q.fold).length > 0 && k.clustersOf(r.fold).length > 0;
+  // (in Arabic script the long vowels are written: two spellings of one name differ by one letter at most)
+  const close = !cross && (q.script === 'arabic' ? editDistance(q.fold, r.fold, 1) <= 1 : editDistance(canonicalLatin(q.fold), canonicalLatin(r.fold), 2) <= 2);
+  // two parts the dictionary knows, each with its own spellings and none in common, are most
+  // often two names that sound alike (حماد / Ahmed, سحر / Zahra, أسماء / Osama; Tim / Thom)
+  const knownApart = best.how !== 'variant' && k.clustersOf(q.fold).length > 0 && k.clustersOf(r.fold).length > 0;
   for (const qs of q.segments) {
     for (const rs of r.segments) {
       if (qs.skeleton === rs.skeleton) {
@@ -102,7 +103,7 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
           // same consonants, different vowels (Mohamed / Mahmoud, Ahmed / Hammad): most often
           // another name, not evidence for this one
           s = Math.min(s, TOKEN_SCORES.farPhonetic);
-        }
+        } else if (knownApart) s = Math.min(s, TOKEN_SCORES.knownApart);
         if (s > best.score) best = { score: s, how: 'phonetic' };
         continue;
       }

@@ -86,25 +86,27 @@ export function words(name: string): Array<{ raw: string; fold: string }> {
   // one pass, no regular expression: every record name goes through here when the index is built
   const s = PRINTABLE_ASCII.test(name) ? name : name.normalize('NFC');
   const out: Array<{ raw: string; fold: string }> = [];
-  let raw = '';
-  const flush = () => {
-    if (!raw) return;
-    const fold = foldWord(raw);
-    if (fold) out.push({ raw, fold });
-    raw = '';
-  };
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isSeparator(c)) {
-      raw += s[i];
-      continue;
-    }
+  // the word runs from `start` to the separator, after `joined` (its parts before an apostrophe that joins)
+  let start = 0;
+  let joined = '';
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (!isSeparator(c)) continue;
     // an apostrophe inside a word marks an ayn or a hamza (Sa'd, Ma'in, Naqi'a): it joins; after
     // a single letter it elides (d'Souza, l'Oranaise, O'Brien) and separates
-    if (APOSTROPHES.has(c) && raw.length >= 2 && i + 1 < s.length && isLetter(s, i - 1) && isLetter(s, i - 2) && isLetter(s, i + 1)) continue;
-    flush();
+    if (APOSTROPHES.has(c) && joined.length + i - start >= 2 && i + 1 < s.length && isLetter(s, i - 1) && isLetter(s, i - 2) && isLetter(s, i + 1)) {
+      joined += s.slice(start, i);
+      start = i + 1;
+      continue;
+    }
+    const raw = joined + s.slice(start, i);
+    if (raw) {
+      const fold = foldWord(raw);
+      if (fold) out.push({ raw, fold });
+    }
+    joined = '';
+    start = i + 1;
   }
-  flush();
   return out;
 }
 
@@ -204,7 +206,7 @@ function tokenize(name: string): NameToken[] {
       pendingRaw.push(w.raw);
       continue;
     }
-    const t = makeToken([...pendingRaw, w.raw].join(' '), pending + w.fold);
+    const t = makeToken(pendingRaw.length ? [...pendingRaw, w.raw].join(' ') : w.raw, pending + w.fold);
     if (pendingRaw.length > 0 && ABD_PARTICLES.has(foldWord(pendingRaw[0])) && w.fold.length >= 3) t.stem = w.fold;
     out.push(t);
     pending = '';
