@@ -264,13 +264,17 @@ describe('the pair index (every part of the query is common)', () => {
   });
 });
 
-describe('names written in two or in one', () => {
+/** A small compacted index: the named persons among 300 others (Samuel Haddad 0, Salma Mansour 1, …). */
+function smallIndex(named: Record<string, string>): PersonIndex {
   const local = new PersonIndex(index.knowledge);
-  local.add({ id: 'atiq', names: [{ value: 'ATTIQULLAH AKHUND' }] });
-  local.add({ id: 'osama', names: [{ value: 'Osama Ali' }] });
-  local.add({ id: 'benali', names: [{ value: 'Karim Ben Ali Tazi' }] });
+  for (const [id, value] of Object.entries(named)) local.add({ id, names: [{ value }] });
   for (let i = 0; i < 300; i++) local.add({ id: `s${i}`, names: [{ value: `${['Samuel', 'Salma', 'Samir'][i % 3]} ${['Haddad', 'Mansour', 'Alaoui', 'Tazi'][i % 4]} ${i}` }] });
   local.compact();
+  return local;
+}
+
+describe('names written in two or in one', () => {
+  const local = smallIndex({ atiq: 'ATTIQULLAH AKHUND', osama: 'Osama Ali', benali: 'Karim Ben Ali Tazi' });
 
   it('a compound written apart meets it written joined, by sound across scripts', () => {
     assert.equal(local.search({ name: 'عتيق الله آخوند' })[0]?.id, 'atiq');
@@ -286,12 +290,7 @@ describe('names written in two or in one', () => {
 });
 
 describe('names that only sound alike', () => {
-  const local = new PersonIndex(index.knowledge);
-  local.add({ id: 'thom', names: [{ value: 'Thom Rigoberto' }] });
-  local.add({ id: 'nacho', names: [{ value: 'ناتشو ووكر' }] });
-  local.add({ id: 'natacha', names: [{ value: 'ناتاشا حداد' }] });
-  for (let i = 0; i < 300; i++) local.add({ id: `s${i}`, names: [{ value: `${['Samuel', 'Salma', 'Samir'][i % 3]} ${['Haddad', 'Mansour', 'Alaoui', 'Tazi'][i % 4]} ${i}` }] });
-  local.compact();
+  const local = smallIndex({ thom: 'Thom Rigoberto', nacho: 'ناتشو ووكر', natacha: 'ناتاشا حداد' });
 
   it('two Latin spellings the dictionary knows as different names do not alert on sound alone (Tim is not Thom)', () => {
     const r = local.search({ name: 'Tim Rigoberto' });
