@@ -526,7 +526,7 @@ export function scanWatchlist(wl: Watchlist, parts: NameParts, queries: BenchQue
   const partSigs: string[][] = [];
   const holders: number[][] = [];
   const nameStart: number[] = [0];
-  const nameParts_: number[] = [];
+  const partsOfNames: number[] = [];
   const idOf = (p: { key: string; spelling: string }) => {
     const k = `${p.key}\u0001${p.spelling}`;
     let id = partId.get(k);
@@ -544,9 +544,9 @@ export function scanWatchlist(wl: Watchlist, parts: NameParts, queries: BenchQue
       for (const p of nameParts(name.value, parts)) {
         const id = idOf(p);
         if (holders[id].at(-1) !== n) holders[id].push(n);
-        nameParts_.push(id);
+        partsOfNames.push(id);
       }
-      nameStart.push(nameParts_.length);
+      nameStart.push(partsOfNames.length);
     }
   }
   const bySig = new Map<string, number[]>();
@@ -567,7 +567,7 @@ export function scanWatchlist(wl: Watchlist, parts: NameParts, queries: BenchQue
     const others = alike.filter((a) => a !== first);
     found: for (const id of first.ids) {
       for (const n of holders[id]) {
-        const ids = nameParts_.slice(nameStart[n], nameStart[n + 1]);
+        const ids = partsOfNames.slice(nameStart[n], nameStart[n + 1]);
         if (others.every((o) => ids.some((x) => o.ids.has(x)))) {
           near.add(q);
           break found;
