@@ -70,11 +70,14 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
   // Ghafar for Abdul Ghafar: the name without its Abd- particle
   if ((r.stem !== undefined && r.stem === q.fold) || (q.stem !== undefined && q.stem === r.fold)) best = { score: TOKEN_SCORES.particle, how: 'particle' };
   if (sharesCluster(k, q, r)) best = { score: TOKEN_SCORES.variant, how: 'variant' };
-  if (q.script === r.script && q.script !== 'other') {
+  // both parts are names the dictionary knows
+  const bothKnown = k.clustersOf(q.fold).length > 0 && k.clustersOf(r.fold).length > 0;
+  const sameScript = q.script === r.script && q.script !== 'other';
+  const d = sameScript ? editDistance(q.fold, r.fold, 2) : Infinity;
+  if (sameScript) {
     const longest = Math.max(q.fold.length, r.fold.length);
-    const d = editDistance(q.fold, r.fold, 2);
     // two different names that both exist (Hanan, Hasan) are not one name mistyped
-    const bothNames = d > 0 && k.clustersOf(q.fold).length > 0 && k.clustersOf(r.fold).length > 0;
+    const bothNames = d > 0 && bothKnown;
     const typo1 = bothNames ? TOKEN_SCORES.typo2 : TOKEN_SCORES.typo1;
     if (undoubled(q.fold) === undoubled(r.fold)) {
       if (TOKEN_SCORES.doubled > best.score) best = { score: TOKEN_SCORES.doubled, how: 'typo' };
@@ -83,10 +86,10 @@ export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): P
   }
   const cross = q.script !== r.script;
   // (in Arabic script the long vowels are written: two spellings of one name differ by one letter at most)
-  const close = !cross && (q.script === 'arabic' ? editDistance(q.fold, r.fold, 1) <= 1 : editDistance(canonicalLatin(q.fold), canonicalLatin(r.fold), 2) <= 2);
+  const close = !cross && (q.script === 'arabic' ? d <= 1 : editDistance(canonicalLatin(q.fold), canonicalLatin(r.fold), 2) <= 2);
   // two parts the dictionary knows, each with its own spellings and none in common, are most
   // often two names that sound alike (حماد / Ahmed, سحر / Zahra, أسماء / Osama; Tim / Thom)
-  const knownApart = best.how !== 'variant' && k.clustersOf(q.fold).length > 0 && k.clustersOf(r.fold).length > 0;
+  const knownApart = best.how !== 'variant' && bothKnown;
   for (const qs of q.segments) {
     for (const rs of r.segments) {
       if (qs.skeleton === rs.skeleton) {
