@@ -436,7 +436,8 @@ export function buildQueries(wl: Watchlist, parts: NameParts, opts: QueryOptions
   }
   // f: candidates (more than needed: scanWatchlist drops those that some record holds)
   // at 1M persons about six candidates in seven are some record's name, exactly or loosely,
-  // at 5M about 93 in 100: 50,000 draws leave some 3,400 (drawing and checking them at 5M: 9 min)
+  // at 5M about 93 in 100: 50,000 draws leave some 3,400 (drawing and checking them at 5M took
+  // 9 min in one run; the bench prints it as "query sets checked … in N s")
   const fDraws = perSet * Math.min(50, Math.max(12, Math.round(wl.entries.length / 40_000)));
   for (n = 0; n < fDraws; n++) {
     const arab = rng() < 0.85;

@@ -95,8 +95,9 @@ const MIN_QUICK = 0.55;
 const WALK_BUDGET = 60_000;
 /**
  * Crediting a part walks its posting lists when they hold at most this many postings per name
- * met, else each name met reads its own keys (measured at 1M names: 6 beat 24 by a fifth; 2 and
- * 6 were level).
+ * met, else each name met reads its own keys (an A/B at 1M names with a harness not kept in the
+ * repository: 6 beat 24 by about a fifth, 2 and 6 were level; the figures of record are
+ * `npm run bench:screening`'s).
  */
 const LIST_WALK_RATIO = 6;
 const MAX_TYPO_EXPANSIONS = 40;
