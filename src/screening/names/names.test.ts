@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { ALERT_THRESHOLD } from '../screening.ts';
 import { loadNameKnowledge } from './knowledge.ts';
 import { PersonIndex } from './person-index.ts';
-import { birthDateEffect } from './score.ts';
+import { PersonFacts, prepareFacts } from './facts.ts';
+import { birthDateEffect, factsDelta } from './score.ts';
 import { latinSkeleton } from './skeleton.ts';
 import { readFileSync } from 'node:fs';
 import { foldWord, nameTokens, words } from './tokens.ts';
@@ -304,5 +305,45 @@ describe('names that only sound alike', () => {
     // one letter apart is still a typo of the same name
     assert.equal(local.search({ name: 'ناتاشا حدد' })[0]?.id, 'natacha');
     assert.equal(local.search({ name: 'ناتشا حداد' })[0]?.alert, true);
+  });
+});
+
+describe('person facts in typed arrays', () => {
+  it('give the same delta as factsDelta for every kind of date, range, nationality and gender', () => {
+    // a small deterministic generator: dates at every precision, ranges, malformed and missing values
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const year = () => 1960 + rnd(6);
+    const date = () => {
+      const y = year();
+      const m = String(1 + rnd(12)).padStart(2, '0');
+      const d = String(1 + rnd(28)).padStart(2, '0');
+      return [`${y}`, `${y}-${m}`, `${y}-${m}-${d}`, `${y}-${m}-${d}`, `${y}/${y + rnd(3)}`, `${y}-${m}/${y + 1}-${m}`, `${y}/${y}-05`, `${y}-5-1`, 'circa 1970'][rnd(9)];
+    };
+    const pick = <T>(xs: T[]) => xs[rnd(xs.length)];
+    const facts = new PersonFacts();
+    const persons: Array<Parameters<typeof factsDelta>[3]> = [];
+    for (let slot = 0; slot < 3000; slot++) {
+      const p = {
+        birthDates: Array.from({ length: rnd(4) }, date),
+        nationalities: Array.from({ length: rnd(4) }, () => pick(['MAR', 'DZA', 'SEN', 'FRA'])),
+        gender: pick([undefined, 'male', 'female', 'unknown']),
+      };
+      persons.push(p);
+      facts.set(slot, p);
+    }
+    let compared = 0;
+    for (let n = 0; n < 300; n++) {
+      const birth = pick([undefined, '', date(), date(), `${year()}`]);
+      const nat = pick([undefined, '', 'MAR', 'SEN', 'TCD']);
+      const gender = pick([undefined, 'male', 'female']);
+      const q = prepareFacts(birth, nat, gender);
+      for (let slot = 0; slot < persons.length; slot += 7) {
+        const want = factsDelta(birth, nat, gender, persons[slot]);
+        assert.equal(facts.delta(slot, q, (s) => persons[s]).toFixed(6), want.toFixed(6), `${birth} ${nat} ${gender} ${JSON.stringify(persons[slot])}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 100_000);
   });
 });

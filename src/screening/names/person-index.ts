@@ -1,7 +1,8 @@
 import { toAlpha3 } from '../../core/countries.ts';
 import { ALERT_THRESHOLD, type PersonMatch, type PersonQuery } from '../screening.ts';
+import { PersonFacts, prepareFacts } from './facts.ts';
 import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
-import { type Alignment, align, birthDateEffect, explainAlignment, commonNamePenalty, factsDelta, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
+import { type Alignment, align, birthDateEffect, explainAlignment, commonNamePenalty, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
 import { ARABIC_ALPHABET, forEachEdit1, LATIN_ALPHABET, SKELETON_ALPHABET, undoubled } from './similarity.ts';
 import { joinTokens, makeToken, mayJoinBySound, type NameToken, nameTokens } from './tokens.ts';
 
@@ -161,6 +162,7 @@ export class PersonIndex {
   #entryKeys = new U32();
   #dead = new Set<number>();
   #persons: Person[] = [];
+  #facts = new PersonFacts();
   #slotOf = new Map<string, number>();
   #livePersons = 0;
   #liveEntries = 0;
@@ -207,6 +209,7 @@ export class PersonIndex {
     const person: Person = { entry: p, names: [] };
     this.#persons.push(person);
     this.#slotOf.set(p.id, slot);
+    this.#facts.set(slot, p);
     this.#livePersons++;
     for (const n of p.names) {
       const tokens = nameTokens(n.value);
@@ -885,6 +888,9 @@ export class PersonIndex {
       const ep = this.#entryPerson.a;
       const slotStamp = this.#slotStamp;
       const slotFacts = this.#slotFacts;
+      const facts = this.#facts;
+      const prepared = prepareFacts(q.birthDate, nationality, q.gender);
+      const entryOf = (slot: number) => this.#persons[slot].entry;
       for (let t = 0; t < nTouched; t++) {
         const e = touched[t];
         if (acc[e] < bar) {
@@ -895,7 +901,7 @@ export class PersonIndex {
         let d: number;
         if (slotStamp[slot] === qs) d = slotFacts[slot];
         else {
-          d = factsDelta(q.birthDate, nationality, q.gender, this.#persons[slot].entry);
+          d = facts.delta(slot, prepared, entryOf);
           slotStamp[slot] = qs;
           slotFacts[slot] = d;
         }
@@ -917,7 +923,7 @@ export class PersonIndex {
     }
 
     const memo: PairMemo = [];
-    const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality, memo));
+    const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality, memo, qs));
     matches.sort((a, b) => b.score - a.score);
     return matches.slice(0, limit);
   }
@@ -962,12 +968,15 @@ export class PersonIndex {
     return nTouched;
   }
 
-  #explain(tokens: NameToken[], weights: number[], person: Person, q: PersonQuery, nationality: string | undefined, memo: PairMemo): PersonMatch {
+  #explain(tokens: NameToken[], weights: number[], person: Person, q: PersonQuery, nationality: string | undefined, memo: PairMemo, qs: number): PersonMatch {
     const p = person.entry;
     let best: { n: PersonEntry['names'][number]; alignment: Alignment; rTokens: NameToken[] } | undefined;
+    let k = 0;
     for (const n of p.names) {
       const rTokens = nameTokens(n.value, true);
       if (rTokens.length === 0) continue;
+      // a name that shares no key with the query (never met by this query) cannot be the best one
+      if (this.#seen[person.names[k++]] !== qs) continue;
       const rWeights = rTokens.map((t) => this.#weight(t));
       const a = align(this.knowledge, tokens, weights, rTokens, rWeights, memo);
       if (!best || a.nameScore > best.alignment.nameScore) best = { n, alignment: a, rTokens };
