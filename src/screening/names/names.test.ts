@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ALERT_THRESHOLD } from '../screening.ts';
 import { loadNameKnowledge } from './knowledge.ts';
 import { PersonIndex } from './person-index.ts';
+import { Candidates } from './candidates.ts';
 import { PersonFacts, prepareFacts } from './facts.ts';
 import { birthDateEffect, factsDelta } from './score.ts';
 import { latinSkeleton } from './skeleton.ts';
@@ -345,5 +346,29 @@ describe('person facts in typed arrays', () => {
       }
     }
     assert.ok(compared > 100_000);
+  });
+});
+
+describe('the table of names a search has met', () => {
+  it('finds every name met, in the order met, through growth, and forgets them all when a search begins', () => {
+    const c = new Candidates();
+    c.begin(1);
+    const ids = Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 1_000_003);
+    for (const e of ids) c.acc[c.meet(e)] += e;
+    assert.equal(c.n, ids.length);
+    for (let t = 0; t < ids.length; t += 97) {
+      const s = c.find(ids[t]);
+      assert.equal(c.order[t], s);
+      assert.equal(c.key[s], ids[t]);
+      assert.equal(c.acc[s], Math.fround(ids[t]));
+    }
+    // meeting a name again returns its slot and keeps its score
+    assert.equal(c.acc[c.meet(ids[5])], Math.fround(ids[5]));
+    assert.equal(c.n, ids.length);
+    assert.equal(c.find(1_000_004), -1);
+    c.begin(2);
+    assert.equal(c.n, 0);
+    assert.equal(c.find(ids[0]), -1);
+    assert.equal(c.acc[c.meet(ids[0])], 0);
   });
 });

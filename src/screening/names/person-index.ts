@@ -1,5 +1,6 @@
 import { toAlpha3 } from '../../core/countries.ts';
 import { ALERT_THRESHOLD, type PersonMatch, type PersonQuery } from '../screening.ts';
+import { Candidates, GOLDEN } from './candidates.ts';
 import { PersonFacts, prepareFacts } from './facts.ts';
 import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
 import { type Alignment, align, birthDateEffect, explainAlignment, commonNamePenalty, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
@@ -167,12 +168,7 @@ export class PersonIndex {
   #livePersons = 0;
   #liveEntries = 0;
   // per-query scratch, sized to the entry count
-  #acc = new Float32Array(0);
-  #seen = new Int32Array(0);
-  #tokStamp = new Int32Array(0);
-  #tokBest = new Float32Array(0);
-  #rank = new Float32Array(0);
-  #touched: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  #cand = new Candidates();
   /** per person slot: the query that last computed its facts delta, and that delta */
   #slotStamp = new Int32Array(0);
   #slotFacts = new Float64Array(0);
@@ -614,23 +610,10 @@ export class PersonIndex {
   }
 
   #ensureScratch() {
-    const n = this.#entryPerson.n;
-    if (this.#slotStamp.length < this.#persons.length) {
-      const size = Math.max(1024, this.#persons.length * 2);
-      this.#slotStamp = new Int32Array(size);
-      this.#slotFacts = new Float64Array(size);
-      this.#stamp = 0;
-      this.#seen.fill(0);
-      this.#tokStamp.fill(0);
-    }
-    if (this.#acc.length >= n) return;
-    const size = Math.max(1024, n * 2);
-    this.#acc = new Float32Array(size);
-    this.#seen = new Int32Array(size);
-    this.#tokStamp = new Int32Array(size);
-    this.#tokBest = new Float32Array(size);
-    this.#rank = new Float32Array(size);
-    this.#stamp = 0;
+    if (this.#slotStamp.length >= this.#persons.length) return;
+    const size = Math.max(1024, this.#persons.length * 2);
+    this.#slotStamp = new Int32Array(size);
+    this.#slotFacts = new Float64Array(size);
   }
 
   search(q: PersonQuery, opts: SearchOptions = {}): PersonMatch[] {
@@ -640,8 +623,7 @@ export class PersonIndex {
     if (!this.#pairStart) this.#compactPairs();
     this.#ensureScratch();
     if (this.#stamp > 2 ** 30 / 64) {
-      this.#seen.fill(0);
-      this.#tokStamp.fill(0);
+      this.#cand.resetStamps();
       this.#slotStamp.fill(0);
       this.#stamp = 0;
     }
@@ -661,18 +643,26 @@ export class PersonIndex {
       essential.push(i);
       rest -= weights[i];
     }
-    // entries met so far, in the order met (typed, reused: at a million names a common part
-    // brings tens of thousands)
-    let touched = this.#touched;
-    let nTouched = 0;
-    const acc = this.#acc;
-    const seen = this.#seen;
-    const tokStamp = this.#tokStamp;
-    const tokBest = this.#tokBest;
+    // the names met so far and their scores: a small hash table that stays in the processor's
+    // cache (see Candidates); `order` holds their slots in the order met
+    const cand = this.#cand;
+    cand.begin(qs);
     const postings = this.#postings;
+    // Credits part i's agreement `s` to the name in slot `slot` (once per part: a better key
+    // of the same part adds only the difference).
+    // (The walks below repeat this per posting inline: they are the hot loop.)
+    const credit = (slot: number, ts: number, weight: number, s: number) => {
+      if (cand.tok[slot] !== ts) {
+        cand.tok[slot] = ts;
+        cand.best[slot] = s;
+        cand.acc[slot] += weight * s;
+      } else if (s > cand.best[slot]) {
+        cand.acc[slot] += weight * (s - cand.best[slot]);
+        cand.best[slot] = s;
+      }
+    };
     // Part i as two parts written in one: the names holding both halves, at the joined score;
     // `bring` adds those not met yet (few: a pair's names), else only those met are credited.
-    // (The walks below repeat this per posting inline: they are the hot loop.)
     const creditSplits = (i: number, bring: boolean) => {
       const splits = expansions[i].splits;
       if (!splits) return;
@@ -681,22 +671,8 @@ export class PersonIndex {
       const s = TOKEN_SCORES.joined;
       for (const split of splits) {
         this.#forSplit(split, (e) => {
-          if (seen[e] !== qs) {
-            if (!bring) return;
-            seen[e] = qs;
-            acc[e] = weight * s;
-            tokStamp[e] = ts;
-            tokBest[e] = s;
-            if (nTouched === touched.length) touched = this.#roomInTouched(nTouched, 1);
-            touched[nTouched++] = e;
-          } else if (tokStamp[e] !== ts) {
-            tokStamp[e] = ts;
-            tokBest[e] = s;
-            acc[e] += weight * s;
-          } else if (s > tokBest[e]) {
-            acc[e] += weight * (s - tokBest[e]);
-            tokBest[e] = s;
-          }
+          const slot = bring ? cand.meet(e) : cand.find(e);
+          if (slot >= 0) credit(slot, ts, weight, s);
         });
       }
     };
@@ -708,24 +684,37 @@ export class PersonIndex {
         if (only.has(key) !== checkOnly) continue;
         const w = weight * s;
         const list = postings[key];
-        if (touched.length < nTouched + list.length) touched = this.#roomInTouched(nTouched, list.length);
+        cand.reserve(list.length);
+        const { key: ck, stamp, acc, tok, best, order, mask, shift } = cand;
+        let n = cand.n;
         for (let x = 0; x < list.length; x++) {
           const e = list[x];
-          if (seen[e] !== qs) {
-            seen[e] = qs;
-            acc[e] = w;
-            tokStamp[e] = ts;
-            tokBest[e] = s;
-            touched[nTouched++] = e;
-          } else if (tokStamp[e] !== ts) {
-            tokStamp[e] = ts;
-            tokBest[e] = s;
-            acc[e] += w;
-          } else if (s > tokBest[e]) {
-            acc[e] += weight * (s - tokBest[e]);
-            tokBest[e] = s;
+          let slot = Math.imul(e, GOLDEN) >>> shift;
+          for (;;) {
+            if (stamp[slot] !== qs) {
+              stamp[slot] = qs;
+              ck[slot] = e;
+              acc[slot] = w;
+              tok[slot] = ts;
+              best[slot] = s;
+              order[n++] = slot;
+              break;
+            }
+            if (ck[slot] === e) {
+              if (tok[slot] !== ts) {
+                tok[slot] = ts;
+                best[slot] = s;
+                acc[slot] += w;
+              } else if (s > best[slot]) {
+                acc[slot] += weight * (s - best[slot]);
+                best[slot] = s;
+              }
+              break;
+            }
+            slot = (slot + 1) & mask;
           }
         }
+        cand.n = n;
       }
       if (!checkOnly) creditSplits(i, true);
     };
@@ -746,22 +735,26 @@ export class PersonIndex {
         const weight = weights[i];
         const exp: Map<number, number> = isEssential ? new Map([...expansions[i]].filter(([k]) => expansions[i].checkOnly!.has(k))) : expansions[i];
         if (exp.size === 0 && !(expansions[i].splits && !isEssential)) continue;
+        const { key: ck, stamp, acc, tok, best, mask, shift } = cand;
+        const n = cand.n;
         let listWork = 0;
         for (const key of exp.keys()) listWork += postings[key].length;
-        if (listWork <= nTouched * LIST_WALK_RATIO) {
+        if (listWork <= n * LIST_WALK_RATIO) {
           for (const [key, s] of exp) {
             const list = postings[key];
             const w = weight * s;
             for (let x = 0; x < list.length; x++) {
               const e = list[x];
-              if (seen[e] !== qs) continue;
-              if (tokStamp[e] !== ts) {
-                tokStamp[e] = ts;
-                tokBest[e] = s;
-                acc[e] += w;
-              } else if (s > tokBest[e]) {
-                acc[e] += weight * (s - tokBest[e]);
-                tokBest[e] = s;
+              let slot = Math.imul(e, GOLDEN) >>> shift;
+              while (stamp[slot] === qs && ck[slot] !== e) slot = (slot + 1) & mask;
+              if (stamp[slot] !== qs) continue;
+              if (tok[slot] !== ts) {
+                tok[slot] = ts;
+                best[slot] = s;
+                acc[slot] += w;
+              } else if (s > best[slot]) {
+                acc[slot] += weight * (s - best[slot]);
+                best[slot] = s;
               }
             }
           }
@@ -773,23 +766,25 @@ export class PersonIndex {
           const starts = this.#entryKeyStart.a;
           const last = this.#entryPerson.n - 1;
           const lastEnd = this.#entryKeys.n;
-          for (let t = 0; t < nTouched; t++) {
-            const e = touched[t];
-            if (acc[e] < hopeless) continue;
-            let best = 0;
+          const slots = cand.order;
+          for (let t = 0; t < n; t++) {
+            const slot = slots[t];
+            if (acc[slot] < hopeless) continue;
+            const e = ck[slot];
+            let b = 0;
             const end = e < last ? starts[e + 1] : lastEnd;
             for (let x = starts[e]; x < end; x++) {
               const sc = ks[ek[x]];
-              if (sc > best) best = sc;
+              if (sc > b) b = sc;
             }
-            if (best > 0) {
-              if (tokStamp[e] !== ts) {
-                tokStamp[e] = ts;
-                tokBest[e] = best;
-                acc[e] += weight * best;
-              } else if (best > tokBest[e]) {
-                acc[e] += weight * (best - tokBest[e]);
-                tokBest[e] = best;
+            if (b > 0) {
+              if (tok[slot] !== ts) {
+                tok[slot] = ts;
+                best[slot] = b;
+                acc[slot] += weight * b;
+              } else if (b > best[slot]) {
+                acc[slot] += weight * (b - best[slot]);
+                best[slot] = b;
               }
             }
           }
@@ -812,25 +807,27 @@ export class PersonIndex {
     }
     const want = Math.max(limit + 3, 12);
     const generated = new Set<number>();
+    const countPassing = (enough: number) => {
+      let passing = 0;
+      for (let t = 0; t < cand.n && passing < enough; t++) if (cand.acc[cand.order[t]] >= bar) passing++;
+      return passing;
+    };
     // Every heavy part is common: the names that hold two of the query's parts come from the
     // pair index, and every part is credited to them. Only if too few of them pass does the
     // cheapest part's list get walked (and then no other list: they are all long).
     const pairs = this.#pairStart !== undefined && tokens.length >= 2 && essential.every((i) => work(i) > PAIR_PATH_WORK);
     let viaPairs = false;
     if (pairs) {
-      nTouched = this.#meetPairs(tokens, qs, 0);
-      touched = this.#touched;
+      this.#meetPairs(tokens);
       const heavy = [...essential];
       essential.length = 0;
       creditOthers();
-      let passingCount = 0;
-      for (let t = 0; t < nTouched && passingCount < want; t++) if (acc[touched[t]] >= bar) passingCount++;
-      viaPairs = passingCount >= want;
+      viaPairs = countPassing(want) >= want;
       if (!viaPairs) {
         // each part is credited once per entry: what the pairs found is forgotten, not credited twice
         essential.push(...heavy);
         qs = ++this.#stamp;
-        nTouched = 0;
+        cand.begin(qs);
       }
     }
     if (viaPairs) this.plans.pairs++;
@@ -842,48 +839,41 @@ export class PersonIndex {
       }
       // Few found: the names that hold two of the query's parts are candidates too (Uzzi Ala /
       // Uzi Alaa: two one-consonant skeletons, each of which alone meets half the list)
-      if (!pairs && tokens.length >= 2 && nTouched < want * 4) {
-        nTouched = this.#meetPairs(tokens, qs, nTouched);
-        touched = this.#touched;
-      }
+      if (!pairs && tokens.length >= 2 && cand.n < want * 4) this.#meetPairs(tokens);
       // nothing found through rarer keys: let the short skeletons find candidates after all
-      fallback = nTouched < want;
+      fallback = cand.n < want;
       if (fallback) for (const i of essential) generate(i, true);
       creditOthers();
     }
     // Too little found through the heaviest parts (a part nobody on the list is called, a typo,
     // a part written in two): the other parts bring candidates in too. Not when every heavy
     // part is common: their lists are long, and the pairs have had their say.
-    if (!pairs && generated.size < tokens.length) {
-      let passingCount = 0;
-      for (let t = 0; t < nTouched; t++) if (acc[touched[t]] >= bar && ++passingCount >= want) break;
-      if (passingCount < want) {
-        for (const i of order) {
-          if (generated.has(i)) continue;
-          // (a part with a long list is common: what is missing is not there, and the pairs have been met)
-          if (work(i) > WALK_BUDGET) continue;
-          generate(i, false);
-          generated.add(i);
-        }
-        // every entry again: crediting a part anew after another part was credited adds it
-        // again (one stamp per entry), which lifts the entries the heavy parts found; the
-        // ranking was tuned with it
-        creditOthers();
+    if (!pairs && generated.size < tokens.length && countPassing(want) < want) {
+      for (const i of order) {
+        if (generated.has(i)) continue;
+        // (a part with a long list is common: what is missing is not there, and the pairs have been met)
+        if (work(i) > WALK_BUDGET) continue;
+        generate(i, false);
+        generated.add(i);
       }
+      // every entry again: crediting a part anew after another part was credited adds it
+      // again (one stamp per entry), which lifts the entries the heavy parts found; the
+      // ranking was tuned with it
+      creditOthers();
     }
 
     // nothing reaches the bar: the best few that share anything are still worth showing
-    let anyPassing = false;
-    for (let t = 0; t < nTouched && !anyPassing; t++) anyPassing = acc[touched[t]] >= bar;
-    if (!anyPassing) bar = 0;
+    if (countPassing(1) === 0) bar = 0;
 
     // Date of birth, nationality and gender count before the cut: among a thousand persons of
     // the same name, the one born that day must reach the shortlist.
     const nationality = q.nationality ? toAlpha3(q.nationality) : undefined;
+    const { acc, order: slots, key: entryOfSlot } = cand;
+    const nMet = cand.n;
     let rank = acc;
     let rankBar = bar;
     if (q.birthDate || nationality || q.gender) {
-      rank = this.#rank;
+      rank = cand.rank;
       rankBar = 0;
       const ep = this.#entryPerson.a;
       const slotStamp = this.#slotStamp;
@@ -891,13 +881,13 @@ export class PersonIndex {
       const facts = this.#facts;
       const prepared = prepareFacts(q.birthDate, nationality, q.gender);
       const entryOf = (slot: number) => this.#persons[slot].entry;
-      for (let t = 0; t < nTouched; t++) {
-        const e = touched[t];
-        if (acc[e] < bar) {
-          rank[e] = -1;
+      for (let t = 0; t < nMet; t++) {
+        const s = slots[t];
+        if (acc[s] < bar) {
+          rank[s] = -1;
           continue;
         }
-        const slot = ep[e];
+        const slot = ep[entryOfSlot[s]];
         let d: number;
         if (slotStamp[slot] === qs) d = slotFacts[slot];
         else {
@@ -905,16 +895,17 @@ export class PersonIndex {
           slotStamp[slot] = qs;
           slotFacts[slot] = d;
         }
-        rank[e] = acc[e] + d * total;
+        rank[s] = acc[s] + d * total;
       }
     }
 
     // the best name of each person the caller may see, best first, only as many as we explain
-    const passing = topByScore(touched, nTouched, rank, rankBar, want * 4);
+    const passing = topByScore(slots, nMet, rank, rankBar, want * 4);
     const shortlist: Array<[number, number]> = [];
     const taken = new Set<number>();
-    for (const e of passing) {
+    for (const s of passing) {
       if (shortlist.length >= want) break;
+      const e = entryOfSlot[s];
       const slot = this.#entryPerson.a[e];
       if (taken.has(slot) || this.#dead.has(e)) continue;
       taken.add(slot);
@@ -923,52 +914,29 @@ export class PersonIndex {
     }
 
     const memo: PairMemo = [];
-    const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality, memo, qs));
+    const matches = shortlist.map(([slot]) => this.#explain(tokens, weights, this.#persons[slot], q, nationality, memo));
     matches.sort((a, b) => b.score - a.score);
     return matches.slice(0, limit);
   }
 
-  /** #touched grown (at least doubled) to hold `more` entries after its first `used`, which it keeps. */
-  #roomInTouched(used: number, more: number): Int32Array<ArrayBuffer> {
-    const grown = new Int32Array(Math.max(this.#touched.length * 2, used + more));
-    grown.set(this.#touched.subarray(0, used));
-    this.#touched = grown;
-    return grown;
-  }
-
-  /**
-   * Marks every name filed under a pair of the query's parts as met (with nothing credited yet),
-   * after the `from` names #touched already holds, and returns how many it holds now.
-   */
-  #meetPairs(tokens: NameToken[], qs: number, from: number): number {
+  /** Meets every name filed under a pair of the query's parts (with nothing credited yet). */
+  #meetPairs(tokens: NameToken[]) {
     const start = this.#pairStart!;
     const post = this.#pairPost;
     const buckets = new Set<number>();
     // a name files its first five parts; a query may give them in another order, so it looks one part further
     const n = Math.min(tokens.length, MAX_PAIR_PARTS + 1);
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.#pairBuckets(tokens[i], tokens[j], buckets, false);
-    const seen = this.#seen;
-    const acc = this.#acc;
-    const tokStamp = this.#tokStamp;
-    let touched = this.#touched;
-    let nTouched = from;
-    const meet = (e: number) => {
-      if (seen[e] === qs) return;
-      seen[e] = qs;
-      acc[e] = 0;
-      tokStamp[e] = 0;
-      if (nTouched === touched.length) touched = this.#roomInTouched(nTouched, 1);
-      touched[nTouched++] = e;
-    };
+    const cand = this.#cand;
     for (const b of buckets) {
-      for (let x = start[b]; x < start[b + 1]; x++) meet(post[x]);
+      cand.reserve(start[b + 1] - start[b]);
+      for (let x = start[b]; x < start[b + 1]; x++) cand.meet(post[x]);
       const late = this.#pairLate.get(b);
-      if (late) for (const e of late) meet(e);
+      if (late) for (const e of late) cand.meet(e);
     }
-    return nTouched;
   }
 
-  #explain(tokens: NameToken[], weights: number[], person: Person, q: PersonQuery, nationality: string | undefined, memo: PairMemo, qs: number): PersonMatch {
+  #explain(tokens: NameToken[], weights: number[], person: Person, q: PersonQuery, nationality: string | undefined, memo: PairMemo): PersonMatch {
     const p = person.entry;
     let best: { n: PersonEntry['names'][number]; alignment: Alignment; rTokens: NameToken[] } | undefined;
     let k = 0;
@@ -976,7 +944,7 @@ export class PersonIndex {
       const rTokens = nameTokens(n.value, true);
       if (rTokens.length === 0) continue;
       // a name that shares no key with the query (never met by this query) cannot be the best one
-      if (this.#seen[person.names[k++]] !== qs) continue;
+      if (this.#cand.find(person.names[k++]) < 0) continue;
       const rWeights = rTokens.map((t) => this.#weight(t));
       const a = align(this.knowledge, tokens, weights, rTokens, rWeights, memo);
       if (!best || a.nameScore > best.alignment.nameScore) best = { n, alignment: a, rTokens };
