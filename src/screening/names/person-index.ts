@@ -5,7 +5,7 @@ import { PersonFacts, prepareFacts } from './facts.ts';
 import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
 import { type Alignment, align, birthDateEffect, explainAlignment, commonNamePenalty, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
 import { ARABIC_ALPHABET, forEachEdit1, LATIN_ALPHABET, SKELETON_ALPHABET, undoubled } from './similarity.ts';
-import { joinTokens, makeToken, mayJoinBySound, type NameToken, nameTokens } from './tokens.ts';
+import { joinTokens, makeToken, mayJoinBySound, type NameToken, nameTokens, patronymToken } from './tokens.ts';
 
 export interface PersonEntry {
   id: string;
@@ -332,6 +332,9 @@ export class PersonIndex {
       const keys = this.knowledge.clustersOf(t.fold).map((c) => `c${c}`);
       if (t.article) for (const c of this.knowledge.clustersOf(t.fold.slice(2))) keys.push(`c${c}`);
       for (const sk of t.skeletons) keys.push(`s${sk}`);
+      // ould Ahmed pairs as Ahmed too (before its own skeletons, should the keys be too many)
+      const father = patronymToken(t);
+      if (father) keys.unshift(...this.knowledge.clustersOf(father.fold).map((c) => `c${c}`), ...father.skeletons.map((sk) => `s${sk}`));
       if (keys.length === 0) keys.push(`f${t.fold}`);
       const chosen = [...new Set(keys)].slice(0, MAX_PAIR_IDENTITIES);
       // a query looks keys up and never adds any: a key no name has pairs with nothing
@@ -392,6 +395,9 @@ export class PersonIndex {
     if (t.article) for (const c of this.knowledge.clustersOf(t.fold.slice(2))) keys.push(`c${c}`);
     for (const s of t.skeletons) keys.push(`s${s}`);
     if (t.stem) keys.push(`p${t.stem}`);
+    // ould Ahmed is also filed under the father's name, on a key of its own (b): a query for
+    // Ahmed looks there, and the lists of Ahmed and its variants stay as long as they were
+    if (t.patronym !== undefined) keys.push(`b${t.patronym}`);
     return keys;
   }
 
@@ -454,7 +460,10 @@ export class PersonIndex {
    * (else it would outweigh every real part and alone decide the candidates).
    */
   #weight(t: NameToken, estimatedDf = 0): number {
-    return Math.log(1 + (this.#liveEntries + 1) / (Math.max(this.#dfOf(t), estimatedDf) + 1));
+    // ould Ahmed is as common as Ahmed: it meets every Ahmed
+    const father = patronymToken(t);
+    const df = Math.max(this.#dfOf(t), father ? this.#dfOf(father) : 0, estimatedDf);
+    return Math.log(1 + (this.#liveEntries + 1) / (df + 1));
   }
 
   /** The keys a query part may meet, each with the score that meeting it is worth. */
@@ -503,6 +512,18 @@ export class PersonIndex {
         const score = phoneticScore(s.length) - 0.2;
         for (const key of this.#neighbours('s', s, SKELETON_ALPHABET, Infinity)) put(key, score);
       }
+    }
+    // Ahmed meets ould Ahmed, and ould Ahmed meets Ahmed and its variants, a little below what
+    // Ahmed would
+    const f = TOKEN_SCORES.patronymOneSide;
+    // (lower in the quick score than in the alignment: the names that hold Ahmed itself must not
+    // lose their place in the shortlist to the many that hold ben Ahmed)
+    put(`b${t.fold}`, TOKEN_SCORES.particle);
+    const father = patronymToken(t);
+    if (father) {
+      put(`f${father.fold}`, f);
+      put(`b${father.fold}`, TOKEN_SCORES.variant);
+      for (const c of this.knowledge.clustersOf(father.fold)) put(`c${c}`, TOKEN_SCORES.variant * f);
     }
     this.#joinedKeys(tokens, i, put);
     const splits = this.#splitBuckets(t);

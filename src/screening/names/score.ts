@@ -2,7 +2,7 @@ import type { FactorEffect, TokenAlignment, TokenHow } from '../screening.ts';
 import type { NameKnowledge } from './knowledge.ts';
 import { editDistance, undoubled } from './similarity.ts';
 import { vowelMismatches } from './skeleton.ts';
-import { adjacentJoins, mayJoinBySound, type NameToken } from './tokens.ts';
+import { adjacentJoins, mayJoinBySound, type NameToken, patronymToken } from './tokens.ts';
 
 /**
  * How much each kind of agreement between two name parts is worth. Documented in
@@ -26,6 +26,11 @@ export const TOKEN_SCORES = {
   shortVowelsAgree: 0.12,
   /** across scripts, the same sound of two parts the dictionary knows as different names */
   knownApart: 0.7,
+  /**
+   * A father's name with ben/bin/ibn/ould on one side only (Ahmed / ould Ahmed): this factor
+   * times the agreement of the two names.
+   */
+  patronymOneSide: 0.95,
 } as const;
 
 /** Parts that all align at least this well (both sides) earn FULL_ALIGNMENT_GAIN of what is missing to 1. */
@@ -67,9 +72,21 @@ const CANONICAL = new Map<string, string>();
 export function tokenSimilarity(k: NameKnowledge, q: NameToken, r: NameToken): Pair {
   if (q.fold === r.fold) return { score: TOKEN_SCORES.exact, how: 'exact' };
   let best = NONE;
+  // ben/bin/ibn/ould Ahmed is Ahmed, the father's name: its particle is often left out, and one
+  // particle is written for another (ben / bin / ibn)
+  const qf = patronymToken(q);
+  const rf = patronymToken(r);
+  if (qf || rf) {
+    const inner = tokenSimilarity(k, qf ?? q, rf ?? r);
+    if (inner.score > 0) {
+      // (ben Ahmed / ould Ahmed: two spellings of one relation, scored as variants)
+      const score = qf && rf ? Math.min(inner.score, TOKEN_SCORES.variant) : inner.score * TOKEN_SCORES.patronymOneSide;
+      best = { score, how: inner.how === 'exact' ? (qf && rf ? 'variant' : 'particle') : inner.how };
+    }
+  }
   // Ghafar for Abdul Ghafar: the name without its Abd- particle
-  if ((r.stem !== undefined && r.stem === q.fold) || (q.stem !== undefined && q.stem === r.fold)) best = { score: TOKEN_SCORES.particle, how: 'particle' };
-  if (sharesCluster(k, q, r)) best = { score: TOKEN_SCORES.variant, how: 'variant' };
+  if (((r.stem !== undefined && r.stem === q.fold) || (q.stem !== undefined && q.stem === r.fold)) && TOKEN_SCORES.particle > best.score) best = { score: TOKEN_SCORES.particle, how: 'particle' };
+  if (sharesCluster(k, q, r) && TOKEN_SCORES.variant > best.score) best = { score: TOKEN_SCORES.variant, how: 'variant' };
   // both parts are names the dictionary knows
   const bothKnown = k.clustersOf(q.fold).length > 0 && k.clustersOf(r.fold).length > 0;
   const sameScript = q.script === r.script && q.script !== 'other';

@@ -17,9 +17,28 @@ export interface NameToken {
   segments: Segments[];
   /** After an Abd- particle, the name it is joined to (Abdul Ghafar: ghafar), often written alone. */
   stem?: string;
+  /**
+   * After ben/bin/ibn/bint/ould (ولد, بن), the father's name it is joined to (Youssef ould Ahmed:
+   * ahmed): the same name, often written without the particle.
+   */
+  patronym?: string;
 }
 
 const ABD_PARTICLES = new Set(['abd', 'abdel', 'abdul', 'abdoul', 'abdal', 'abdu', 'عبد']);
+const PATRONYMIC_PARTICLES = new Set(['ben', 'bin', 'ibn', 'bent', 'bint', 'ould', 'wuld', 'بن', 'ابن', 'بنت', 'ولد']);
+
+/** The father's name of a part joined to ben/ould, as a part of its own (its skeletons shared and cached). */
+export function patronymToken(t: NameToken): NameToken | undefined {
+  if (t.patronym === undefined) return undefined;
+  let p = PATRONYMS.get(t.patronym);
+  if (!p) {
+    p = makeToken(t.patronym, t.patronym);
+    if (PATRONYMS.size >= 50_000) PATRONYMS.clear();
+    PATRONYMS.set(t.patronym, p);
+  }
+  return p;
+}
+const PATRONYMS = new Map<string, NameToken>();
 
 const LATIN_FOLD_EXTRA: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ı': 'i' };
 const ARABIC_FOLD: Record<string, string> = {
@@ -208,6 +227,11 @@ function tokenize(name: string): NameToken[] {
     }
     const t = makeToken(pendingRaw.length ? [...pendingRaw, w.raw].join(' ') : w.raw, pending + w.fold);
     if (pendingRaw.length > 0 && ABD_PARTICLES.has(foldWord(pendingRaw[0])) && w.fold.length >= 3) t.stem = w.fold;
+    else if (pendingRaw.length > 0 && PATRONYMIC_PARTICLES.has(foldWord(pendingRaw[0]))) {
+      // what follows the particle, with any article or second particle (ben el Amrani: elamrani)
+      const father = pending.slice(foldWord(pendingRaw[0]).length) + w.fold;
+      if (father.length >= 3) t.patronym = father;
+    }
     out.push(t);
     pending = '';
     pendingRaw = [];
