@@ -5,7 +5,7 @@ import { loadNameKnowledge } from './knowledge.ts';
 import { PersonIndex } from './person-index.ts';
 import { Candidates } from './candidates.ts';
 import { PersonFacts, prepareFacts } from './facts.ts';
-import { birthDateEffect, factsDelta } from './score.ts';
+import { birthDateEffect, factsDelta, tokenSimilarity } from './score.ts';
 import { latinSkeleton } from './skeleton.ts';
 import { readFileSync } from 'node:fs';
 import { foldWord, nameTokens, words } from './tokens.ts';
@@ -308,7 +308,7 @@ describe('names written in two or in one', () => {
 });
 
 describe('names that only sound alike', () => {
-  const local = smallIndex({ thom: 'Thom Rigoberto', nacho: 'ناتشو ووكر', natacha: 'ناتاشا حداد' });
+  const local = smallIndex({ thom: 'Thom Rigoberto', nacho: 'ناتشو ووكر', natacha: 'ناتاشا حداد', martin: 'مارتن دان', hamdi: 'حمدي عوني' });
 
   it('two Latin spellings the dictionary knows as different names do not alert on sound alone (Tim is not Thom)', () => {
     const r = local.search({ name: 'Tim Rigoberto' });
@@ -322,6 +322,18 @@ describe('names that only sound alike', () => {
     // one letter apart is still a typo of the same name
     assert.equal(local.search({ name: 'ناتاشا حدد' })[0]?.id, 'natacha');
     assert.equal(local.search({ name: 'ناتشا حداد' })[0]?.alert, true);
+  });
+  it('a Latin vowel after the last consonant must be written in the Arabic too (Brussino is not برزين; Hamdi is حمدي)', () => {
+    const agreement = (a: string, b: string) => tokenSimilarity(index.knowledge, nameTokens(a)[0], nameTokens(b)[0]).score;
+    // same consonants, but the Latin ends in a vowel the Arabic does not write: 0.90 before this rule
+    for (const [latin, arabic] of [['Brussino', 'برزين'], ['Dhabiani', 'تعبان']]) assert.ok(agreement(latin, arabic) < 0.8, `${latin} / ${arabic}: ${agreement(latin, arabic)}`);
+    // the vowel written on both sides (ya, waw, ta marbuta, alef maqsura, final ha), or a silent final e
+    for (const [latin, arabic] of [['Hamdi', 'حمدي'], ['Abou', 'أبو'], ['Fatma', 'فاطمة'], ['Mousa', 'موسى'], ['Taha', 'طه'], ['Hocine', 'حسين'], ['Martin', 'مارتن']]) {
+      assert.ok(agreement(latin, arabic) >= 0.9, `${latin} / ${arabic}: ${agreement(latin, arabic)}`);
+    }
+    const r = local.search({ name: 'Dan Marutani' });
+    assert.ok(!r.some((m) => m.id === 'martin' && m.alert), JSON.stringify(r.map((m) => [m.id, m.score])));
+    assert.equal(local.search({ name: 'Hamdi Aouni' })[0]?.alert, true);
   });
 });
 

@@ -160,6 +160,9 @@ export function vowelMismatches(arabic: Segments, latin: Segments): number {
       if (!COMPATIBLE[v].test(l)) m++;
     }
     if (longs === '' && !a.includes('a') && LATIN_LONG.test(l)) m++;
+    // a Latin vowel after the last consonant is written in Arabic too (Hamdi حمدي, Abou أبو,
+    // Fatma فاطمة): Marutani is not مارتن, nor Brussino برزين (a final e is silent: Hocine حسين)
+    else if (last && longs === '' && !a.includes('a') && /[aiouy]/.test(l)) m++;
   }
   return m;
 }
