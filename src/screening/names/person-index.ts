@@ -220,10 +220,12 @@ export class PersonIndex {
       for (const t of tokens) for (const key of this.#tokenKeyIds(t)) keys.add(key);
       for (const k of keys) {
         this.#entryKeys.push(k);
+        this.#df[k]++;
+        // a bulk load files nothing yet: compact() turns the names' keys into posting lists at once
+        if (!this.#postingsBuilt) continue;
         let list = this.#postings[k];
         if (list instanceof Uint32Array) this.#postings[k] = list = Array.from(list);
         list.push(e);
-        this.#df[k]++;
       }
       this.#filePairs(tokens, e);
       person.names.push(e);
@@ -253,6 +255,11 @@ export class PersonIndex {
    * posting instead of 8, and nothing for the garbage collector to walk. Run after a bulk load.
    */
   compact(): void {
+    if (!this.#postingsBuilt) {
+      this.#buildPostings();
+      this.#compactPairs();
+      return;
+    }
     for (let k = 0; k < this.#postings.length; k++) {
       const list = this.#postings[k];
       const live = this.#dead.size ? Array.prototype.filter.call(list, (e: number) => !this.#dead.has(e)) as number[] : list;
@@ -260,6 +267,39 @@ export class PersonIndex {
     }
     this.#compactPairs();
   }
+
+  /**
+   * The first filing: every live name's keys (#entryKeys) turned into posting lists (a counting
+   * sort by key, so names stay ascending in each list), all in one typed buffer. A bulk load
+   * builds no list name by name: a million names would leave tens of millions of postings in
+   * growing arrays for the garbage collector to walk.
+   */
+  #buildPostings() {
+    const keys = this.#postings.length;
+    const start = new Uint32Array(keys + 1);
+    const ek = this.#entryKeys.a;
+    const starts = this.#entryKeyStart.a;
+    const n = this.#entryPerson.n;
+    const dead = this.#dead;
+    for (let e = 0; e < n; e++) {
+      if (dead.has(e)) continue;
+      const end = this.#keyEnd(e);
+      for (let x = starts[e]; x < end; x++) start[ek[x] + 1]++;
+    }
+    for (let k = 0; k < keys; k++) start[k + 1] += start[k];
+    const post = new Uint32Array(start[keys]);
+    const fill = start.slice(0, keys);
+    for (let e = 0; e < n; e++) {
+      if (dead.has(e)) continue;
+      const end = this.#keyEnd(e);
+      for (let x = starts[e]; x < end; x++) post[fill[ek[x]]++] = e;
+    }
+    for (let k = 0; k < keys; k++) this.#postings[k] = post.subarray(start[k], start[k + 1]);
+    this.#postingsBuilt = true;
+  }
+
+  /** Whether posting lists exist (after the first compact()); until then names only record their keys. */
+  #postingsBuilt = false;
 
   /**
    * Files every pair row by bucket (counting sort: entries stay ascending within a bucket). The
@@ -641,6 +681,7 @@ export class PersonIndex {
     const limit = Math.max(1, Math.min(opts.limit ?? 10, 100));
     const tokens = nameTokens(q.name);
     if (tokens.length === 0 || this.#liveEntries === 0) return [];
+    if (!this.#postingsBuilt) this.compact();
     if (!this.#pairStart) this.#compactPairs();
     this.#ensureScratch();
     if (this.#stamp > 2 ** 30 / 64) {
