@@ -167,7 +167,7 @@ export class PersonIndex {
   #slotOf = new Map<string, number>();
   #livePersons = 0;
   #liveEntries = 0;
-  // per-query scratch, sized to the entry count
+  /** the names the current search has met, with their scores so far (see Candidates) */
   #cand = new Candidates();
   /** per person slot: the query that last computed its facts delta, and that delta */
   #slotStamp = new Int32Array(0);
@@ -251,8 +251,10 @@ export class PersonIndex {
   }
 
   /**
-   * Freezes every posting list into a typed array without the removed names: 4 bytes a
-   * posting instead of 8, and nothing for the garbage collector to walk. Run after a bulk load.
+   * Files what was added. The first call builds every posting list at once (#buildPostings);
+   * later calls freeze the lists that names added since have thawed into typed arrays, without
+   * the removed names: 4 bytes a posting instead of 8, and nothing for the garbage collector to
+   * walk. Run after a bulk load (the first search runs it if nobody did).
    */
   compact(): void {
     if (!this.#postingsBuilt) {
