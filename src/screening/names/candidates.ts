@@ -29,47 +29,53 @@ export class Candidates {
   shift = 32;
   /** the current search's stamp */
   qs = 0;
-  #largest = 0;
+  /**
+   * Two tables: a small one that every search starts in and that stays in cache, and a large
+   * one for the searches that meet tens of thousands of names, kept at the largest size needed
+   * so far. Allocating and dropping megabytes per large search made the garbage collector
+   * stop the world for seconds at 5M persons.
+   */
+  #small: Table;
+  #large: Table | undefined;
 
   constructor() {
-    this.#allocate(MIN_CAPACITY);
+    this.#small = table(MIN_CAPACITY);
+    this.#use(this.#small);
   }
 
-  /** Starts a search (or starts one afresh) under stamp `qs` (which must be new). */
+  /** Starts a search (or starts one afresh) under stamp `qs` (which must be new), in the small table. */
   begin(qs: number): void {
-    // after a search that met a hundred thousand names, the next few thousand should fit in cache again
-    this.#largest = Math.max(this.n, this.#largest >> 1);
-    if (this.key.length > MIN_CAPACITY && this.#largest * 8 < this.key.length) {
-      let size = MIN_CAPACITY;
-      while (size < this.#largest * 4) size *= 2;
-      this.#allocate(size);
-    }
+    if (this.key !== this.#small.key) this.#use(this.#small);
     this.qs = qs;
     this.n = 0;
   }
 
   /** Stamps start again from 0 (every slot empty). */
   resetStamps(): void {
-    this.stamp.fill(0);
+    this.#small.stamp.fill(0);
+    this.#large?.stamp.fill(0);
   }
 
-  /** Room for `more` names beyond those met, the table at most half full (grown and refilled if needed). */
+  /** Room for `more` names beyond those met, the table at most half full (moved to the large table if needed). */
   reserve(more: number): void {
     const need = (this.n + more) * 2;
     if (need <= this.key.length) return;
-    let size = this.key.length;
+    let size = Math.max(this.#large?.key.length ?? 0, this.key.length * 2);
     while (size < need) size *= 2;
-    const { key, acc, tok, best, rank, order, n } = this;
-    this.#allocate(size);
+    // the names met so far, in the order met, move to the large table (grown if it must be)
+    const from: Table = { key: this.key, stamp: this.stamp, acc: this.acc, tok: this.tok, best: this.best, rank: this.rank, order: this.order };
+    const n = this.n;
+    if (!this.#large || this.#large.key.length < size) this.#large = table(size);
+    this.#use(this.#large);
     for (let t = 0; t < n; t++) {
-      const from = order[t];
-      const s = this.#free(key[from]);
+      const old = from.order[t];
+      const s = this.#free(from.key[old]);
       this.stamp[s] = this.qs;
-      this.key[s] = key[from];
-      this.acc[s] = acc[from];
-      this.tok[s] = tok[from];
-      this.best[s] = best[from];
-      this.rank[s] = rank[from];
+      this.key[s] = from.key[old];
+      this.acc[s] = from.acc[old];
+      this.tok[s] = from.tok[old];
+      this.best[s] = from.best[old];
+      this.rank[s] = from.rank[old];
       this.order[t] = s;
     }
     this.n = n;
@@ -107,18 +113,39 @@ export class Candidates {
     return s;
   }
 
-  #allocate(size: number) {
-    this.key = new Int32Array(size);
-    this.stamp = new Int32Array(size);
-    this.acc = new Float32Array(size);
-    this.tok = new Int32Array(size);
-    this.best = new Float32Array(size);
-    this.rank = new Float32Array(size);
-    this.order = new Int32Array(size >> 1);
-    this.mask = size - 1;
-    this.shift = 32 - Math.log2(size);
-    this.n = 0;
+  #use(t: Table) {
+    this.key = t.key;
+    this.stamp = t.stamp;
+    this.acc = t.acc;
+    this.tok = t.tok;
+    this.best = t.best;
+    this.rank = t.rank;
+    this.order = t.order;
+    this.mask = t.key.length - 1;
+    this.shift = 32 - Math.log2(t.key.length);
   }
+}
+
+interface Table {
+  key: Int32Array<ArrayBuffer>;
+  stamp: Int32Array<ArrayBuffer>;
+  acc: Float32Array<ArrayBuffer>;
+  tok: Int32Array<ArrayBuffer>;
+  best: Float32Array<ArrayBuffer>;
+  rank: Float32Array<ArrayBuffer>;
+  order: Int32Array<ArrayBuffer>;
+}
+
+function table(size: number): Table {
+  return {
+    key: new Int32Array(size),
+    stamp: new Int32Array(size),
+    acc: new Float32Array(size),
+    tok: new Int32Array(size),
+    best: new Float32Array(size),
+    rank: new Float32Array(size),
+    order: new Int32Array(size >> 1),
+  };
 }
 
 /** 2^32 / φ: multiplicative hashing spreads consecutive entry ids over the table. */
