@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { communities, dismantle, keyPlayers, sharedPersons, shortestPath } from './analysis.ts';
+import { betweenness, communities, dismantle, keyPlayers, sharedPersons, shortestPath } from './analysis.ts';
+import { betweennessCentrality } from './graphology.ts';
+import { payloadOf, synthetic } from './synthetic.ts';
 import { buildGraph, type EdgeInput, fromPayload, type NodeInput, toPayload } from './graph.ts';
 
 /** Two cliques of five persons (a1…a5, b1…b5) joined only through the broker x. */
@@ -26,7 +28,7 @@ describe('network analysis on a hand-made graph', () => {
   });
 
   it('ranks the broker first, with the highest betweenness and the reason broker', () => {
-    const [top, second] = keyPlayers(twoCells());
+    const [top, second] = keyPlayers(twoCells()).items;
     assert.equal(top.key, 'x');
     assert.ok(top.betweenness > second.betweenness);
     assert.ok(top.reasons.includes('broker'));
@@ -83,5 +85,35 @@ describe('network analysis on a hand-made graph', () => {
     const back = fromPayload(toPayload(nodes, edges));
     assert.equal(back.order, g.order);
     assert.equal(back.size, g.size);
+  });
+});
+
+describe('betweenness of large networks, estimated from a sample of sources', () => {
+  // 1,739 nodes and 4,296 edges: gangs, brokers between them, cases and phones
+  const g = fromPayload(payloadOf(synthetic(5_000, 11, 0.1)));
+
+  it('is exact from every node while the work fits the budget, and says so', () => {
+    const b = betweenness(g, { workBudget: Infinity });
+    assert.equal(b.exact, true);
+    assert.equal(b.sources, g.order);
+    assert.deepEqual(b.scores, betweennessCentrality(g, { normalized: true, getEdgeWeight: null }));
+  });
+
+  it('above the budget, samples seeded sources and keeps the brokers of the exact ranking', () => {
+    const exact = keyPlayers(g, { limit: 10, workBudget: Infinity });
+    const sampled = keyPlayers(g, { limit: 10, workBudget: 1 });
+    assert.equal(exact.betweennessExact, true);
+    assert.equal(sampled.betweennessExact, false);
+    assert.equal(sampled.betweennessSources, 400, 'the fewest sources a sample uses');
+    assert.equal(sampled.items[0].key, exact.items[0].key, 'the same first broker');
+    const top = new Set(exact.items.map((k) => k.key));
+    const kept = sampled.items.filter((k) => top.has(k.key)).length;
+    assert.ok(kept >= 8, `${kept} of the exact top 10 in the sampled top 10`);
+    for (const k of sampled.items.slice(0, 5)) assert.ok(k.reasons.includes('broker'));
+    // the estimate is on the exact scale (scaled by nodes / sources), not a count of sampled paths
+    const ratio = sampled.items[0].betweenness / exact.items[0].betweenness;
+    assert.ok(ratio > 0.7 && ratio < 1.3, `first broker's estimate / exact = ${ratio}`);
+    // the same seed gives the same answer
+    assert.deepEqual(keyPlayers(g, { limit: 10, workBudget: 1 }), sampled);
   });
 });

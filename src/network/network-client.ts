@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CommunitiesResult, DismantleResult, KeyPlayer, PathResult, SharedPerson } from './analysis.ts';
+import type { CommunitiesResult, DismantleResult, KeyPlayers, PathResult, SharedPerson } from './analysis.ts';
 import type { Progress, Task } from './tasks.ts';
 
 interface Pending {
@@ -10,7 +10,7 @@ interface Pending {
 
 export interface ResultOf {
   communities: CommunitiesResult;
-  keyPlayers: { nodes: number; edges: number; items: KeyPlayer[] };
+  keyPlayers: { nodes: number; edges: number } & KeyPlayers;
   path: PathResult;
   dismantle: DismantleResult;
   shared: SharedPerson[];

@@ -13,8 +13,8 @@ export interface EdgeRows {
   members: MemberRow[];
 }
 
-const CHUNK = 5000;
-const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+/** `column = any($1)`: one text-array parameter, whatever the number of ids. */
+const anyOf = (column: string, ids: string[]) => sql<boolean>`${sql.ref(column)} = any(${ids}::text[])`;
 type RecordIds = SelectQueryBuilder<Database, any, { id: string }>;
 
 /** SQL only: the rows the link graph is built from (links, case parties, gang members) and its nodes. */
@@ -109,11 +109,13 @@ export class NetworkRepo {
         if (v) out.push(v);
       } else records.push(k);
     }
-    for (const ids of chunks(records)) {
+    // one array parameter per kind: a list of thousands of `in (…)` parameters costs more to
+    // parse and plan than to run (PGlite and PostgreSQL alike)
+    if (records.length) {
       const rows = await db
         .selectFrom('records')
         .select(['id', 'kind', 'displayName', 'ownerAgencyId', 'tlp', 'restrictedTo', 'reviewDate', sql<string[] | null>`data->'nationalities'`.as('nationalities')])
-        .where('id', 'in', ids)
+        .where(anyOf('id', records))
         .execute();
       for (const r of rows) {
         out.push({
@@ -125,14 +127,14 @@ export class NetworkRepo {
         });
       }
     }
-    for (const ids of chunks(cases)) {
-      const rows = await db.selectFrom('cases').select(['id', 'reference', 'region', 'status', 'ownerAgencyId', 'tlp', 'restrictedTo']).where('id', 'in', ids).execute();
+    if (cases.length) {
+      const rows = await db.selectFrom('cases').select(['id', 'reference', 'region', 'status', 'ownerAgencyId', 'tlp', 'restrictedTo']).where(anyOf('id', cases)).execute();
       for (const c of rows) {
         out.push({ key: caseKey(c.id), kind: 'case', label: c.reference, region: c.region, status: c.status, guard: { ownerAgencyId: c.ownerAgencyId, tlp: c.tlp as TlpLevel, restrictedTo: c.restrictedTo, reviewDate: null } });
       }
     }
-    for (const ids of chunks(gangs)) {
-      const rows = await db.selectFrom('gangs').select(['id', 'name', 'region', 'status', 'ownerAgencyId', 'tlp', 'restrictedTo']).where('id', 'in', ids).execute();
+    if (gangs.length) {
+      const rows = await db.selectFrom('gangs').select(['id', 'name', 'region', 'status', 'ownerAgencyId', 'tlp', 'restrictedTo']).where(anyOf('id', gangs)).execute();
       for (const g of rows) {
         out.push({ key: gangKey(g.id), kind: 'gang', label: g.name, region: g.region, status: g.status, guard: { ownerAgencyId: g.ownerAgencyId, tlp: g.tlp as TlpLevel, restrictedTo: g.restrictedTo, reviewDate: null } });
       }

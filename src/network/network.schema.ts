@@ -135,6 +135,8 @@ export const KeyPlayersSchema = Type.Object(
   {
     nodes: Type.Integer(),
     edges: Type.Integer(),
+    betweennessExact: Type.Boolean({ description: 'betweenness measured from every node (true) or estimated from a seeded sample of them (large networks)' }),
+    betweennessSources: Type.Integer({ description: 'how many nodes the betweenness was measured from' }),
     items: Type.Array(
       Type.Object(
         {

@@ -6,7 +6,7 @@ import { forbidden, invalid, notFound } from '../core/errors.ts';
 import type { IdGenerator } from '../core/ids.ts';
 import { toIsoDate } from '../core/partial-date.ts';
 import type { Db } from '../db/connect.ts';
-import type { Community, DismantleResult, KeyPlayer, PathResult, SharedBy, SharedPerson } from './analysis.ts';
+import type { Community, DismantleResult, KeyPlayers, PathResult, SharedBy, SharedPerson } from './analysis.ts';
 import { buildGraph, caseKey, type EdgeInput, edgesFromRows, gangKey, type GraphPayload, type NodeInput, type NodeKind, toPayload, visibleNodes } from './graph.ts';
 import type { NetworkClient } from './network-client.ts';
 import type { EdgeRows, NetworkRepo, Scope } from './network.repo.ts';
@@ -140,7 +140,7 @@ export class NetworkService {
   }
 
   /** Key players of a gang's, a case's or a region's network, or of one community of a finished job, and why. */
-  async keyPlayers(actor: Actor, q: KeyPlayersQuery, purpose = ''): Promise<{ nodes: number; edges: number; items: KeyPlayer[] }> {
+  async keyPlayers(actor: Actor, q: KeyPlayersQuery, purpose = ''): Promise<{ nodes: number; edges: number } & KeyPlayers> {
     this.authorize(actor);
     let scope: Scope;
     let community: { membership: Record<string, number>; id: number } | undefined;

@@ -26,7 +26,7 @@ export function runTask(task: Task, onProgress: (p: Progress) => void = () => {}
       return communities(g, { seed: task.seed, top: task.top, limit: task.limit });
     case 'keyPlayers': {
       const h = task.community ? communityGraph(g, task.community.membership, task.community.id) : g;
-      return { nodes: h.order, edges: h.size, items: keyPlayers(h, { limit: task.limit, kinds: task.kinds }) };
+      return { nodes: h.order, edges: h.size, ...keyPlayers(h, { limit: task.limit, kinds: task.kinds }) };
     }
     case 'path':
       return shortestPath(g, task.from, task.to);
