@@ -2,9 +2,11 @@
  * End-to-end: cases, gangs, the network view and the annual report in the browser, on the real
  * node (PGlite in memory, tiny demo seed) and Debian's chromium:
  *   an analyst opens a case with a person from the records and a phone, records a seizure of
- *   1.5 t of cannabis resin (the case page shows 1.5 t) → records a gang around the case and
- *   dismantles it from the gang page → opens the case's network → a commander opens this year's
- *   report and finds the seizure counted.
+ *   1.5 t of cannabis resin (the case page shows 1.5 t) → records a gang around the case with the
+ *   gang form (its errors first), adds a member with a role on the gang page, removes another
+ *   after confirming, edits the gang and dismantles it → opens the case's network → edits the
+ *   case and closes it as solved → a commander, who may not edit, sees no edit controls and
+ *   finds the seizure counted in this year's report.
  * Arabic screenshots of every page go to test-results/screenshots/cases-*-ar.png.
  *   node --import tsx --test web/e2e/cases.e2e.test.ts
  */
@@ -49,6 +51,8 @@ const resinIn = (r: ReportJson) => r.seizures.find((s) => s.substance === 'canna
 let caseId = '';
 let personId = '';
 let personName = '';
+let otherId = '';
+let otherName = '';
 let resinBefore = 0;
 
 describe('cases desk', { skip: SKIP }, () => {
@@ -61,11 +65,16 @@ describe('cases desk', { skip: SKIP }, () => {
     const before = await apiCall<ReportJson>(page, 'GET', `/api/v1/reports/annual/${YEAR}`);
     assert.equal(before.status, 200, 'the report route answers');
     resinBefore = resinIn(before.body);
-    const persons = await apiCall<{ items: Array<{ id: string; displayName: string }> }>(page, 'GET', '/api/v1/records?kind=person&limit=5');
-    const person = persons.body.items.find((p) => /^[\p{L} '-]+$/u.test(p.displayName)) ?? persons.body.items[0];
+    const persons = await apiCall<{ items: Array<{ id: string; displayName: string }> }>(page, 'GET', '/api/v1/records?kind=person&limit=20');
+    const named = persons.body.items.filter((p) => /^[\p{L} '-]+$/u.test(p.displayName));
+    const person = named[0] ?? persons.body.items[0];
     assert.ok(person, 'the tiny seed has persons');
     personId = person.id;
     personName = person.displayName;
+    const other = named.find((p) => p.id !== person.id && p.displayName.split(' ')[0] !== personName.split(' ')[0]);
+    assert.ok(other, 'the tiny seed has a second person with another first name');
+    otherId = other.id;
+    otherName = other.displayName;
 
     await navLink(page, '/cases').click();
     await page.waitForSelector('[data-testid="case-filters"]');
@@ -109,29 +118,84 @@ describe('cases desk', { skip: SKIP }, () => {
     await page.context().close();
   });
 
-  it('analyst: records a gang around the case and dismantles it from the gang page', async () => {
+  it('analyst: records a gang with the form, adds and removes members, edits it and dismantles it', async () => {
     const page = await newPage();
     await login(page, 'analyst');
-    const gang = await apiCall<{ id: string }>(page, 'POST', '/api/v1/gangs', {
-      name: 'Réseau du détroit',
-      kind: 'trafficking_network',
-      region: 'Tanger-Tétouan-Al Hoceïma',
-      caseId,
-      members: [{ personRecordId: personId, role: 'leader' }],
-    });
-    assert.equal(gang.status, 201, `POST /gangs answered ${gang.status}: ${JSON.stringify(gang.body)}`);
-    await navLink(page, '/gangs').click();
-    await page.locator(`[data-testid="gang-link"][href="#/gangs/${gang.body.id}"]`).waitFor();
-    await shot(page, 'gangs');
-    await page.click(`[data-testid="gang-link"][href="#/gangs/${gang.body.id}"]`);
-    await page.waitForSelector('[data-testid="dismantle-form"]');
+    await page.goto(`${desk.url}/#/cases/${caseId}`);
+    await page.click('[data-testid="new-gang-for-case"]');
+    const form = page.locator('[data-testid="gang-form"]');
+    await form.waitFor();
+    assert.equal(await form.locator('select[name="gangCase"]').inputValue(), caseId, 'the case the analyst came from is linked');
+    // nothing filled in: the form says what is missing, in Arabic, and sends nothing
+    await page.click('[data-testid="save-gang"]');
+    assert.equal(await form.locator('input[name="gangName"]').getAttribute('aria-invalid'), 'true');
+    assert.equal(await form.locator('.field-error', { hasText: tr('gangs.form.required') }).count(), 2);
+    assert.equal(await form.locator('.field-error', { hasText: tr('gangs.form.kindRequired') }).count(), 1);
+    await shot(page, 'gang-form-errors');
+    await form.locator('input[name="gangName"]').fill('Réseau du détroit');
+    await form.locator('select[name="gangKind"]').selectOption('trafficking_network');
+    await form.locator('input[name="gangRegion"]').fill('Tanger-Tétouan-Al Hoceïma');
+    const members = form.locator('[data-testid="gang-member-picker"]');
+    await members.locator('select[name="partyRole"]').selectOption('leader');
+    await members.locator('input[name="partySearch"]').fill(personName.split(' ')[0]);
+    await members.locator('[data-testid="party-search"]').click();
+    await members.locator('[data-testid="party-results"] li', { hasText: personName }).locator('[data-testid="party-pick"]').first().click();
+    await members.locator('select[name="partyRole"]').selectOption('courier');
+    await members.locator('input[name="partySearch"]').fill(otherName.split(' ')[0]);
+    await members.locator('[data-testid="party-search"]').click();
+    await members.locator('[data-testid="party-results"] li', { hasText: otherName }).locator('[data-testid="party-pick"]').first().click();
+    assert.deepEqual(await form.locator('[data-testid="picked-member"]').evaluateAll((li) => li.map((l) => l.getAttribute('data-role'))), ['leader', 'courier']);
+    await shot(page, 'gang-form');
+    await page.click('[data-testid="save-gang"]');
+    await page.waitForFunction(() => /^#\/gangs\/[0-9a-f-]{36}$/.test(location.hash));
+    const gangId = await page.evaluate(() => location.hash.split('/')[2]);
+    const roles = page.locator('[data-testid="gang-members"] [data-testid="member-role"]');
+    await roles.first().waitFor();
+    assert.deepEqual((await roles.allTextContents()).sort(), [tr('gangs.role.courier'), tr('gangs.role.leader')].sort(), 'the roles are shown in Arabic');
     assert.equal(await page.locator('[data-testid="gang-status"] [data-status]').getAttribute('data-status'), 'active');
-    await shot(page, 'gang');
+
+    // a member removed after confirming, then added back with another role on the gang page
+    const otherRow = page.locator('[data-testid="gang-members"] tr', { hasText: otherName });
+    await otherRow.locator('[data-testid="remove-member"]').click();
+    await otherRow.locator('[data-testid="confirm-remove"]').waitFor();
+    await shot(page, 'gang-remove-confirm');
+    await otherRow.locator('[data-testid="confirm-remove-member"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="gang-members"] [data-testid="member-role"]').length === 1);
+    const picker = page.locator('[data-testid="member-picker"]');
+    await picker.locator('select[name="partyRole"]').selectOption('financier');
+    await picker.locator('input[name="partySearch"]').fill(otherName.split(' ')[0]);
+    await picker.locator('[data-testid="party-search"]').click();
+    await picker.locator('[data-testid="party-results"] li', { hasText: otherName }).locator('[data-testid="party-pick"]').first().click();
+    await page.locator('[data-testid="gang-members"] [data-testid="member-role"][data-role="financier"]').waitFor();
+    assert.equal((await page.locator('[data-testid="gang-members"] tr', { hasText: otherName }).locator('[data-testid="member-role"]').textContent())?.trim(), tr('gangs.role.financier'));
+    await shot(page, 'gang-members');
+
+    // the gang edited: renamed and reclassified
+    await page.click('[data-testid="edit-gang"]');
+    const edit = page.locator('[data-testid="gang-edit-form"]');
+    await edit.locator('input[name="gangName"]').fill('Réseau du détroit — Tanger Med');
+    await edit.locator('select[name="gangKind"]').selectOption('smuggling_network');
+    await shot(page, 'gang-edit');
+    await edit.locator('[data-testid="save-gang-edit"]').click();
+    await page.locator('[data-testid="gang-kind"][data-kind="smuggling_network"]').waitFor();
+    assert.equal(await edit.count(), 0);
+    assert.equal((await page.textContent('h1'))?.trim(), 'Réseau du détroit — Tanger Med');
+    const stored = await apiCall<{ name: string; kind: string; caseId: string; members: Array<{ personRecordId: string; role: string }> }>(page, 'GET', `/api/v1/gangs/${gangId}`);
+    assert.equal(stored.body.caseId, caseId);
+    assert.deepEqual(
+      stored.body.members.map((m) => `${m.personRecordId}:${m.role}`).sort(),
+      [`${personId}:leader`, `${otherId}:financier`].sort(),
+    );
+
+    // dismantled today, after the member changes and the edit (each bumped the version)
     await page.click('[data-testid="dismantle"]');
     await page.waitForSelector('[data-testid="gang-status"] [data-status="dismantled"]');
     await page.locator('[data-testid="dismantled-on"]').waitFor();
     assert.equal(await page.locator('[data-testid="dismantle-form"]').count(), 0);
     await shot(page, 'gang-dismantled');
+    await navLink(page, '/gangs').click();
+    await page.locator(`[data-testid="gang-link"][href="#/gangs/${gangId}"]`).waitFor();
+    await shot(page, 'gangs');
     await page.context().close();
   });
 
@@ -156,9 +220,48 @@ describe('cases desk', { skip: SKIP }, () => {
     await page.context().close();
   });
 
+  it('analyst: edits the case and closes it as solved', async () => {
+    const page = await newPage();
+    await login(page, 'analyst');
+    await page.goto(`${desk.url}/#/cases/${caseId}`);
+    await page.click('[data-testid="edit-case"]');
+    const edit = page.locator('[data-testid="case-edit-form"]');
+    await edit.locator('input[name="title"]').fill('');
+    await edit.locator('[data-testid="save-case-edit"]').click();
+    assert.equal(await edit.locator('input[name="title"]').getAttribute('aria-invalid'), 'true', 'a case keeps a title');
+    await edit.locator('input[name="title"]').fill('Go-fast Tanger Med — réseau du détroit');
+    await edit.locator('textarea[name="summary"]').fill('Résine interceptée au port ; réseau identifié.');
+    await shot(page, 'case-edit');
+    await edit.locator('[data-testid="save-case-edit"]').click();
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('réseau du détroit'));
+    assert.equal(await edit.count(), 0);
+
+    const close = page.locator('[data-testid="case-close-form"]');
+    await close.locator('input[name="outcome"][value="solved"]').check();
+    await close.locator('[data-testid="close-case"]').click();
+    await page.locator('[data-testid="closed-on"]').waitFor();
+    assert.equal((await page.locator('[data-testid="case-status"]').textContent())?.trim(), tr('cases.status.solved'));
+    await page.locator('[data-testid="reopen-case"]').waitFor();
+    const stored = await apiCall<{ status: string; closedOn: string | null; title: string }>(page, 'GET', `/api/v1/cases/${caseId}`);
+    assert.equal(stored.body.status, 'solved');
+    assert.match(stored.body.closedOn ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(stored.body.title, 'Go-fast Tanger Med — réseau du détroit');
+    await shot(page, 'case-closed');
+    await page.context().close();
+  });
+
   it('commander: this year’s report counts the seizure, with PDF and CSV downloads', async () => {
     const page = await newPage();
     await login(page, 'commander');
+    // a commander reads cases but may not change them: no edit controls
+    await page.goto(`${desk.url}/#/cases/${caseId}`);
+    await page.locator('[data-testid="closed-on"]').waitFor();
+    for (const control of ['edit-case', 'case-close-form', 'reopen-case', 'new-gang-for-case', 'seizure-form']) {
+      assert.equal(await page.locator(`[data-testid="${control}"]`).count(), 0, `${control} is not shown to a commander`);
+    }
+    await navLink(page, '/gangs').click();
+    await page.waitForSelector('[data-testid="gang-filters"]');
+    assert.equal(await page.locator('[data-testid="new-gang"]').count(), 0);
     await navLink(page, '/report').click();
     const tile = page.locator('[data-testid="report-seizures"] [data-substance="cannabis_resin"]');
     await tile.waitFor();

@@ -5,6 +5,13 @@ import { ApiError } from '../api/client.ts';
 export const ERROR_KEYS: Readonly<Record<string, string>> = {
   unauthenticated: 'errors.unauthenticated',
   forbidden: 'errors.forbidden',
+  member_not_found: 'errors.member_not_found',
+  closed_on_required: 'errors.closed_on_required',
+  closed_on_open_case: 'errors.closed_on_open_case',
+  unknown_agency: 'errors.unknown_agency',
+  invalid_party: 'errors.invalid_party',
+  arrest_not_found: 'errors.arrest_not_found',
+  arrest_of_another_person: 'errors.arrest_of_another_person',
   forbidden_role: 'errors.forbidden_role',
   forbidden_handling: 'errors.forbidden_handling',
   record_not_owner: 'errors.record_not_owner',

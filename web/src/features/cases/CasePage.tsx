@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases-client.ts';
 import type { Arrest, CaseParty, CaseView, Seizure } from '../../api/cases-types.ts';
@@ -13,10 +14,12 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { ArrestForm } from './ArrestForm.tsx';
+import { CaseEditForm } from './CaseEditForm.tsx';
 import { CaseStatusBadge } from './CasesPage.tsx';
 import { useCatalogue } from './catalogue.ts';
 import { catalogueLabel, PARTY_KIND_KEYS, roleKey } from './labels.ts';
 import { Quantity } from './Quantity.tsx';
+import { CaseStatusForm } from './CaseStatusForm.tsx';
 import { SeizureForm } from './SeizureForm.tsx';
 
 /** The facts shown on the case page: the first page of each (a busy case pages them on the server). */
@@ -39,9 +42,19 @@ export function CasePage({ id }: { id: string }) {
   const me = useMe();
   const loaded = useLoad(() => casesApi.case(id), [id]);
   const catalogue = useCatalogue();
-  const c = loaded.data?.id === id ? loaded.data : undefined;
+  /** The case as the last edit answered it, until the case is read again. */
+  const [fresh, setFresh] = useState<CaseView | null>(null);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => setFresh(null), [loaded.data]);
+  const c = fresh?.id === id ? fresh : loaded.data?.id === id ? loaded.data : undefined;
   const facts = useFacts(id, c?.version);
   const editable = !!c && can(me, 'case.write') && c.ownerAgencyId === me.agency.id;
+  // a fact recorded bumps the case's version: read the case again (its facts follow the version)
+  const factAdded = () => loaded.reload();
+  const edited = (next: CaseView) => {
+    setFresh(next);
+    setEditing(false);
+  };
   const substances = catalogue.data?.substances ?? [];
   const substanceOf = (code: string) => substances.find((s) => s.code === code);
 
@@ -112,12 +125,23 @@ export function CasePage({ id }: { id: string }) {
             <Badge>
               <bdi dir="ltr">{c.ownerAgencyCode}</bdi>
             </Badge>
+            {editable && (
+              <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)} data-testid="edit-case">
+                {t('cases.edit.open')}
+              </button>
+            )}
+            {editable && c.status === 'open' && (
+              <Link to={pathFor(['gangs'], { new: '1', caseId: c.id })} className="button-link" data-testid="new-gang-for-case">
+                {t('cases.view.newGang')}
+              </Link>
+            )}
             {can(me, 'network.read') && (
               <Link to={pathFor(['network'], { caseId: c.id })} className="button-link" data-testid="open-network">
                 {t('cases.view.network')}
               </Link>
             )}
           </PageHeader>
+          {editable && editing && <CaseEditForm c={c} categories={catalogue.data?.categories ?? []} onDone={edited} onCancel={() => setEditing(false)} />}
           <div className="record-grid">
             <section className="panel" aria-labelledby="case-details">
               <h2 id="case-details">{t('cases.view.details')}</h2>
@@ -139,7 +163,7 @@ export function CasePage({ id }: { id: string }) {
                 {c.closedOn && (
                   <div className="dl-row">
                     <dt>{t('cases.field.closedOn')}</dt>
-                    <dd>{formatDate(locale, c.closedOn)}</dd>
+                    <dd data-testid="closed-on">{formatDate(locale, c.closedOn)}</dd>
                   </div>
                 )}
                 {c.summary && (
@@ -157,17 +181,18 @@ export function CasePage({ id }: { id: string }) {
               <Table caption={t('cases.party.title')} columns={partyColumns} rows={facts.data?.parties ?? []} rowKey={(p) => p.id} />
             </section>
           </div>
+          {editable && <CaseStatusForm c={c} onDone={edited} />}
           {facts.error != null && <ErrorBox error={facts.error} />}
           <section className="panel" aria-labelledby="case-seizures" data-testid="seizures">
             <h2 id="case-seizures">{t('cases.seizure.title')}</h2>
             <Table caption={t('cases.seizure.title')} columns={seizureColumns} rows={facts.data?.seizures ?? []} rowKey={(s) => s.id} />
-            {editable && <SeizureForm caseId={c.id} substances={substances} region={c.region} onDone={facts.reload} />}
+            {editable && <SeizureForm caseId={c.id} substances={substances} region={c.region} onDone={factAdded} />}
           </section>
           <section className="panel" aria-labelledby="case-arrests" data-testid="arrests">
             <h2 id="case-arrests">{t('cases.arrest.title')}</h2>
             <Table caption={t('cases.arrest.title')} columns={arrestColumns} rows={facts.data?.arrests ?? []} rowKey={(a) => a.id} />
             {editable && (
-              <ArrestForm caseId={c.id} persons={(facts.data?.parties ?? []).filter((p) => p.kind === 'person' && p.recordId)} region={c.region} onDone={facts.reload} />
+              <ArrestForm caseId={c.id} persons={(facts.data?.parties ?? []).filter((p) => p.kind === 'person' && p.recordId)} region={c.region} onDone={factAdded} />
             )}
           </section>
         </>

@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import type { RecordSummary } from '../../api/types.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { PARTY_KIND_KEYS, PARTY_ROLE_KEYS, PARTY_ROLES } from './labels.ts';
+import { PARTY_KIND_KEYS, PARTY_ROLE_KEYS } from './labels.ts';
 
 export interface PickedParty extends NewParty {
   /** Shown in the list before the case is saved. */
@@ -18,11 +18,28 @@ const isRecordKind = (k: PartyKind): k is 'person' | 'group' | 'vehicle' | 'docu
  * Adds a party to a case: a person, group, vehicle or document found with the records search
  * (the same list the Records page uses), or a phone number or address typed in, with its role.
  * A sub-form of the case form: Enter in the search field searches, it never submits the case.
+ * The gang forms use it too, with their own kinds (persons as members, a group) and roles:
+ * one kind hides the kind list, `roles={null}` the role list.
  */
-export function PartyPicker({ onPick }: { onPick: (p: PickedParty) => void }) {
+export function PartyPicker({
+  onPick,
+  kinds = PARTY_KINDS,
+  roles = PARTY_ROLE_KEYS,
+  defaultRole = 'suspect',
+  testId = 'party-picker',
+  disabled = false,
+}: {
+  onPick: (p: PickedParty) => void;
+  kinds?: readonly PartyKind[];
+  /** Role value → message key, in the order offered. */
+  roles?: Readonly<Record<string, string>> | null;
+  defaultRole?: string;
+  testId?: string;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<PartyKind>('person');
-  const [role, setRole] = useState<string>('suspect');
+  const [kind, setKind] = useState<PartyKind>(kinds[0]);
+  const [role, setRole] = useState<string>(roles ? defaultRole : '');
   const [q, setQ] = useState('');
   const [value, setValue] = useState('');
   const [results, setResults] = useState<RecordSummary[] | null>(null);
@@ -52,26 +69,30 @@ export function PartyPicker({ onPick }: { onPick: (p: PickedParty) => void }) {
   };
 
   return (
-    <div className="party-picker" data-testid="party-picker">
+    <div className="party-picker" data-testid={testId}>
       <div className="toolbar">
-        <Field label={t('cases.party.kind')}>
-          <select name="partyKind" value={kind} onChange={(e) => (setKind(e.target.value as PartyKind), setResults(null))}>
-            {PARTY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(PARTY_KIND_KEYS[k])}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('cases.party.role')}>
-          <select name="partyRole" value={role} onChange={(e) => setRole(e.target.value)}>
-            {PARTY_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(PARTY_ROLE_KEYS[r])}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {kinds.length > 1 && (
+          <Field label={t('cases.party.kind')}>
+            <select name="partyKind" value={kind} onChange={(e) => (setKind(e.target.value as PartyKind), setResults(null))}>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(PARTY_KIND_KEYS[k])}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {roles && (
+          <Field label={t('cases.party.role')}>
+            <select name="partyRole" value={role} onChange={(e) => setRole(e.target.value)}>
+              {Object.entries(roles).map(([r, key]) => (
+                <option key={r} value={r}>
+                  {t(key)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         {isRecordKind(kind) ? (
           <>
             <Field label={t('cases.party.search')} hint={t('cases.party.searchHint')}>
@@ -84,7 +105,7 @@ export function PartyPicker({ onPick }: { onPick: (p: PickedParty) => void }) {
                 onKeyDown={(e) => e.key === 'Enter' && void search(e)}
               />
             </Field>
-            <button type="button" onClick={() => void search()} disabled={busy || !q.trim()} data-testid="party-search">
+            <button type="button" onClick={() => void search()} disabled={disabled || busy || !q.trim()} data-testid="party-search">
               {t('cases.party.searchButton')}
             </button>
           </>
@@ -99,7 +120,7 @@ export function PartyPicker({ onPick }: { onPick: (p: PickedParty) => void }) {
                 onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), addValue())}
               />
             </Field>
-            <button type="button" onClick={addValue} disabled={!value.trim()} data-testid="party-add-value">
+            <button type="button" onClick={addValue} disabled={disabled || !value.trim()} data-testid="party-add-value">
               {t('cases.party.add')}
             </button>
           </>
@@ -115,6 +136,7 @@ export function PartyPicker({ onPick }: { onPick: (p: PickedParty) => void }) {
               <button
                 type="button"
                 data-testid="party-pick"
+                disabled={disabled}
                 onClick={() => {
                   onPick({ kind, recordId: r.id, role, label: r.displayName });
                   setResults(null);

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases-client.ts';
-import type { GangMember, GangView } from '../../api/cases-types.ts';
+import type { GangView } from '../../api/cases-types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { Link, pathFor } from '../../app/router.tsx';
 import { can, useMe } from '../../app/session.tsx';
@@ -12,11 +12,11 @@ import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { type Column, Table } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { isIsoDate, today } from '../cases/dates.ts';
-import { GANG_ROLE_KEYS } from '../cases/labels.ts';
 import { GangKindLabel, GangStatusBadge } from './GangBadges.tsx';
+import { GangEditForm } from './GangEditForm.tsx';
+import { GangMembers } from './GangMembers.tsx';
 
 /** Marks an active gang dismantled on a date (today by default), with the version read. */
 function DismantleForm({ gang, onDone }: { gang: GangView; onDone: (g: GangView) => void }) {
@@ -55,41 +55,21 @@ function DismantleForm({ gang, onDone }: { gang: GangView; onDone: (g: GangView)
   );
 }
 
+/**
+ * One gang: its details, members with their roles, and for the owner agency's analysts the
+ * edit form, the member changes and (while active) the dismantling.
+ */
 export function GangPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const me = useMe();
   const loaded = useLoad(() => casesApi.gang(id), [id]);
   const [fresh, setFresh] = useState<GangView | null>(null);
+  const [editing, setEditing] = useState(false);
   useEffect(() => setFresh(null), [loaded.data]);
   const g = fresh?.id === id ? fresh : loaded.data?.id === id ? loaded.data : undefined;
-  const editable = !!g && g.status === 'active' && can(me, 'case.write') && g.ownerAgencyCode === me.agency.code;
+  const owner = !!g && can(me, 'case.write') && g.ownerAgencyId === me.agency.id;
   const arrested = g?.members.filter((m) => m.arrestedOn).length ?? 0;
-
-  const columns: Column<GangMember>[] = [
-    {
-      key: 'name',
-      header: t('gangs.members.name'),
-      render: (m) => (
-        <Link to={pathFor(['records', m.personRecordId])}>
-          <bdi dir="auto">{m.displayName ?? m.personRecordId}</bdi>
-        </Link>
-      ),
-    },
-    { key: 'role', header: t('gangs.members.role'), render: (m) => (GANG_ROLE_KEYS[m.role] ? t(GANG_ROLE_KEYS[m.role]) : <bdi dir="auto">{m.role}</bdi>) },
-    {
-      key: 'arrested',
-      header: t('gangs.members.arrested'),
-      render: (m) =>
-        m.arrestedOn ? (
-          <Badge tone="ok" testId="member-arrested">
-            {t('gangs.members.arrestedOn', { date: formatDate(locale, m.arrestedOn) })}
-          </Badge>
-        ) : (
-          <span className="muted">{t('gangs.members.atLarge')}</span>
-        ),
-    },
-  ];
 
   return (
     <section className="gang-page">
@@ -111,18 +91,33 @@ export function GangPage({ id }: { id: string }) {
             <Badge>
               <bdi dir="ltr">{g.ownerAgencyCode}</bdi>
             </Badge>
+            {owner && (
+              <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)} data-testid="edit-gang">
+                {t('gangs.edit.open')}
+              </button>
+            )}
             {can(me, 'network.read') && (
               <Link to={pathFor(['network'], { gangId: g.id })} className="button-link" data-testid="open-network">
                 {t('cases.view.network')}
               </Link>
             )}
           </PageHeader>
+          {owner && editing && (
+            <GangEditForm
+              gang={g}
+              onCancel={() => setEditing(false)}
+              onDone={(next) => {
+                setFresh(next);
+                setEditing(false);
+              }}
+            />
+          )}
           <section className="panel" aria-labelledby="gang-details">
             <h2 id="gang-details">{t('gangs.view.details')}</h2>
             <dl className="dl">
               <div className="dl-row">
                 <dt>{t('gangs.list.columns.kind')}</dt>
-                <dd>
+                <dd data-testid="gang-kind" data-kind={g.kind}>
                   <GangKindLabel kind={g.kind} />
                 </dd>
               </div>
@@ -146,17 +141,16 @@ export function GangPage({ id }: { id: string }) {
                 <div className="dl-row">
                   <dt>{t('gangs.view.case')}</dt>
                   <dd>
-                    <Link to={pathFor(['cases', g.caseId])}>{t('gangs.view.openCase')}</Link>
+                    <Link to={pathFor(['cases', g.caseId])} data-testid="gang-case">
+                      {t('gangs.view.openCase')}
+                    </Link>
                   </dd>
                 </div>
               )}
             </dl>
           </section>
-          {editable && <DismantleForm gang={g} onDone={setFresh} />}
-          <section className="panel" aria-labelledby="gang-members">
-            <h2 id="gang-members">{t('gangs.members.title')}</h2>
-            <Table caption={t('gangs.members.title')} columns={columns} rows={g.members} rowKey={(m) => m.personRecordId} />
-          </section>
+          {owner && g.status === 'active' && <DismantleForm gang={g} onDone={setFresh} />}
+          <GangMembers gang={g} editable={owner} onChange={setFresh} />
         </>
       )}
     </section>

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases-client.ts';
 import { GANG_KINDS, GANG_STATUSES, type GangSummary } from '../../api/cases-types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { Link, navigate, pathFor, type Route } from '../../app/router.tsx';
+import { can, useMe } from '../../app/session.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
@@ -15,14 +17,21 @@ import { type Column, Table } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { GANG_KIND_KEYS, GANG_STATUS_KEYS } from '../cases/labels.ts';
 import { GangKindLabel, GangStatusBadge } from './GangBadges.tsx';
+import { GangForm } from './GangForm.tsx';
 
 const PAGE_SIZE = 25;
 const oneOf = <T extends string>(list: readonly T[], s: string | null): T | undefined => (list as readonly string[]).includes(s ?? '') ? (s as T) : undefined;
 
-/** Gangs and networks the user may see, active or dismantled, by kind. */
+/**
+ * Gangs and networks the user may see, active or dismantled, by kind. An analyst records a new
+ * one in a panel on this page (`?new=1`, with `caseId=` when it comes from a case page).
+ */
 export function GangsPage({ route }: { route: Route }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const me = useMe();
+  const mayWrite = can(me, 'case.write');
+  const [creating, setCreating] = useState(route.query.get('new') === '1');
   const status = oneOf(GANG_STATUSES, route.query.get('status'));
   const kind = oneOf(GANG_KINDS, route.query.get('kind'));
   const pager = usePager(`${status ?? ''}|${kind ?? ''}`);
@@ -75,7 +84,14 @@ export function GangsPage({ route }: { route: Route }) {
 
   return (
     <section>
-      <PageHeader title={t('gangs.list.title')} />
+      <PageHeader title={t('gangs.list.title')}>
+        {mayWrite && (
+          <button type="button" className="button-primary" aria-expanded={creating} onClick={() => setCreating(!creating)} data-testid="new-gang">
+            {t('gangs.form.new')}
+          </button>
+        )}
+      </PageHeader>
+      {mayWrite && creating && <GangForm caseId={route.query.get('caseId') ?? ''} onCancel={() => setCreating(false)} />}
       <div className="toolbar" data-testid="gang-filters">
         <Field label={t('gangs.list.columns.status')}>
           <select name="status" value={status ?? ''} onChange={(e) => go({ status: e.target.value || undefined })}>
