@@ -24,6 +24,9 @@ import { CasePage } from '../features/cases/CasePage.tsx';
 import { CasesPage } from '../features/cases/CasesPage.tsx';
 import { GangPage } from '../features/gangs/GangPage.tsx';
 import { GangsPage } from '../features/gangs/GangsPage.tsx';
+import { ComplaintsPage } from '../features/facts/ComplaintsPage.tsx';
+import { MigrationPage } from '../features/facts/MigrationPage.tsx';
+import { WarrantsPage } from '../features/facts/WarrantsPage.tsx';
 import { CheckPage } from '../features/screening/CheckPage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Layout } from './Layout.tsx';
@@ -80,6 +83,10 @@ function Page({ route }: { route: Route }): ReactNode {
   if (a === 'cases' && c === undefined) return gate('case.read', <CasePage id={b} />);
   if (a === 'gangs' && b === undefined) return gate('case.read', <GangsPage route={route} />);
   if (a === 'gangs' && c === undefined) return gate('case.read', <GangPage id={b} />);
+  // the server checks case.read to list warrants, complaints and migration events, case.write to record them
+  if (a === 'warrants' && b === undefined) return gate('case.read', <WarrantsPage route={route} />);
+  if (a === 'complaints' && b === undefined) return gate('case.read', <ComplaintsPage route={route} />);
+  if (a === 'migration' && b === undefined) return gate('case.read', <MigrationPage route={route} />);
   if (a === 'network' && b === undefined) return gate('network.read', <Suspense fallback={<Loading />}><NetworkPage route={route} /></Suspense>);
   if (a === 'report' && b === undefined) return gate('report.read', <Suspense fallback={<Loading />}><ReportPage route={route} /></Suspense>);
   return <NotFound />;

@@ -43,6 +43,9 @@ export function Layout({ children }: { children: ReactNode }) {
   if (can(me, 'case.read')) {
     items.push({ to: '/cases', labelKey: 'nav.cases', match: ['cases'] });
     items.push({ to: '/gangs', labelKey: 'nav.gangs', match: ['gangs'] });
+    items.push({ to: '/warrants', labelKey: 'nav.warrants', match: ['warrants'] });
+    items.push({ to: '/complaints', labelKey: 'nav.complaints', match: ['complaints'] });
+    items.push({ to: '/migration', labelKey: 'nav.migration', match: ['migration'] });
   }
   if (can(me, 'network.read')) items.push({ to: '/network', labelKey: 'nav.network', match: ['network'] });
   if (can(me, 'report.read')) items.push({ to: '/report', labelKey: 'nav.report', match: ['report'] });
