@@ -44,7 +44,7 @@ const UNIT = [
   'src/http/http.test.ts',
   'src/cli/cli.test.ts',
 ];
-const E2E = ['web/e2e/desk.e2e.test.ts', 'web/e2e/notices.e2e.test.ts', 'web/e2e/cases.e2e.test.ts'];
+const E2E = ['web/e2e/desk.e2e.test.ts', 'web/e2e/notices.e2e.test.ts', 'web/e2e/cases.e2e.test.ts', 'web/e2e/facts.e2e.test.ts', 'web/e2e/network.e2e.test.ts'];
 
 const only = process.argv[2];
 const suites = {

@@ -39,7 +39,13 @@ const STYLE: cytoscape.StylesheetJson = [
     selector: `node[kind = "${kind}"]`,
     style: { 'background-color': s.color, shape: s.shape },
   })),
+  // a community's colour replaces the kind's; the shape still tells the kind
+  { selector: 'node[cc]', style: { 'background-color': 'data(cc)' } },
   { selector: 'edge', style: { width: 1.5, 'line-color': '#8a94a3', 'curve-style': 'bezier' } },
+  { selector: '.faded', style: { opacity: 0.2 } },
+  { selector: 'node.removed', style: { 'background-color': '#ffffff', 'border-width': 3, 'border-style': 'dashed', 'border-color': '#c8102e', opacity: 0.7 } },
+  { selector: 'edge.removed', style: { 'line-style': 'dashed', opacity: 0.3 } },
+  { selector: 'node.cut', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#e07000' } },
   { selector: 'node.key', style: { 'border-width': 5, 'border-color': '#ffbf47', width: 30, height: 30 } },
   { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#c8102e' } },
   { selector: 'edge.path', style: { width: 4, 'line-color': '#c8102e' } },
@@ -55,14 +61,37 @@ export interface GraphCanvasProps {
   selected: string | null;
   onSelect: (id: string) => void;
   label: string;
+  /** node key → its community's colour */
+  colours?: ReadonlyMap<string, string>;
+  /** the members of the focused community: the view fits them and fades the rest */
+  focus?: ReadonlySet<string> | null;
+  /** members taken out by a dismantling simulation, and the nodes that are cut off without them */
+  removed?: ReadonlySet<string>;
+  cutOff?: ReadonlySet<string>;
 }
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_COLOURS: ReadonlyMap<string, string> = new Map();
 
 /**
  * The network drawn with cytoscape (canvas). New nodes are laid out around the ones already
- * placed; filters, key players, the path and the selection are classes, so nothing jumps.
- * Everything here is also in the side panel's lists, which keyboard users work with.
+ * placed; filters, key players, the path, the selection, communities and a dismantling are
+ * classes and data, so nothing jumps. Everything here is also in the side panel's lists, which
+ * keyboard users work with.
  */
-export function GraphCanvas({ graph, hiddenKinds, keyPlayers, path, selected, onSelect, label }: GraphCanvasProps) {
+export function GraphCanvas({
+  graph,
+  hiddenKinds,
+  keyPlayers,
+  path,
+  selected,
+  onSelect,
+  label,
+  colours = NO_COLOURS,
+  focus = null,
+  removed = NONE,
+  cutOff = NONE,
+}: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const select = useRef(onSelect);
@@ -107,16 +136,47 @@ export function GraphCanvas({ graph, hiddenKinds, keyPlayers, path, selected, on
     const pairs = pathPairs(path);
     c.batch(() => {
       c.nodes().forEach((n) => {
+        const id = n.id();
         n.toggleClass('filtered', hiddenKinds.has(n.data('kind') as NodeKind));
-        n.toggleClass('key', keyPlayers.has(n.id()));
-        n.toggleClass('path', onPath.has(n.id()));
-        n.toggleClass('selected', n.id() === selected);
+        n.toggleClass('key', keyPlayers.has(id));
+        n.toggleClass('path', onPath.has(id));
+        n.toggleClass('selected', id === selected);
+        n.toggleClass('faded', focus !== null && !focus.has(id));
+        n.toggleClass('removed', removed.has(id));
+        n.toggleClass('cut', cutOff.has(id));
+        const colour = colours.get(id);
+        if (colour) n.data('cc', colour);
+        else n.removeData('cc');
       });
       c.edges().forEach((e) => {
-        e.toggleClass('path', pairs.has(`${e.data('source')}|${e.data('target')}`));
+        const [s, t] = [e.data('source') as string, e.data('target') as string];
+        e.toggleClass('path', pairs.has(`${s}|${t}`));
+        e.toggleClass('faded', focus !== null && !(focus.has(s) && focus.has(t)));
+        e.toggleClass('removed', removed.has(s) || removed.has(t));
       });
     });
-  }, [graph, hiddenKinds, keyPlayers, path, selected]);
+  }, [graph, hiddenKinds, keyPlayers, path, selected, colours, focus, removed, cutOff]);
 
-  return <div ref={container} className="graph-canvas" role="img" aria-label={label} data-testid="graph-canvas" data-nodes={graph.nodes.size} />;
+  // a focused community fills the view, also once its neighbourhood has arrived
+  useEffect(() => {
+    const c = cy.current;
+    if (!c || !focus) return;
+    const members = c.nodes().filter((n) => focus.has(n.id()));
+    if (members.nonempty()) c.fit(members, 40);
+  }, [focus, graph]);
+
+  const coloured = [...graph.nodes.keys()].filter((k) => colours.has(k)).length;
+  return (
+    <div
+      ref={container}
+      className="graph-canvas"
+      role="img"
+      aria-label={label}
+      data-testid="graph-canvas"
+      data-nodes={graph.nodes.size}
+      data-coloured={coloured}
+      data-removed={[...removed].filter((k) => graph.nodes.has(k)).length}
+      data-cut-off={[...cutOff].filter((k) => graph.nodes.has(k)).length}
+    />
+  );
 }

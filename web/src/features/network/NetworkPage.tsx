@@ -1,36 +1,54 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { casesApi, type KeyPlayerScope } from '../../api/cases-client.ts';
+import { casesApi } from '../../api/cases-client.ts';
 import { type KeyPlayer, type NetworkPath, NODE_KINDS, type NodeKind } from '../../api/cases-types.ts';
 import { Link, type Route } from '../../app/router.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CommunitiesPanel, communityNumber } from './CommunitiesPanel.tsx';
+import { DismantlePanel } from './DismantlePanel.tsx';
 import { GraphCanvas } from './GraphCanvas.tsx';
-import { chainGraph, emptyGraph, type GraphState, kindsIn, mergeGraph } from './graph-state.ts';
+import { chainGraph, communityColours, emptyGraph, fallsApart, type GraphState, kindsIn, mergeGraph } from './graph-state.ts';
+import { type DismantleResult, networkApi } from './network-api.ts';
+import { NetworkError } from './NetworkError.tsx';
 import { FiltersPanel, KeyPlayersPanel, NodesPanel, PathPanel, SelectedPanel } from './NetworkPanels.tsx';
+import './network.css';
+import { type AnalysisScope, isBounded, scopeKey } from './scope.ts';
+import { ScopePanel, useScopeLabel } from './ScopePanel.tsx';
+import { SharedPanel } from './SharedPanel.tsx';
+import { useCommunities } from './use-communities.ts';
 
-/** The node the view starts from (a case, a gang or a record) and the network whose key players are shown. */
-function focusOf(route: Route): { key: string; scope: KeyPlayerScope | null } | null {
+/** A focused community's members are fetched up to this many (key players of the community, ranked). */
+const COMMUNITY_MEMBERS = 100;
+/** A simulation brings the neighbourhoods of at most this many removed members into view. */
+const REMOVED_SHOWN = 10;
+
+/** The node the view starts from (a case, a gang or a record), or a region, and the scope of the analyses. */
+function focusOf(route: Route): { key: string | null; scope: AnalysisScope | null; region: string } {
   const q = route.query;
   const caseId = q.get('caseId');
-  if (caseId) return { key: `case:${caseId}`, scope: { caseId } };
+  if (caseId) return { key: `case:${caseId}`, scope: { kind: 'case', caseId }, region: '' };
   const gangId = q.get('gangId');
-  if (gangId) return { key: `gang:${gangId}`, scope: { gangId } };
+  if (gangId) return { key: `gang:${gangId}`, scope: { kind: 'gang', gangId }, region: '' };
   const recordId = q.get('recordId');
-  return recordId ? { key: recordId, scope: null } : null;
+  if (recordId) return { key: recordId, scope: null, region: '' };
+  const region = q.get('region')?.trim() ?? '';
+  return { key: null, scope: region ? { kind: 'region', region } : null, region };
 }
 
 /**
- * A case's or gang's network: its ego graph, neighbours fetched as nodes are expanded,
- * key players and a shortest chain highlighted. The side panel comes after the graph in the
- * reading direction (on the left in Arabic) and holds every action, so the page is keyboard-usable.
+ * The analyst's network view: a case's, gang's or record's graph, neighbours fetched as nodes are
+ * expanded; communities of the scope (run in the server's worker, coloured, one focused at a time),
+ * key players and why, a shortest chain, a dismantling simulation and the persons shared between
+ * networks. The side panel comes after the graph in the reading direction (on the left in Arabic)
+ * and holds every action, so the page is keyboard-usable.
  */
 export function NetworkPage({ route }: { route: Route }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const scopeLabel = useScopeLabel();
   const focus = focusOf(route);
   const focusKey = JSON.stringify(focus);
   const [graph, setGraph] = useState<GraphState>(emptyGraph);
@@ -38,31 +56,37 @@ export function NetworkPage({ route }: { route: Route }) {
   const [error, setError] = useState<unknown>(null);
   const [hidden, setHidden] = useState<ReadonlySet<NodeKind>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
+  const [path, setPath] = useState<string[]>([]);
+  // the scope belongs to the focus it was chosen under: a new focus starts again from its own
+  const [chosen, setChosen] = useState<{ under: string; scope: AnalysisScope } | null>(null);
+  const scope: AnalysisScope = chosen?.under === focusKey ? chosen.scope : (focus.scope ?? { kind: 'all' });
+  const setScope = (s: AnalysisScope) => setChosen({ under: focusKey, scope: s });
   const [players, setPlayers] = useState<KeyPlayer[] | null>(null);
   const [showPlayers, setShowPlayers] = useState(true);
-  const [path, setPath] = useState<string[]>([]);
+  const communities = useCommunities();
+  const [focused, setFocused] = useState<number | null>(null);
+  /** what is known of each node's community: the communities' best-connected members, and the focused one's fetched members */
+  const [members, setMembers] = useState<ReadonlyMap<string, number>>(new Map());
+  const [colourOn, setColourOn] = useState(true);
+  const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
+  const [dismantled, setDismantled] = useState<DismantleResult | null>(null);
+  const [simulating, setSimulating] = useState(false);
 
+  // a new focus: its graph, and the analyses start again on its scope
   useEffect(() => {
-    if (!focus) return;
-    let current = true;
     setGraph(emptyGraph());
     setSelected(null);
     setPath([]);
-    setPlayers(null);
     setError(null);
+    if (!focus.key) return;
+    let current = true;
     setLoading(true);
-    const players = focus.scope
-      ? casesApi.keyPlayers(focus.scope).then(
-          (r) => r.items,
-          (e: unknown) => (current && setError(e), []),
-        )
-      : Promise.resolve([]);
-    Promise.all([casesApi.graph(focus.key, { depth: 2 }), players]).then(
-      ([g, kp]) => {
+    const key = focus.key;
+    casesApi.graph(key, { depth: 2 }).then(
+      (g) => {
         if (!current) return;
-        setGraph(mergeGraph(emptyGraph(), g, focus.key));
-        setSelected(focus.key);
-        setPlayers(kp);
+        setGraph(mergeGraph(emptyGraph(), g, key));
+        setSelected(key);
         setLoading(false);
       },
       (e: unknown) => current && (setError(e), setLoading(false)),
@@ -72,6 +96,56 @@ export function NetworkPage({ route }: { route: Route }) {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- focusKey names the focus
   }, [focusKey]);
+
+  // a new scope: earlier results were about other data
+  const scopeId = scopeKey(scope);
+  const { reset: resetCommunities } = communities;
+  useEffect(() => {
+    resetCommunities();
+    setFocused(null);
+    setMembers(new Map());
+    setPicked(new Map());
+    setDismantled(null);
+  }, [scopeId, resetCommunities]);
+
+  // key players: of the focused community when there is one, else of the scope (none for everything)
+  const jobId = communities.run.status === 'done' ? communities.run.jobId : null;
+  useEffect(() => {
+    setPlayers(null);
+    const on: { jobId: string; community: number } | { scope: AnalysisScope } | null =
+      focused !== null && jobId ? { jobId, community: focused } : isBounded(scope) ? { scope } : null;
+    if (!on) return;
+    let current = true;
+    networkApi.keyPlayers(on, 'jobId' in on ? COMMUNITY_MEMBERS : 10).then(
+      (r) => {
+        if (!current) return;
+        setPlayers(r.items.slice(0, 10));
+        if ('jobId' in on) {
+          setMembers((m) => {
+            const next = new Map(m);
+            for (const p of r.items) next.set(p.key, on.community);
+            return next;
+          });
+        }
+      },
+      (e: unknown) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- scopeId names the scope
+  }, [scopeId, focused, jobId]);
+
+  // the communities' best-connected members are known as soon as the analysis ends
+  const view = communities.run.status === 'done' ? communities.run.view : null;
+  useEffect(() => {
+    if (!view) return;
+    setMembers((m) => {
+      const next = new Map(m);
+      for (const c of view.communities) for (const member of c.topMembers) next.set(member.key, c.id);
+      return next;
+    });
+  }, [view]);
 
   const expand = useCallback(
     async (id: string) => {
@@ -96,6 +170,18 @@ export function NetworkPage({ route }: { route: Route }) {
     [expand],
   );
 
+  /** Focusing a community brings its best-connected member's neighbourhood into view. */
+  const onFocus = (id: number | null) => {
+    setFocused(id);
+    const top = id === null ? undefined : view?.communities.find((c) => c.id === id)?.topMembers[0];
+    if (!top || graph.expanded.has(top.key)) return;
+    setError(null);
+    casesApi.graph(top.key, { depth: 2, limit: 300 }).then(
+      (g) => setGraph((s) => mergeGraph(s, g, top.key)),
+      (e: unknown) => setError(e),
+    );
+  };
+
   /** A chain may run through nodes outside the view: they and its links are added, then highlighted. */
   const showPath = (p: NetworkPath | null) => {
     if (!p?.found) return setPath([]);
@@ -103,8 +189,42 @@ export function NetworkPage({ route }: { route: Route }) {
     setPath(p.chain.map((n) => n.key));
   };
 
+  const onPick = (key: string, label: string, on: boolean) => {
+    setDismantled(null);
+    setPicked((m) => {
+      const next = new Map(m);
+      if (on) next.set(key, label);
+      else next.delete(key);
+      return next;
+    });
+  };
+
+  /** The server simulates on the whole scope; the removed members' neighbourhoods are drawn to show what falls apart. */
+  const simulate = async () => {
+    setSimulating(true);
+    setError(null);
+    try {
+      const r = await networkApi.dismantle([...picked.keys()], scope);
+      setDismantled(r);
+      const missing = r.removed.map((n) => n.key).filter((k) => !graph.expanded.has(k)).slice(0, REMOVED_SHOWN);
+      const around = await Promise.all(missing.map((k) => casesApi.graph(k, { depth: 1 })));
+      setGraph((s) => around.reduce((acc, g, i) => mergeGraph(acc, g, missing[i]), s));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSimulating(false);
+    }
+  };
+
   const kinds = kindsIn(graph, NODE_KINDS);
   const keySet = useMemo(() => new Set(showPlayers ? (players ?? []).map((p) => p.key) : []), [players, showPlayers]);
+  const ranks = useMemo(() => new Map((view?.communities ?? []).map((c, rank) => [c.id, rank])), [view]);
+  const colours = useMemo(() => (colourOn ? communityColours(members, ranks) : new Map<string, string>()), [colourOn, members, ranks]);
+  const focusSet = useMemo(() => (focused === null ? null : new Set([...members].filter(([, c]) => c === focused).map(([k]) => k))), [focused, members]);
+  const removed = useMemo(() => new Set((dismantled?.removed ?? []).map((n) => n.key)), [dismantled]);
+  const cutOff = useMemo(() => fallsApart(graph, removed), [graph, removed]);
+  const focusNode = focus.key ? graph.nodes.get(focus.key) : undefined;
+  const playersOf = focused !== null && jobId ? t('network.communities.name', { n: formatNumber(locale, communityNumber(focused)) }) : isBounded(scope) ? scopeLabel(scope, focusNode?.label) : null;
   const toggleKind = (k: NodeKind) =>
     setHidden((h) => {
       const next = new Set(h);
@@ -113,18 +233,6 @@ export function NetworkPage({ route }: { route: Route }) {
       return next;
     });
 
-  if (!focus) {
-    return (
-      <section>
-        <PageHeader title={t('network.title')} />
-        <p className="lead">{t('network.noFocus')}</p>
-        <p>
-          <Link to="/cases">{t('nav.cases')}</Link> · <Link to="/gangs">{t('nav.gangs')}</Link>
-        </p>
-      </section>
-    );
-  }
-
   return (
     <section className="network-page">
       <PageHeader title={t('network.title')}>
@@ -132,7 +240,12 @@ export function NetworkPage({ route }: { route: Route }) {
           {t('network.counts', { nodes: formatNumber(locale, graph.nodes.size), edges: formatNumber(locale, graph.edges.size) })}
         </span>
       </PageHeader>
-      {error != null && <ErrorBox error={error} />}
+      {!focus.key && (
+        <p className="lead" data-testid="no-focus">
+          {t('network.noFocus')} <Link to="/cases">{t('nav.cases')}</Link> · <Link to="/gangs">{t('nav.gangs')}</Link>
+        </p>
+      )}
+      {error != null && <NetworkError error={error} />}
       {loading && <Loading />}
       <div className="network-layout">
         <div className="network-main">
@@ -144,14 +257,41 @@ export function NetworkPage({ route }: { route: Route }) {
             selected={selected}
             onSelect={onSelect}
             label={t('network.canvasLabel')}
+            colours={colours}
+            focus={focusSet}
+            removed={removed}
+            cutOff={cutOff}
           />
           <p className="hint">{t('network.canvasHint')}</p>
         </div>
         <aside className="network-side" aria-label={t('network.panels')}>
-          <FiltersPanel kinds={kinds} hidden={hidden} onToggle={toggleKind} graph={graph} />
-          <SelectedPanel graph={graph} selected={selected} onExpand={(id) => void expand(id)} />
-          <KeyPlayersPanel players={players} graph={graph} show={showPlayers} onShow={setShowPlayers} onSelect={onSelect} />
+          <ScopePanel key={focusKey} focusScope={focus.scope?.kind === 'region' ? null : focus.scope} focusLabel={focusNode?.label} region={focusNode?.region ?? focus.region} scope={scope} onScope={setScope} />
+          <SelectedPanel graph={graph} selected={selected} onExpand={(id) => void expand(id)} picked={picked} onPick={onPick} />
+          <CommunitiesPanel
+            run={communities.run}
+            onRun={() => {
+              setFocused(null);
+              setMembers(new Map());
+              void communities.start(scope);
+            }}
+            focused={focused}
+            onFocus={onFocus}
+            colour={colourOn}
+            onColour={setColourOn}
+          />
+          <KeyPlayersPanel players={players} of={playersOf} show={showPlayers} onShow={setShowPlayers} onSelect={onSelect} picked={picked} onPick={onPick} />
+          <DismantlePanel
+            picked={picked}
+            bounded={isBounded(scope)}
+            busy={simulating}
+            result={dismantled}
+            onUnpick={(key) => onPick(key, '', false)}
+            onClear={() => (setPicked(new Map()), setDismantled(null))}
+            onSimulate={() => void simulate()}
+          />
+          <SharedPanel key={scopeId} scope={scope} onOpen={onSelect} />
           <PathPanel graph={graph} selected={selected} path={path} onPath={showPath} onError={setError} />
+          <FiltersPanel kinds={kinds} hidden={hidden} onToggle={toggleKind} graph={graph} />
           <NodesPanel graph={graph} hidden={hidden} selected={selected} onSelect={onSelect} />
         </aside>
       </div>

@@ -16,6 +16,13 @@ const REASON_KEYS: Record<string, string> = {
   influential: 'network.reason.influential',
 };
 
+/** Why a reason is given, as the server computes it (src/network/analysis.ts keyPlayers). */
+const REASON_HINTS: Record<string, string> = {
+  broker: 'network.reasonHint.broker',
+  hub: 'network.reasonHint.hub',
+  influential: 'network.reasonHint.influential',
+};
+
 const kindLabel = (t: (k: string) => string, k: NodeKind) => (NODE_KIND_KEYS[k] ? t(NODE_KIND_KEYS[k]) : k);
 
 /** The page a node opens: a record, a case or a gang; phones and addresses have none. */
@@ -46,7 +53,19 @@ export function FiltersPanel({ kinds, hidden, onToggle, graph }: { kinds: NodeKi
   );
 }
 
-export function SelectedPanel({ graph, selected, onExpand }: { graph: GraphState; selected: string | null; onExpand: (id: string) => void }) {
+export function SelectedPanel({
+  graph,
+  selected,
+  onExpand,
+  picked,
+  onPick,
+}: {
+  graph: GraphState;
+  selected: string | null;
+  onExpand: (id: string) => void;
+  picked: ReadonlyMap<string, string>;
+  onPick: (key: string, label: string, on: boolean) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const n = selected ? graph.nodes.get(selected) : undefined;
@@ -72,6 +91,9 @@ export function SelectedPanel({ graph, selected, onExpand }: { graph: GraphState
             {t('network.open')}
           </Link>
         )}
+        <button type="button" onClick={() => onPick(n.key, n.label, !picked.has(n.key))} aria-pressed={picked.has(n.key)} data-testid="pick-selected">
+          {picked.has(n.key) ? t('network.dismantle.unpickSelected') : t('network.dismantle.pickSelected')}
+        </button>
       </div>
     </section>
   );
@@ -79,22 +101,37 @@ export function SelectedPanel({ graph, selected, onExpand }: { graph: GraphState
 
 export function KeyPlayersPanel({
   players,
-  graph,
+  of,
   show,
   onShow,
   onSelect,
+  picked,
+  onPick,
 }: {
+  /** null while loading or when there is no network to rank */
   players: KeyPlayer[] | null;
-  graph: GraphState;
+  /** whose key players: the scope in words, or a community's name; null when the scope is everything */
+  of: string | null;
   show: boolean;
   onShow: (b: boolean) => void;
   onSelect: (id: string) => void;
+  picked: ReadonlyMap<string, string>;
+  onPick: (key: string, label: string, on: boolean) => void;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
     <section className="panel network-panel" aria-labelledby="key-title" data-testid="key-players">
       <h2 id="key-title">{t('network.keyPlayers')}</h2>
+      {of === null ? (
+        <p className="muted" data-testid="key-players-need-scope">
+          {t('network.keyPlayersNeedScope')}
+        </p>
+      ) : (
+        <p className="muted small" data-testid="key-players-of">
+          {t('network.keyPlayersOf', { of: of })}
+        </p>
+      )}
       <label className="check">
         <input type="checkbox" name="showKeyPlayers" checked={show} onChange={(e) => onShow(e.target.checked)} />
         {t('network.highlightKeyPlayers')}
@@ -102,12 +139,12 @@ export function KeyPlayersPanel({
       {players && players.length === 0 && <p className="muted">{t('network.noKeyPlayers')}</p>}
       <ol className="key-list">
         {(players ?? []).map((p) => (
-          <li key={p.key} data-testid="key-player" data-reasons={p.reasons.join(' ')}>
+          <li key={p.key} data-testid="key-player" data-key={p.key} data-reasons={p.reasons.join(' ')}>
             <button type="button" className="button-small" onClick={() => onSelect(p.key)}>
               <bdi dir="auto">{p.label}</bdi>
             </button>
             {p.reasons.map((r) => (
-              <Badge key={r} tone="info">
+              <Badge key={r} tone="info" title={REASON_HINTS[r] ? t(REASON_HINTS[r]) : undefined}>
                 {REASON_KEYS[r] ? t(REASON_KEYS[r]) : r}
               </Badge>
             ))}
@@ -117,9 +154,27 @@ export function KeyPlayersPanel({
                 brokerage: formatPercent(locale, p.betweenness),
               })}
             </span>
+            <label className="check small">
+              <input type="checkbox" name="simulate" checked={picked.has(p.key)} onChange={(e) => onPick(p.key, p.label, e.target.checked)} data-testid="pick-key-player" />
+              {t('network.dismantle.pick')}
+              <span className="visually-hidden">
+                {' '}
+                <bdi dir="auto">{p.label}</bdi>
+              </span>
+            </label>
           </li>
         ))}
       </ol>
+      {players && players.length > 0 && (
+        <dl className="reason-legend small">
+          {Object.entries(REASON_KEYS).map(([r, key]) => (
+            <div key={r}>
+              <dt>{t(key)}</dt>
+              <dd className="muted">{t(REASON_HINTS[r])}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </section>
   );
 }

@@ -1,0 +1,125 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setLanguage } from '../../i18n/index.ts';
+import { CommunitiesPanel } from './CommunitiesPanel.tsx';
+import type { CommunitiesJob, CommunitiesView } from './network-api.ts';
+import type { AnalysisScope } from './scope.ts';
+import { useCommunities } from './use-communities.ts';
+
+const VIEW: CommunitiesView = {
+  scope: { region: 'Oriental' },
+  nodes: 40,
+  edges: 61,
+  count: 5,
+  modularity: 0.4567,
+  communities: [
+    { id: 2, size: 21, kinds: { person: 15, phone: 6 }, topMembers: [{ key: 'p1', kind: 'person', label: 'Youssef El Amrani', degree: 9 }] },
+    { id: 0, size: 2, kinds: { person: 2 }, topMembers: [{ key: 'p7', kind: 'person', label: 'Karim Benali', degree: 1 }] },
+  ],
+};
+const job = (over: Partial<CommunitiesJob>): CommunitiesJob => ({
+  id: '6b0c3c5e-1f7a-4c39-9d0e-6f1d2a3b4c5d',
+  status: 'running',
+  progress: 0.3,
+  phase: 'analysing',
+  startedAt: '2026-05-01T10:00:00.000Z',
+  finishedAt: null,
+  result: null,
+  error: null,
+  ...over,
+});
+
+/** Answers the POST with `first` and each poll of the job with the next of `polls`, recording the calls. */
+function mockServer(first: { status: number; body: unknown }, polls: CommunitiesJob[]) {
+  const calls: Array<{ method: string; url: string; body: unknown }> = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      calls.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(String(init.body)) : undefined });
+      const answer = init.method === 'POST' ? first : { status: 200, body: polls.shift() };
+      const type = answer.status >= 400 ? 'application/problem+json' : 'application/json';
+      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': type } });
+    }),
+  );
+  return calls;
+}
+
+const SCOPE: AnalysisScope = { kind: 'region', region: 'Oriental' };
+
+/** The panel as the page uses it: the hook runs the job, the panel shows it. */
+function Harness({ onFocus }: { onFocus?: (id: number | null) => void }) {
+  const { run, start } = useCommunities();
+  const [focused, setFocused] = useState<number | null>(null);
+  return (
+    <CommunitiesPanel
+      run={run}
+      onRun={() => void start(SCOPE)}
+      focused={focused}
+      onFocus={(id) => (setFocused(id), onFocus?.(id))}
+      colour
+      onColour={() => undefined}
+    />
+  );
+}
+
+describe('CommunitiesPanel', () => {
+  beforeEach(() => setLanguage('en'));
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('runs the analysis as a job, shows its progress, then lists the communities with their sizes', async () => {
+    const calls = mockServer({ status: 202, body: job({ progress: 0, phase: 'queued' }) }, [job({}), job({ status: 'done', progress: 1, phase: 'done', result: VIEW })]);
+    const onFocus = vi.fn();
+    render(<Harness onFocus={onFocus} />);
+    fireEvent.click(screen.getByTestId('run-communities'));
+    const bar = await screen.findByRole('progressbar', { name: 'Progress of the communities analysis' });
+    await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('30'));
+    expect(screen.getByText('Finding the communities · 30%')).toBeTruthy();
+    expect((screen.getByTestId('run-communities') as HTMLButtonElement).disabled).toBe(true);
+
+    await waitFor(() => expect(screen.getAllByTestId('community')).toHaveLength(2), { timeout: 3000 });
+    expect(calls[0]).toMatchObject({ method: 'POST', url: '/api/v1/network/communities', body: { region: 'Oriental', async: true } });
+    expect(calls.slice(1).every((c) => c.url === `/api/v1/network/jobs/${job({}).id}`)).toBe(true);
+    expect(screen.getByTestId('communities-summary').textContent).toBe('2 communities of two nodes or more (nodes: 40, links: 61, modularity: 0.46).');
+    expect(screen.getAllByTestId('community-size').map((s) => s.textContent)).toEqual(['21 members', '2 members']);
+    // named by id from 1, here and in the shared-persons panel
+    expect(screen.getAllByTestId('community-focus')[0].textContent).toContain('Community 3');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+
+    fireEvent.click(screen.getAllByTestId('community-focus')[0]);
+    expect(onFocus).toHaveBeenLastCalledWith(2);
+    expect(screen.getAllByTestId('community-focus')[0].getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByTestId('community-unfocus'));
+    expect(onFocus).toHaveBeenLastCalledWith(null);
+  });
+
+  it('says so when the job fails in the worker', async () => {
+    mockServer({ status: 202, body: job({}) }, [job({ status: 'failed', phase: 'failed', error: 'analysis_failed' })]);
+    render(<Harness />);
+    fireEvent.click(screen.getByTestId('run-communities'));
+    expect((await screen.findByRole('alert', undefined, { timeout: 3000 })).textContent).toBe(
+      'The analysis failed on the server. Try again; if it fails again, tell the administrator.',
+    );
+  });
+
+  it('shows the server’s refusal with its own message', async () => {
+    mockServer({ status: 400, body: { code: 'scope_ambiguous', title: 'Give one of region, caseIds, gangIds' } }, []);
+    render(<Harness />);
+    fireEvent.click(screen.getByTestId('run-communities'));
+    expect((await screen.findByRole('alert')).textContent).toBe('Give only one of a region, cases or gangs.');
+  });
+
+  it('names the communities and counts members in Arabic plural forms', async () => {
+    await setLanguage('ar');
+    mockServer({ status: 200, body: VIEW }, []);
+    render(<Harness />);
+    fireEvent.click(screen.getByTestId('run-communities'));
+    await screen.findAllByTestId('community');
+    const ar = new Intl.NumberFormat('ar');
+    expect(screen.getAllByTestId('community-size').map((s) => s.textContent)).toEqual([`${ar.format(21)} عضوًا`, 'عضوان']);
+    expect(screen.getByTestId('communities-summary').textContent).toMatch(/^تجمّعان من عقدتين أو أكثر/);
+  });
+});

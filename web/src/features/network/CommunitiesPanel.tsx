@@ -1,0 +1,125 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber, formatPercent } from '../../i18n/format.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { communityColour } from './graph-state.ts';
+import { NetworkError } from './NetworkError.tsx';
+import type { CommunitiesRun } from './use-communities.ts';
+
+/** The worker's phases (src/network/tasks.ts and network.jobs.ts) → their messages. */
+const PHASE_KEYS: Record<string, string> = {
+  queued: 'network.phase.queued',
+  building: 'network.phase.building',
+  analysing: 'network.phase.analysing',
+  summarising: 'network.phase.summarising',
+  done: 'network.phase.done',
+};
+
+/** Communities are named by their id from 1, here and in the shared-persons panel alike. */
+export const communityNumber = (id: number) => id + 1;
+
+/**
+ * Louvain communities of the scope: run as a job in the server's worker (progress shown while it
+ * runs), then listed largest first with their colour in the graph; a click focuses one.
+ */
+export function CommunitiesPanel({
+  run,
+  onRun,
+  focused,
+  onFocus,
+  colour,
+  onColour,
+}: {
+  run: CommunitiesRun;
+  onRun: () => void;
+  focused: number | null;
+  onFocus: (id: number | null) => void;
+  colour: boolean;
+  onColour: (on: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const n = (x: number) => formatNumber(locale, x);
+  return (
+    <section className="panel network-panel" aria-labelledby="communities-title" data-testid="communities-panel">
+      <h2 id="communities-title">{t('network.communities.title')}</h2>
+      <p className="muted small">{t('network.communities.intro')}</p>
+      <div className="badges">
+        <button type="button" className="button-primary" onClick={onRun} disabled={run.status === 'running'} data-testid="run-communities">
+          {run.status === 'done' ? t('network.communities.rerun') : t('network.communities.run')}
+        </button>
+      </div>
+      {run.status === 'running' && (
+        <div className="network-progress">
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label={t('network.communities.progressLabel')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(run.progress * 100)}
+            aria-valuetext={formatPercent(locale, run.progress)}
+            data-testid="communities-progress"
+          >
+            <span className="progress-fill" style={{ inlineSize: `${Math.round(run.progress * 100)}%` }} />
+          </div>
+          <p className="muted small" role="status">
+            {t('network.communities.progress', { phase: t(PHASE_KEYS[run.phase] ?? 'network.phase.analysing'), percent: formatPercent(locale, run.progress) })}
+          </p>
+        </div>
+      )}
+      {run.status === 'failed' && <NetworkError error={run.error} />}
+      {run.status === 'done' && (
+        <>
+          <p role="status" data-testid="communities-summary" data-count={run.view.communities.length} data-job={run.jobId ?? ''}>
+            {t('network.communities.summary', {
+              count: run.view.communities.length,
+              n: n(run.view.communities.length),
+              nodes: n(run.view.nodes),
+              edges: n(run.view.edges),
+              modularity: n(Math.round(run.view.modularity * 100) / 100),
+            })}
+          </p>
+          {run.view.communities.length === 0 ? (
+            <p className="muted">{t('network.communities.none')}</p>
+          ) : (
+            <label className="check">
+              <input type="checkbox" name="colourByCommunity" checked={colour} onChange={(e) => onColour(e.target.checked)} />
+              {t('network.communities.colour')}
+            </label>
+          )}
+          <ol className="community-list">
+            {run.view.communities.map((c, rank) => (
+              <li key={c.id} data-testid="community" data-id={c.id} data-size={c.size}>
+                <button type="button" className="community-focus" aria-pressed={focused === c.id} onClick={() => onFocus(focused === c.id ? null : c.id)} data-testid="community-focus">
+                  <span className="community-swatch" style={{ backgroundColor: communityColour(rank) }} aria-hidden="true" data-testid="community-swatch" />
+                  <span className="community-name">{t('network.communities.name', { n: n(communityNumber(c.id)) })}</span>
+                  <span className="muted small" data-testid="community-size">
+                    {t('network.communities.size', { count: c.size, n: n(c.size) })}
+                  </span>
+                </button>
+                {c.topMembers.length > 0 && (
+                  <div className="community-members">
+                    <span className="muted small">{t('network.communities.top')}</span>
+                    {/* one chip per name: a Latin name in Arabic text never breaks across lines */}
+                    <ul className="member-chips">
+                      {c.topMembers.map((m) => (
+                        <li key={m.key}>
+                          <bdi dir="auto">{m.label}</bdi>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+          {focused !== null && (
+            <button type="button" className="button-small" onClick={() => onFocus(null)} data-testid="community-unfocus">
+              {t('network.communities.showAll')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
