@@ -49,7 +49,7 @@ async function oneNetwork(client: NetworkClient) {
     const d = await client.run({ op: 'dismantle', graph: payloadOf(s), remove: kp.items.slice(0, 5).map((k) => k.key) });
     runs.push(performance.now() - t);
     cpu.push(process.cpuUsage(c).user / 1000);
-    summary = `${kp.nodes} nodes, ${kp.edges} edges; removing the top 5: ${d.before.components} → ${d.after.components} components, largest ${d.before.largestComponent} → ${d.after.largestComponent}`;
+    summary = `${kp.nodes} nodes, ${kp.edges} edges, betweenness ${kp.betweennessExact ? 'exact' : `from ${kp.betweennessSources} sampled sources`}; removing the top 5: ${d.before.components} → ${d.after.components} components, largest ${d.before.largestComponent} → ${d.after.largestComponent}`;
   }
   runs.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
@@ -118,18 +118,22 @@ async function fromDatabase() {
     // What an analyst waits for: one region's network through the service (edges and nodes read
     // from the database, handling filter, worker, audit), key players and then the dismantling of
     // the top five, as the desk asks them.
-    const regionRuns: number[] = [];
+    const keyRuns: number[] = [];
+    const dismantleRuns: number[] = [];
     let regionSize = '';
     for (let i = 0; i < 5; i++) {
-      const t = performance.now();
+      let t = performance.now();
       const kp = await s.network.keyPlayers(root, { region: 'R0' }, 'bench');
+      keyRuns.push(performance.now() - t);
+      t = performance.now();
       const d = await s.network.dismantle(root, { nodes: kp.items.slice(0, 5).map((k) => k.key), scope: { region: 'R0' } }, 'bench');
-      regionRuns.push(performance.now() - t);
-      regionSize = `${kp.nodes.toLocaleString('en')} nodes, ${kp.edges.toLocaleString('en')} edges; top 5 removed: ${d.before.components} → ${d.after.components} components`;
+      dismantleRuns.push(performance.now() - t);
+      regionSize = `${kp.nodes.toLocaleString('en')} nodes, ${kp.edges.toLocaleString('en')} edges, betweenness ${kp.betweennessExact ? 'exact' : `from ${kp.betweennessSources} sampled sources`}; top 5 removed: ${d.before.components} → ${d.after.components} components`;
     }
-    regionRuns.sort((a, b) => a - b);
-    console.log(`one region's network through the service on PGlite (${regionSize}): key players + dismantle in ${secs(regionRuns[2])} median of 5 (goal ≤ 1 s)`);
-    return { graph: runs[1], region: regionRuns[2] };
+    keyRuns.sort((a, b) => a - b);
+    dismantleRuns.sort((a, b) => a - b);
+    console.log(`one region's network through the service on PGlite (${regionSize}): key players ${secs(keyRuns[2])}, dismantling ${secs(dismantleRuns[2])}, medians of 5 (goal ≤ 1 s each answer)`);
+    return { graph: runs[1], keyPlayers: keyRuns[2], dismantle: dismantleRuns[2] };
   } finally {
     await s.close();
   }
@@ -140,7 +144,7 @@ try {
   const one = await oneNetwork(client);
   const louvain = await louvainMillion(client);
   const db = await fromDatabase();
-  console.log(JSON.stringify({ louvain1MEdgesMs: Math.round(louvain), oneNetworkMs: Math.round(one), graphFromPgliteMs: Math.round(db.graph), regionThroughServiceMs: Math.round(db.region) }));
+  console.log(JSON.stringify({ louvain1MEdgesMs: Math.round(louvain), oneNetworkMs: Math.round(one), graphFromPgliteMs: Math.round(db.graph), regionKeyPlayersMs: Math.round(db.keyPlayers), regionDismantleMs: Math.round(db.dismantle) }));
 } finally {
   await client.close();
 }
