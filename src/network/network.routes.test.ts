@@ -63,6 +63,22 @@ for (const target of DB_TARGETS) {
       const other = await h.as('commander');
       assert.equal((await get(other, `/api/v1/network/jobs/${job.id}`)).json().code, 'job_not_found');
       assert.equal((await get(analyst, '/api/v1/network/jobs/42')).statusCode, 400);
+      // the members of one community, paged, and a dismantling within it
+      const first = job.result.communities[0];
+      const membersUrl = `/api/v1/network/jobs/${job.id}/communities/${first.id}/members`;
+      assert.equal((await get(null, membersUrl)).statusCode, 401);
+      assert.equal((await get(frontline, membersUrl)).statusCode, 403);
+      assert.equal((await get(analyst, `${membersUrl}?limit=0`)).statusCode, 400);
+      assert.equal((await get(analyst, `/api/v1/network/jobs/${job.id}/communities/-1/members`)).statusCode, 400);
+      assert.equal((await get(other, membersUrl)).json().code, 'job_not_found');
+      const members = await get(analyst, `${membersUrl}?limit=2`);
+      assert.equal(members.statusCode, 200, members.body);
+      assert.equal(members.json().total, first.size);
+      assert.equal(members.json().items.length, Math.min(2, first.size));
+      assert.deepEqual(Object.keys(members.json().items[0]).sort(), ['key', 'kind', 'label']);
+      const d = await post(analyst, '/api/v1/network/dismantle', { nodes: [first.topMembers[0].key], jobId: job.id, community: first.id });
+      assert.equal(d.statusCode, 200, d.body);
+      assert.equal(d.json().before.nodes, first.size);
     });
 
     it('GET /network/key-players: 401, 403, 400, 200', async () => {

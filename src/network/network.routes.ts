@@ -12,6 +12,8 @@ import {
   JobSchema,
   KeyPlayersQuery,
   KeyPlayersSchema,
+  MembersQuery,
+  MembersSchema,
   PathQuery,
   PathSchema,
   SharedQuery,
@@ -63,6 +65,20 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ network: NetworkService 
       },
     },
     async (req) => network.job(actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/network/jobs/:id/communities/:community/members',
+    {
+      schema: {
+        tags,
+        summary: 'The members of one community of a communities job you started, a page at a time (those you may still see).' + audited,
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), community: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+        querystring: MembersQuery,
+        response: { 200: MembersSchema, ...problems },
+      },
+    },
+    async (req) => network.communityMembers(actorOf(req), req.params.id, req.params.community, req.query, purposeOf(req)),
   );
 
   app.get(

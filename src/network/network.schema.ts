@@ -55,7 +55,20 @@ export const KeyPlayersQuery = Type.Object(
 export const PathQuery = Type.Object({ from: NodeKey, to: NodeKey }, closed);
 
 export const DismantleBody = Type.Object(
-  { nodes: Type.Array(NodeKey, { minItems: 1, maxItems: 1000 }), scope: ScopeSchema },
+  {
+    nodes: Type.Array(NodeKey, { minItems: 1, maxItems: 1000 }),
+    scope: Type.Optional(Type.Union([ScopeSchema], { description: 'a region, cases or gangs; none: everything you may see (or the community of jobId)' })),
+    jobId: Type.Optional(Uuid),
+    community: Type.Optional(Type.Integer({ minimum: 0, description: 'dismantle within this community of the finished communities job jobId' })),
+  },
+  closed,
+);
+
+export const MembersQuery = Type.Object(
+  {
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: 500 })),
+  },
   closed,
 );
 
@@ -71,6 +84,17 @@ export const SharedQuery = Type.Object(
 );
 
 const NodeRefSchema = Type.Object({ key: Type.String(), kind: Kind, label: Type.String() }, closed);
+
+export const MembersSchema = Type.Object(
+  {
+    community: Type.Integer(),
+    /** members of the community at the time of the job */
+    total: Type.Integer({ description: 'members of the community when the job ran (some may since be hidden from you)' }),
+    offset: Type.Integer(),
+    items: Type.Array(NodeRefSchema, { description: 'the page of members you may still see, ordered by key' }),
+  },
+  closed,
+);
 
 export const EgoSchema = Type.Object(
   {

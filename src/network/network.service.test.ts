@@ -100,6 +100,21 @@ for (const target of DB_TARGETS) {
         const first = job.result!.communities[0];
         const kp = await svc.keyPlayers(hub, { jobId: job.id, community: first.id }, 'analyse');
         assert.ok(kp.nodes <= first.size);
+        // every member of the community, a page at a time, for the graph view's colours
+        const all = await svc.communityMembers(hub, job.id, first.id, {}, 'analyse');
+        assert.equal(all.total, first.size);
+        assert.equal(all.items.length, first.size);
+        assert.ok(first.topMembers.every((m) => all.items.some((i) => i.key === m.key && i.label === m.label)));
+        const page2 = await svc.communityMembers(hub, job.id, first.id, { offset: 1, limit: 1 }, 'analyse');
+        assert.deepEqual(page2.items, all.items.slice(1, 2));
+        await assert.rejects(svc.communityMembers(hub, job.id, 9999, {}, ''), { code: 'community_not_found' });
+        await assert.rejects(svc.communityMembers(sen, job.id, first.id, {}, ''), { code: 'job_not_found' });
+        // dismantling within that community: its own components, not the region's
+        const d = await svc.dismantle(hub, { nodes: [first.topMembers[0].key], jobId: job.id, community: first.id }, 'simulation');
+        assert.equal(d.before.nodes, kp.nodes);
+        assert.deepEqual(d.removed.map((n) => n.key), [first.topMembers[0].key]);
+        await assert.rejects(svc.dismantle(hub, { nodes: [f.p.x], jobId: job.id, community: first.id, scope: { region: 'Oriental' } }, ''), { code: 'scope_ambiguous' });
+        await assert.rejects(svc.dismantle(hub, { nodes: [f.p.x], jobId: job.id, community: 9999 }, ''), { code: 'community_not_found' });
       } finally {
         await svc.close();
       }
@@ -110,7 +125,11 @@ for (const target of DB_TARGETS) {
       assert.equal(r.before.components, 1);
       assert.equal(r.after.components, 2);
       assert.deepEqual(r.removed.map((n) => n.kind), ['person', 'phone']);
-      await assert.rejects(s.network.dismantle(hub, { nodes: [f.p.x], scope: {} }, ''), { code: 'scope_required' });
+      // no scope: everything the hub may see
+      const everything = await s.network.dismantle(hub, { nodes: [f.p.x] }, '');
+      assert.ok(everything.before.nodes > r.before.nodes);
+      assert.deepEqual(everything.removed.map((n) => n.key), [f.p.x]);
+      await assert.rejects(s.network.dismantle(hub, { nodes: [f.p.x], community: 0 }, ''), { code: 'community_needs_job' });
       await assert.rejects(s.network.dismantle(hub, { nodes: [f.p.x], scope: { region: 'Oriental', gangIds: [f.gangs.gA] } }, ''), { code: 'scope_ambiguous' });
     });
 

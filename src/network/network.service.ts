@@ -6,7 +6,7 @@ import { forbidden, invalid, notFound } from '../core/errors.ts';
 import type { IdGenerator } from '../core/ids.ts';
 import { toIsoDate } from '../core/partial-date.ts';
 import type { Db } from '../db/connect.ts';
-import type { Community, DismantleResult, KeyPlayers, PathResult, SharedBy, SharedPerson } from './analysis.ts';
+import type { Community, DismantleResult, KeyPlayers, NodeRef, PathResult, SharedBy, SharedPerson } from './analysis.ts';
 import { buildGraph, caseKey, type EdgeInput, edgesFromRows, gangKey, type GraphPayload, type NodeInput, type NodeKind, toPayload, visibleNodes } from './graph.ts';
 import type { NetworkClient } from './network-client.ts';
 import type { EdgeRows, NetworkRepo, Scope } from './network.repo.ts';
@@ -168,14 +168,46 @@ export class NetworkService {
     return result;
   }
 
-  /** What removing these nodes does to a network: its connected components before and after. */
-  async dismantle(actor: Actor, input: { nodes: string[]; scope: ScopeInput }, purpose = ''): Promise<DismantleResult> {
+  /**
+   * What removing these nodes does to a network: its connected components before and after. The
+   * network is a scope (none: everything the user may see) or one community of a finished job.
+   */
+  async dismantle(actor: Actor, input: { nodes: string[]; scope?: ScopeInput; jobId?: string; community?: number }, purpose = ''): Promise<DismantleResult> {
     this.authorize(actor);
-    const scope = scopeOf(input.scope, false);
+    const { scope, community } = this.#scopeOrCommunity(actor, input.scope, input.jobId, input.community);
     const { payload, edges } = await this.load(actor, scope);
-    const result = await this.worker.run({ op: 'dismantle', graph: payload, remove: input.nodes });
-    await this.record(actor, 'network.dismantle', describe(scope), purpose, result.removed, { nodes: payload.nodes.length, edges, removed: result.removed.length });
+    const result = await this.worker.run({ op: 'dismantle', graph: payload, remove: input.nodes, community });
+    await this.record(actor, 'network.dismantle', describe(scope), purpose, result.removed, { nodes: payload.nodes.length, edges, removed: result.removed.length, community: input.community ?? null });
     return result;
+  }
+
+  /** The members of one community of a finished job, a page at a time, re-checked against what the user may see now. */
+  async communityMembers(actor: Actor, jobId: string, community: number, page: { offset?: number; limit?: number }, purpose = ''): Promise<{ community: number; total: number; offset: number; items: NodeRef[] }> {
+    this.authorize(actor);
+    const job = this.#jobs.finished(actor, jobId);
+    const keys = Object.keys(job.membership)
+      .filter((k) => job.membership[k] === community)
+      .sort();
+    if (keys.length === 0) throw notFound('community_not_found', 'No such community in this job');
+    const offset = page.offset ?? 0;
+    const slice = keys.slice(offset, offset + (page.limit ?? DEFAULT_LIMIT));
+    const visible = new Map(visibleNodes(await this.repo.nodes(this.db, slice), actor.agencyId, toIsoDate(this.clock.now())).map((n) => [n.key, n]));
+    const items = slice.flatMap((k) => {
+      const n = visible.get(k);
+      return n ? [{ key: n.key, kind: n.kind, label: n.label }] : [];
+    });
+    await this.record(actor, 'network.community_members', `job:${jobId}#${community}`, purpose, items, { community, total: keys.length, offset, returned: items.length });
+    return { community, total: keys.length, offset, items };
+  }
+
+  /** A scope (everything when none is given), or the scope and membership of one community of a finished job. */
+  #scopeOrCommunity(actor: Actor, input: ScopeInput | undefined, jobId: string | undefined, id: number | undefined): { scope: Scope; community?: { membership: Record<string, number>; id: number } } {
+    if (jobId === undefined && id === undefined) return { scope: scopeOf(input ?? {}, true) };
+    if (jobId === undefined || id === undefined) throw invalid('community_needs_job', 'community and jobId go together');
+    if (input !== undefined) throw invalid('scope_ambiguous', 'Give a scope or a job community, not both');
+    const job = this.#jobs.finished(actor, jobId);
+    if (!Object.values(job.membership).includes(id)) throw notFound('community_not_found', 'No such community in this job');
+    return { scope: job.scope, community: { membership: job.membership, id } };
   }
 
   /** Persons spanning several gangs, communities, or countries and regions, within a scope (default: all you may see). */

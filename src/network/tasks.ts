@@ -9,7 +9,7 @@ export type Task =
   | { op: 'communities'; graph: GraphPayload; seed?: number; top?: number; limit?: number }
   | { op: 'keyPlayers'; graph: GraphPayload; limit?: number; kinds?: NodeKind[]; community?: { membership: Record<string, number>; id: number } }
   | { op: 'path'; graph: GraphPayload; from: string; to: string }
-  | { op: 'dismantle'; graph: GraphPayload; remove: string[] }
+  | { op: 'dismantle'; graph: GraphPayload; remove: string[]; community?: { membership: Record<string, number>; id: number } }
   | { op: 'shared'; graph: GraphPayload; by: SharedBy; limit?: number; seed?: number };
 
 export interface Progress {
@@ -31,7 +31,7 @@ export function runTask(task: Task, onProgress: (p: Progress) => void = () => {}
     case 'path':
       return shortestPath(g, task.from, task.to);
     case 'dismantle':
-      return dismantle(g, task.remove);
+      return dismantle(task.community ? communityGraph(g, task.community.membership, task.community.id) : g, task.remove);
     case 'shared': {
       const membership = task.by === 'communities' ? communities(g, { seed: task.seed, limit: 0 }).membership : undefined;
       onProgress({ phase: 'summarising', fraction: 0.8 });
