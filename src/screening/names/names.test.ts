@@ -11,7 +11,11 @@ import { readFileSync } from 'node:fs';
 import { foldWord, nameTokens, words } from './tokens.ts';
 
 const index = new PersonIndex();
-const add = (id: string, names: string[], extra: Record<string, unknown> = {}) => index.add({ id, names: names.map((value, i) => ({ value, type: i ? 'alias' : 'primary' })), ...extra });
+// the same list with the candidate table always hashed (a list this small gets a slot per name)
+const hashed = new PersonIndex(index.knowledge, { directMax: 0 });
+const add = (id: string, names: string[], extra: Record<string, unknown> = {}) => {
+  for (const i of [index, hashed]) i.add({ id, names: names.map((value, k) => ({ value, type: k ? 'alias' : 'primary' })), ...extra });
+};
 add('mohamed', ['Mohamed Benali Tazi'], { birthDates: ['1970-05-12'], nationalities: ['MAR'], gender: 'male' });
 add('youssef', ['Youssef Ouazzani']);
 add('hocine', ['Hocine Belkacem']);
@@ -378,6 +382,35 @@ describe('person facts in typed arrays', () => {
 });
 
 describe('the table of names a search has met', () => {
+  it('gives the same answers with a slot per name as hashed', () => {
+    const queries = ['Muhammad Benali Tazi', 'محمد بن علي التازي', 'Youcef Ouazzani', 'HAMMOUCHI, Abdellatif', 'Mohamed Ali', 'Mohamed Ali Haddad 12', 'Sidi Ahmed Salem', 'Abdel-Latif Hammouchi', 'حسين رضائي', 'Nobody Atall'];
+    for (const name of queries) {
+      for (const q of [{ name }, { name, birthDate: '1970', nationality: 'MA', gender: 'male' as const }]) {
+        assert.deepEqual(hashed.search(q, { limit: 10 }), index.search(q, { limit: 10 }), name);
+      }
+    }
+  });
+
+  it('with a slot per name, meets every name of the list without growing, and forgets them when a search begins', () => {
+    const c = new Candidates();
+    c.direct(5000);
+    c.begin(1);
+    for (let e = 4999; e >= 0; e--) c.acc[c.meet(e)] += e;
+    assert.equal(c.n, 5000);
+    for (let e = 0; e < 5000; e += 7) {
+      assert.equal(c.find(e), e, 'a name is its own slot');
+      assert.equal(c.acc[e], e);
+    }
+    c.begin(2);
+    assert.equal(c.find(10), -1);
+    // a list grown past the limit goes back to hashing
+    c.direct(1 << 20);
+    c.begin(3);
+    assert.equal(c.mult === 1, false);
+    for (const e of [1, 1 << 19, 999_999]) c.meet(e);
+    assert.deepEqual([1, 1 << 19, 999_999].map((e) => c.key[c.find(e)]), [1, 1 << 19, 999_999]);
+  });
+
   it('finds every name met, in the order met, through growth, and forgets them all when a search begins', () => {
     const c = new Candidates();
     c.begin(1);

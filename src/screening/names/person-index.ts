@@ -1,6 +1,6 @@
 import { toAlpha3 } from '../../core/countries.ts';
 import { ALERT_THRESHOLD, type PersonMatch, type PersonQuery } from '../screening.ts';
-import { Candidates, GOLDEN } from './candidates.ts';
+import { Candidates } from './candidates.ts';
 import { PersonFacts, prepareFacts } from './facts.ts';
 import { type NameKnowledge, loadNameKnowledge } from './knowledge.ts';
 import { type Alignment, align, birthDateEffect, explainAlignment, commonNamePenalty, type PairMemo, genderEffect, nationalityEffect, phoneticScore, round, TOKEN_SCORES } from './score.ts';
@@ -174,8 +174,12 @@ export class PersonIndex {
   #slotFacts = new Float64Array(0);
   #stamp = 0;
 
-  constructor(knowledge: NameKnowledge = loadNameKnowledge()) {
+  readonly #directMax: number | undefined;
+
+  /** `directMax`: names up to which each gets its own candidate slot (see Candidates.direct; 0 always hashes). */
+  constructor(knowledge: NameKnowledge = loadNameKnowledge(), opts: { directMax?: number } = {}) {
     this.knowledge = knowledge;
+    this.#directMax = opts.directMax;
   }
 
   /** How searches found their candidates: through pairs of parts, or by walking parts' lists. */
@@ -710,6 +714,7 @@ export class PersonIndex {
     // the names met so far and their scores: a small hash table that stays in the processor's
     // cache (see Candidates); `order` holds their slots in the order met
     const cand = this.#cand;
+    cand.direct(this.#entryPerson.n, this.#directMax);
     cand.begin(qs);
     const postings = this.#postings;
     // Credits part i's agreement `s` to the name in slot `slot` (once per part: a better key
@@ -749,11 +754,11 @@ export class PersonIndex {
         const w = weight * s;
         const list = postings[key];
         cand.reserve(list.length);
-        const { key: ck, stamp, acc, tok, best, order, mask, shift } = cand;
+        const { key: ck, stamp, acc, tok, best, order, mask, shift, mult } = cand;
         let n = cand.n;
         for (let x = 0; x < list.length; x++) {
           const e = list[x];
-          let slot = Math.imul(e, GOLDEN) >>> shift;
+          let slot = Math.imul(e, mult) >>> shift;
           for (;;) {
             if (stamp[slot] !== qs) {
               stamp[slot] = qs;
@@ -799,7 +804,7 @@ export class PersonIndex {
         const weight = weights[i];
         const exp: Map<number, number> = isEssential ? new Map([...expansions[i]].filter(([k]) => expansions[i].checkOnly!.has(k))) : expansions[i];
         if (exp.size === 0 && !(expansions[i].splits && !isEssential)) continue;
-        const { key: ck, stamp, acc, tok, best, mask, shift } = cand;
+        const { key: ck, stamp, acc, tok, best, mask, shift, mult } = cand;
         const n = cand.n;
         let listWork = 0;
         for (const key of exp.keys()) listWork += postings[key].length;
@@ -809,7 +814,7 @@ export class PersonIndex {
             const w = weight * s;
             for (let x = 0; x < list.length; x++) {
               const e = list[x];
-              let slot = Math.imul(e, GOLDEN) >>> shift;
+              let slot = Math.imul(e, mult) >>> shift;
               while (stamp[slot] === qs && ck[slot] !== e) slot = (slot + 1) & mask;
               if (stamp[slot] !== qs) continue;
               if (tok[slot] !== ts) {
