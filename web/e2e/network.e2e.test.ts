@@ -2,8 +2,10 @@
  * End-to-end: the analyst's network view in the browser, on the real node (PGlite in memory, tiny
  * demo seed) and Debian's chromium:
  *   on the demo data, an analyst runs the communities of everything they may see (the job's
- *   progress shows while the worker runs), sees them listed with their sizes, focuses one and gets
- *   its key players → on a case and two gangs created through the API, runs the communities of the
+ *   progress shows while the worker runs), sees them listed with their sizes, the graph coloured
+ *   from every member fetched (not only the best-connected ones), focuses one and gets its key
+ *   players, simulates dismantling its first key player within the community, then over
+ *   everything (the before/after counts are the server's, each naming its network) → on a case and two gangs created through the API, runs the communities of the
  *   case, simulates dismantling the broker between the case and the gangs (the before/after counts
  *   are the server's, in Arabic digits) and lists the persons the gangs share, opening one's
  *   neighbourhood. The side panel sits at the inline end (on the left in Arabic) and reads from the right.
@@ -61,6 +63,19 @@ async function runCommunities(page: Page): Promise<void> {
   assert.equal(await page.locator('[data-testid="communities-progress"]').count(), 0, 'the progress bar goes once the job is done');
 }
 
+type Outcome = { before: Record<string, number>; after: Record<string, number> };
+
+/** The before/after table shows the server's counts, in Arabic digits. */
+async function assertOutcome(page: Page, expected: Outcome): Promise<void> {
+  for (const when of ['before', 'after'] as const) {
+    for (const field of ['nodes', 'edges', 'components', 'largestComponent']) {
+      const cell = page.locator(`[data-testid="${when}-${field}"]`);
+      assert.equal(Number(await cell.getAttribute('data-value')), expected[when][field], `${when} ${field}`);
+      assert.equal((await cell.textContent())?.trim(), await arNumber(page, expected[when][field]), `${when} ${field} in Arabic digits`);
+    }
+  }
+}
+
 /** The side panel is at the inline end (left of the graph in Arabic); in a community row the swatch comes first, on the right. */
 async function assertRightToLeft(page: Page): Promise<void> {
   const [canvas, side] = await Promise.all([page.locator('.graph-canvas').boundingBox(), page.locator('.network-side').boundingBox()]);
@@ -77,7 +92,7 @@ async function assertRightToLeft(page: Page): Promise<void> {
 }
 
 describe('network analysis desk', { skip: SKIP }, () => {
-  it('analyst: on the demo data, runs the communities of everything, focuses one and sees its key players', async () => {
+  it('analyst: on the demo data, runs the communities of everything (coloured from all their members), focuses one, sees its key players and simulates within it and over everything', async () => {
     const page = await newPage();
     await login(page, 'analyst');
     await page.click('nav.sidenav a[href="#/network"]');
@@ -93,16 +108,55 @@ describe('network analysis desk', { skip: SKIP }, () => {
     const sizeText = fill(tr(`network.communities.size_${await arPlural(page, size)}`), { n: await arNumber(page, size) });
     assert.equal((await rows.first().locator('[data-testid="community-size"]').textContent())?.trim(), sizeText);
 
+    // every member of the communities is fetched (the demo data is well under the budget)
+    const note = page.locator('[data-testid="colouring-note"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="colouring-note"]')?.getAttribute('data-state') !== 'loading');
+    assert.equal(await note.getAttribute('data-state'), 'complete');
+
     await rows.first().locator('[data-testid="community-focus"]').click();
     assert.equal(await rows.first().locator('[data-testid="community-focus"]').getAttribute('aria-pressed'), 'true');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-coloured')) >= 2);
+    const top = await rows.first().locator('.member-chips li').count();
+    assert.ok(size > top, `the largest community (${size}) has more members than its ${top} best-connected ones`);
+    // its members come into view, coloured: more of them than its best-connected members
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="community-shown"]')?.getAttribute('data-shown')) > n, top);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-coloured')) > n, top);
     await page.locator('[data-testid="key-player"]').first().waitFor();
     const id = Number(await rows.first().getAttribute('data-id'));
     const name = fill(tr('network.communities.name'), { n: await arNumber(page, id + 1) });
     assert.equal((await page.textContent('[data-testid="key-players-of"]'))?.trim(), fill(tr('network.keyPlayersOf'), { of: name }));
-    assert.ok(Number(await page.getAttribute('[data-testid="graph-canvas"]', 'data-nodes')) >= 2, 'the community’s neighbourhood is drawn');
+    assert.ok(Number(await page.getAttribute('[data-testid="graph-canvas"]', 'data-nodes')) > top, 'the community’s members are drawn');
     await assertRightToLeft(page);
+    await showPanel(page, 'communities-panel');
     await shot(page, 'communities-demo');
+
+    // dismantling its first key player within the focused community (the default once one is focused)
+    const jobId = (await page.getAttribute('[data-testid="communities-summary"]', 'data-job')) ?? '';
+    const player = page.locator('[data-testid="key-player"]').first();
+    const playerKey = (await player.getAttribute('data-key')) ?? '';
+    await player.locator('[data-testid="pick-key-player"]').check();
+    assert.ok(await page.isChecked('input[name="dismantleWithin"][value="community"]'), 'the focused community is the network simulated on');
+    await page.click('[data-testid="simulate"]');
+    await page.locator('[data-testid="dismantle-result"]').waitFor();
+    assert.equal((await page.textContent('[data-testid="dismantle-of"]'))?.trim(), fill(tr('network.dismantle.ranOn'), { of: name }));
+    const inCommunity = await apiCall<Outcome>(page, 'POST', '/api/v1/network/dismantle', { nodes: [playerKey], jobId, community: id });
+    assert.equal(inCommunity.status, 200, JSON.stringify(inCommunity.body));
+    await assertOutcome(page, inCommunity.body);
+    assert.ok(inCommunity.body.before.nodes <= size, 'the simulation ran on the community’s members only');
+    await showPanel(page, 'dismantle-panel');
+    await shot(page, 'dismantle-community');
+
+    // the same over everything the analyst may see
+    await page.check('input[name="dismantleWithin"][value="scope"]');
+    assert.equal(await page.locator('[data-testid="dismantle-result"]').count(), 0, 'a result about another network goes');
+    await page.click('[data-testid="simulate"]');
+    await page.locator('[data-testid="dismantle-of"]', { hasText: tr('network.scope.all') }).waitFor();
+    assert.equal((await page.textContent('[data-testid="dismantle-of"]'))?.trim(), fill(tr('network.dismantle.ranOn'), { of: tr('network.scope.all') }));
+    const overAll = await apiCall<Outcome>(page, 'POST', '/api/v1/network/dismantle', { nodes: [playerKey] });
+    assert.equal(overAll.status, 200, JSON.stringify(overAll.body));
+    await assertOutcome(page, overAll.body);
+    assert.ok(overAll.body.before.nodes > inCommunity.body.before.nodes, 'everything is larger than one community');
+    await showPanel(page, 'dismantle-panel');
+    await shot(page, 'dismantle-all');
     await page.context().close();
   });
 
@@ -168,18 +222,12 @@ describe('network analysis desk', { skip: SKIP }, () => {
     await page.click('[data-testid="simulate"]');
     await page.locator('[data-testid="dismantle-result"]').waitFor();
 
-    const expected = await apiCall<{ before: Record<string, number>; after: Record<string, number> }>(page, 'POST', '/api/v1/network/dismantle', {
+    const expected = await apiCall<Outcome>(page, 'POST', '/api/v1/network/dismantle', {
       nodes: [broker],
       scope: { caseIds: [caseId] },
     });
     assert.equal(expected.status, 200);
-    for (const when of ['before', 'after'] as const) {
-      for (const field of ['nodes', 'edges', 'components', 'largestComponent']) {
-        const cell = page.locator(`[data-testid="${when}-${field}"]`);
-        assert.equal(Number(await cell.getAttribute('data-value')), expected.body[when][field], `${when} ${field}`);
-        assert.equal((await cell.textContent())?.trim(), await arNumber(page, expected.body[when][field]), `${when} ${field} in Arabic digits`);
-      }
-    }
+    await assertOutcome(page, expected.body);
     assert.ok(expected.body.after.components > expected.body.before.components, 'without the broker the network falls apart');
     assert.ok(Number(await page.getAttribute('[data-testid="graph-canvas"]', 'data-removed')) >= 1, 'the removed broker is marked on the graph');
     assert.ok(Number(await page.getAttribute('[data-testid="graph-canvas"]', 'data-cut-off')) >= 1, 'what is cut off is marked on the graph');

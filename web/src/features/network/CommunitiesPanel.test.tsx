@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api/client.ts';
 import { setLanguage } from '../../i18n/index.ts';
-import { CommunitiesPanel } from './CommunitiesPanel.tsx';
+import { type Colouring, CommunitiesPanel } from './CommunitiesPanel.tsx';
 import type { CommunitiesJob, CommunitiesView } from './network-api.ts';
 import type { AnalysisScope } from './scope.ts';
 import { useCommunities } from './use-communities.ts';
@@ -121,5 +122,27 @@ describe('CommunitiesPanel', () => {
     const ar = new Intl.NumberFormat('ar');
     expect(screen.getAllByTestId('community-size').map((s) => s.textContent)).toEqual([`${ar.format(21)} عضوًا`, 'عضوان']);
     expect(screen.getByTestId('communities-summary').textContent).toMatch(/^تجمّعان من عقدتين أو أكثر/);
+  });
+
+  it('says how far the members were fetched to colour the graph, and when the colouring is partial', async () => {
+    const done = { status: 'done' as const, jobId: job({}).id, view: VIEW };
+    const colouring = (over: Partial<Colouring>): Colouring => ({ seen: 23, total: 23, members: 22, loading: false, error: null, ...over });
+    const props = { run: done, onRun: () => undefined, onFocus: () => undefined, colour: true, onColour: () => undefined };
+    const { rerender } = render(<CommunitiesPanel {...props} focused={null} colouring={colouring({ seen: 12, loading: true })} />);
+    const note = () => screen.getByTestId('colouring-note');
+    expect(note().textContent).toBe('Fetching the communities’ members to colour them: 12 of 23…');
+    rerender(<CommunitiesPanel {...props} focused={null} colouring={colouring({ seen: 3000, total: 12345 })} />);
+    expect(note().getAttribute('data-state')).toBe('partial');
+    expect(note().textContent).toBe('Partial colouring: 3,000 of the 12,345 members fetched (at most 3,000 are fetched); the other nodes keep the colour of their kind.');
+    rerender(<CommunitiesPanel {...props} focused={2} colouring={colouring({})} focusShown={{ shown: 17, total: 21 }} />);
+    expect(note().textContent).toBe('Every member of these communities is coloured (22 you may see).');
+    expect(screen.getByTestId('community-shown').textContent).toBe('In the graph: 17 of its 21 members.');
+
+    await setLanguage('ar');
+    rerender(<CommunitiesPanel {...props} focused={2} colouring={colouring({ seen: 3000, total: 12345, error: new ApiError(404, 'job_not_found', 'No such job') })} focusShown={{ shown: 17, total: 21 }} />);
+    const ar = new Intl.NumberFormat('ar');
+    expect(note().textContent).toBe(`تلوين جزئي: جُلب من الأعضاء ${ar.format(3000)} من أصل ${ar.format(12345)} (الحد الأقصى ${ar.format(3000)})؛ تحتفظ العقد الأخرى بلون نوعها.`);
+    expect(screen.getByRole('alert').textContent).toBe('لم يعد هذا التحليل متاحًا: أعد تشغيله.');
+    expect(screen.getByTestId('community-shown').textContent).toBe(`في الرسم: ${ar.format(17)} من أعضائه البالغ عددهم ${ar.format(21)}.`);
   });
 });

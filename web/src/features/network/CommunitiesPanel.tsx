@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { COLOUR_BUDGET } from './community-members.ts';
 import { communityColour } from './graph-state.ts';
 import { NetworkError } from './NetworkError.tsx';
 import type { CommunitiesRun } from './use-communities.ts';
@@ -17,6 +18,36 @@ const PHASE_KEYS: Record<string, string> = {
 /** Communities are named by their id from 1, here and in the shared-persons panel alike. */
 export const communityNumber = (id: number) => id + 1;
 
+/** How far the members of the listed communities were fetched to colour them. */
+export interface Colouring {
+  /** members paged (hidden ones included) and in all, over the listed communities */
+  seen: number;
+  total: number;
+  /** members known, coloured when on screen */
+  members: number;
+  loading: boolean;
+  error: unknown;
+}
+
+function ColouringNote({ colouring }: { colouring: Colouring }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const n = (x: number) => formatNumber(locale, x);
+  const state = colouring.loading ? 'loading' : colouring.seen < colouring.total ? 'partial' : 'complete';
+  return (
+    <>
+      {colouring.error != null && <NetworkError error={colouring.error} />}
+      <p className={`small colouring-note${state === 'partial' ? ' notice' : ' muted'}`} role="status" data-testid="colouring-note" data-state={state}>
+        {state === 'loading'
+          ? t('network.communities.colouring', { n: n(colouring.seen), total: n(colouring.total) })
+          : state === 'partial'
+            ? t('network.communities.colourPartial', { n: n(colouring.seen), total: n(colouring.total), cap: n(COLOUR_BUDGET) })
+            : t('network.communities.colourComplete', { n: n(colouring.members) })}
+      </p>
+    </>
+  );
+}
+
 /**
  * Louvain communities of the scope: run as a job in the server's worker (progress shown while it
  * runs), then listed largest first with their colour in the graph; a click focuses one.
@@ -28,6 +59,8 @@ export function CommunitiesPanel({
   onFocus,
   colour,
   onColour,
+  colouring,
+  focusShown = null,
 }: {
   run: CommunitiesRun;
   onRun: () => void;
@@ -35,6 +68,10 @@ export function CommunitiesPanel({
   onFocus: (id: number | null) => void;
   colour: boolean;
   onColour: (on: boolean) => void;
+  /** the members fetched to colour the graph; absent, the panel says nothing of it */
+  colouring?: Colouring;
+  /** of the focused community: its members in the graph, and all of them */
+  focusShown?: { shown: number; total: number } | null;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -82,10 +119,13 @@ export function CommunitiesPanel({
           {run.view.communities.length === 0 ? (
             <p className="muted">{t('network.communities.none')}</p>
           ) : (
-            <label className="check">
-              <input type="checkbox" name="colourByCommunity" checked={colour} onChange={(e) => onColour(e.target.checked)} />
-              {t('network.communities.colour')}
-            </label>
+            <>
+              <label className="check">
+                <input type="checkbox" name="colourByCommunity" checked={colour} onChange={(e) => onColour(e.target.checked)} />
+                {t('network.communities.colour')}
+              </label>
+              {colouring && <ColouringNote colouring={colouring} />}
+            </>
           )}
           <ol className="community-list">
             {run.view.communities.map((c, rank) => (
@@ -103,12 +143,17 @@ export function CommunitiesPanel({
                     {/* one chip per name: a Latin name in Arabic text never breaks across lines */}
                     <ul className="member-chips">
                       {c.topMembers.map((m) => (
-                        <li key={m.key}>
+                        <li key={m.key} data-key={m.key}>
                           <bdi dir="auto">{m.label}</bdi>
                         </li>
                       ))}
                     </ul>
                   </div>
+                )}
+                {focused === c.id && focusShown && (
+                  <p className="muted small" data-testid="community-shown" data-shown={focusShown.shown}>
+                    {t('network.communities.inGraph', { shown: n(focusShown.shown), total: n(focusShown.total) })}
+                  </p>
                 )}
               </li>
             ))}

@@ -46,28 +46,61 @@ describe('DismantleResultView', () => {
 
 describe('DismantlePanel', () => {
   afterEach(cleanup);
-  const props = { busy: false, result: null, onUnpick: () => undefined, onClear: () => undefined, onSimulate: () => undefined };
+  const props = {
+    busy: false,
+    result: null,
+    community: null,
+    scope: 'everything you may see',
+    within: 'community' as const,
+    onWithin: () => undefined,
+    onUnpick: () => undefined,
+    onClear: () => undefined,
+    onSimulate: () => undefined,
+  };
 
-  it('cannot simulate with nobody picked, nor on everything you may see', async () => {
-    await setLanguage('en');
-    const { rerender } = render(<DismantlePanel {...props} picked={new Map()} bounded />);
-    expect(screen.getByText('No member picked yet.')).toBeTruthy();
-    expect((screen.getByTestId('simulate') as HTMLButtonElement).disabled).toBe(true);
-    rerender(<DismantlePanel {...props} picked={new Map([['p1', 'Youssef El Amrani']])} bounded={false} />);
-    expect(screen.getByText('A simulation runs on a case, a gang or a region: choose one as the scope.')).toBeTruthy();
-    expect((screen.getByTestId('simulate') as HTMLButtonElement).disabled).toBe(true);
-  });
-
-  it('simulates the picked members, lets one be removed, and shows the result', async () => {
+  it('cannot simulate with nobody picked, and simulates over everything you may see when that is the scope', async () => {
     await setLanguage('en');
     const onSimulate = vi.fn();
-    const onUnpick = vi.fn();
-    render(<DismantlePanel {...props} onSimulate={onSimulate} onUnpick={onUnpick} picked={new Map([['p1', 'Youssef El Amrani']])} bounded result={RESULT} />);
+    const { rerender } = render(<DismantlePanel {...props} picked={new Map()} />);
+    expect(screen.getByText('No member picked yet.')).toBeTruthy();
+    expect((screen.getByTestId('simulate') as HTMLButtonElement).disabled).toBe(true);
+    rerender(<DismantlePanel {...props} onSimulate={onSimulate} picked={new Map([['p1', 'Youssef El Amrani']])} />);
+    expect(screen.getByTestId('dismantle-on').textContent).toBe('The simulation runs on everything you may see.');
+    expect(screen.queryByTestId('dismantle-within')).toBeNull();
     fireEvent.click(screen.getByTestId('simulate'));
     expect(onSimulate).toHaveBeenCalledOnce();
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Youssef El Amrani from the simulation' }));
-    expect(onUnpick).toHaveBeenCalledWith('p1');
+  });
+
+  it('offers the focused community or the scope, and says which network the result is about', async () => {
+    await setLanguage('en');
+    const onWithin = vi.fn();
+    render(
+      <DismantlePanel
+        {...props}
+        community="Community 3"
+        scope={'the region \u2068Oriental\u2069'}
+        onWithin={onWithin}
+        picked={new Map([['p1', 'Youssef El Amrani']])}
+        result={{ result: RESULT, of: 'Community 3' }}
+      />,
+    );
+    const group = screen.getByRole('group', { name: 'Simulate on' });
+    const [community, scope] = within(group).getAllByRole('radio') as HTMLInputElement[];
+    expect(community.checked).toBe(true);
+    expect(within(group).getByLabelText('the region \u2068Oriental\u2069')).toBe(scope);
+    fireEvent.click(scope);
+    expect(onWithin).toHaveBeenCalledWith('scope');
+    expect(screen.getByTestId('dismantle-of').textContent).toBe('Simulated on Community 3:');
     expect(cell('after-components')).toBe('3');
-    expect(screen.getByTestId('dismantle-summary').textContent).toBe('Connected parts after taking out 2 members: 3 (before: 1).');
+  });
+
+  it('lets a picked member be removed, and names the network in Arabic', async () => {
+    await setLanguage('ar');
+    const onUnpick = vi.fn();
+    render(<DismantlePanel {...props} community="التجمّع ٣" onUnpick={onUnpick} picked={new Map([['p1', 'Youssef El Amrani']])} result={{ result: RESULT, of: 'التجمّع ٣' }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'احذف Youssef El Amrani من المحاكاة' }));
+    expect(onUnpick).toHaveBeenCalledWith('p1');
+    expect(screen.getByRole('group', { name: 'أجرِ المحاكاة على' })).toBeTruthy();
+    expect(screen.getByTestId('dismantle-of').textContent).toBe('المحاكاة على التجمّع ٣:');
   });
 });

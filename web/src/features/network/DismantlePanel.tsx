@@ -65,13 +65,20 @@ export function DismantleResultView({ result }: { result: DismantleResult }) {
   );
 }
 
+export type DismantleWithin = 'community' | 'scope';
+
 /**
  * The dismantling simulation: members picked from the key players or the selected node, sent to
- * the server with the scope; the answer is shown here and drawn on the graph.
+ * the server with the network to simulate on (the focused community, or the scope: a case, a
+ * gang, a region or everything you may see); the answer says which network it is about and is
+ * drawn on the graph.
  */
 export function DismantlePanel({
   picked,
-  bounded,
+  community,
+  scope,
+  within,
+  onWithin,
   busy,
   result,
   onUnpick,
@@ -79,10 +86,15 @@ export function DismantlePanel({
   onSimulate,
 }: {
   picked: ReadonlyMap<string, string>;
-  /** the scope is a case, a gang or a region: the server simulates on nothing larger */
-  bounded: boolean;
+  /** the focused community's name, when it can be simulated on (its job has finished) */
+  community: string | null;
+  /** the scope in words */
+  scope: string;
+  within: DismantleWithin;
+  onWithin: (w: DismantleWithin) => void;
   busy: boolean;
-  result: DismantleResult | null;
+  /** the last answer, and the network it was about in words */
+  result: { result: DismantleResult; of: string } | null;
   onUnpick: (key: string) => void;
   onClear: () => void;
   onSimulate: () => void;
@@ -108,9 +120,25 @@ export function DismantlePanel({
           ))}
         </ul>
       )}
-      {!bounded && <p className="notice small">{t('network.dismantle.needsScope')}</p>}
+      {community === null ? (
+        <p className="small" data-testid="dismantle-on">
+          {t('network.dismantle.runsOn', { of: scope })}
+        </p>
+      ) : (
+        <fieldset className="dismantle-within" data-testid="dismantle-within">
+          <legend>{t('network.dismantle.within')}</legend>
+          <label className="check">
+            <input type="radio" name="dismantleWithin" value="community" checked={within === 'community'} onChange={() => onWithin('community')} />
+            {community}
+          </label>
+          <label className="check">
+            <input type="radio" name="dismantleWithin" value="scope" checked={within === 'scope'} onChange={() => onWithin('scope')} />
+            {scope}
+          </label>
+        </fieldset>
+      )}
       <div className="badges">
-        <button type="button" className="button-primary" onClick={onSimulate} disabled={busy || picked.size === 0 || !bounded} data-testid="simulate">
+        <button type="button" className="button-primary" onClick={onSimulate} disabled={busy || picked.size === 0} data-testid="simulate">
           {t('network.dismantle.simulate')}
         </button>
         {(picked.size > 0 || result) && (
@@ -119,7 +147,14 @@ export function DismantlePanel({
           </button>
         )}
       </div>
-      {result && <DismantleResultView result={result} />}
+      {result && (
+        <>
+          <p className="small" data-testid="dismantle-of">
+            <strong>{t('network.dismantle.ranOn', { of: result.of })}</strong>
+          </p>
+          <DismantleResultView result={result.result} />
+        </>
+      )}
     </section>
   );
 }

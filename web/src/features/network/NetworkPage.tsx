@@ -1,17 +1,19 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases-client.ts';
-import { type KeyPlayer, type NetworkPath, NODE_KINDS, type NodeKind } from '../../api/cases-types.ts';
+import { type KeyPlayers, type NetworkPath, NODE_KINDS, type NodeKind } from '../../api/cases-types.ts';
 import { Link, type Route } from '../../app/router.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CommunitiesPanel, communityNumber } from './CommunitiesPanel.tsx';
-import { DismantlePanel } from './DismantlePanel.tsx';
+import { focusLoaded, pagedTotals } from './community-members.ts';
+import { communityInView } from './community-view.ts';
+import { DismantlePanel, type DismantleWithin } from './DismantlePanel.tsx';
 import { GraphCanvas } from './GraphCanvas.tsx';
 import { chainGraph, communityColours, emptyGraph, fallsApart, type GraphState, kindsIn, mergeGraph } from './graph-state.ts';
-import { type DismantleResult, networkApi } from './network-api.ts';
+import { type DismantleOn, type DismantleResult, networkApi } from './network-api.ts';
 import { NetworkError } from './NetworkError.tsx';
 import { FiltersPanel, KeyPlayersPanel, NodesPanel, PathPanel, SelectedPanel } from './NetworkPanels.tsx';
 import './network.css';
@@ -19,9 +21,8 @@ import { type AnalysisScope, isBounded, scopeKey } from './scope.ts';
 import { ScopePanel, useScopeLabel } from './ScopePanel.tsx';
 import { SharedPanel } from './SharedPanel.tsx';
 import { useCommunities } from './use-communities.ts';
+import { useCommunityMembers } from './use-community-members.ts';
 
-/** A focused community's members are fetched up to this many (key players of the community, ranked). */
-const COMMUNITY_MEMBERS = 100;
 /** A simulation brings the neighbourhoods of at most this many removed members into view. */
 const REMOVED_SHOWN = 10;
 
@@ -61,16 +62,18 @@ export function NetworkPage({ route }: { route: Route }) {
   const [chosen, setChosen] = useState<{ under: string; scope: AnalysisScope } | null>(null);
   const scope: AnalysisScope = chosen?.under === focusKey ? chosen.scope : (focus.scope ?? { kind: 'all' });
   const setScope = (s: AnalysisScope) => setChosen({ under: focusKey, scope: s });
-  const [players, setPlayers] = useState<KeyPlayer[] | null>(null);
+  const [players, setPlayers] = useState<KeyPlayers | null>(null);
   const [showPlayers, setShowPlayers] = useState(true);
   const communities = useCommunities();
   const [focused, setFocused] = useState<number | null>(null);
-  /** what is known of each node's community: the communities' best-connected members, and the focused one's fetched members */
-  const [members, setMembers] = useState<ReadonlyMap<string, number>>(new Map());
   const [colourOn, setColourOn] = useState(true);
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
-  const [dismantled, setDismantled] = useState<DismantleResult | null>(null);
+  /** the simulation runs within the focused community (when there is one) or on the scope */
+  const [within, setWithin] = useState<DismantleWithin>('community');
+  const [dismantled, setDismantled] = useState<{ result: DismantleResult; of: string } | null>(null);
   const [simulating, setSimulating] = useState(false);
+  const graphRef = useRef(graph);
+  graphRef.current = graph;
 
   // a new focus: its graph, and the analyses start again on its scope
   useEffect(() => {
@@ -103,31 +106,25 @@ export function NetworkPage({ route }: { route: Route }) {
   useEffect(() => {
     resetCommunities();
     setFocused(null);
-    setMembers(new Map());
     setPicked(new Map());
     setDismantled(null);
   }, [scopeId, resetCommunities]);
 
-  // key players: of the focused community when there is one, else of the scope (none for everything)
+  // every member of the communities, a page at a time: the colours and the focused community
   const jobId = communities.run.status === 'done' ? communities.run.jobId : null;
+  const view = communities.run.status === 'done' ? communities.run.view : null;
+  const known = useCommunityMembers(jobId, view, focused, graph.nodes);
+  const { members } = known;
+
+  // key players: of the focused community when there is one, else of the scope (none for everything)
   useEffect(() => {
     setPlayers(null);
     const on: { jobId: string; community: number } | { scope: AnalysisScope } | null =
       focused !== null && jobId ? { jobId, community: focused } : isBounded(scope) ? { scope } : null;
     if (!on) return;
     let current = true;
-    networkApi.keyPlayers(on, 'jobId' in on ? COMMUNITY_MEMBERS : 10).then(
-      (r) => {
-        if (!current) return;
-        setPlayers(r.items.slice(0, 10));
-        if ('jobId' in on) {
-          setMembers((m) => {
-            const next = new Map(m);
-            for (const p of r.items) next.set(p.key, on.community);
-            return next;
-          });
-        }
-      },
+    networkApi.keyPlayers(on).then(
+      (r) => current && setPlayers(r),
       (e: unknown) => current && setError(e),
     );
     return () => {
@@ -136,16 +133,23 @@ export function NetworkPage({ route }: { route: Route }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- scopeId names the scope
   }, [scopeId, focused, jobId]);
 
-  // the communities' best-connected members are known as soon as the analysis ends
-  const view = communities.run.status === 'done' ? communities.run.view : null;
+  const focusedCommunity = focused === null ? undefined : view?.communities.find((c) => c.id === focused);
+  // a focused community comes into view once its members are known (without a job, a small scope
+  // answered at once, only its best-connected members are)
+  const focusReady = focusedCommunity !== undefined && (jobId === null || known.error != null || focusLoaded(known.coverage, focusedCommunity));
   useEffect(() => {
-    if (!view) return;
-    setMembers((m) => {
-      const next = new Map(m);
-      for (const c of view.communities) for (const member of c.topMembers) next.set(member.key, c.id);
-      return next;
-    });
-  }, [view]);
+    if (!focusReady || !focusedCommunity) return;
+    let current = true;
+    setError(null);
+    communityInView(focusedCommunity, members, known.refs, graphRef.current).then(
+      (add) => current && setGraph(add),
+      (e: unknown) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per focus, when its members have arrived
+  }, [focused, focusReady]);
 
   const expand = useCallback(
     async (id: string) => {
@@ -170,16 +174,10 @@ export function NetworkPage({ route }: { route: Route }) {
     [expand],
   );
 
-  /** Focusing a community brings its best-connected member's neighbourhood into view. */
+  /** Focusing a community brings it into view (above) and makes it the network a simulation runs on. */
   const onFocus = (id: number | null) => {
     setFocused(id);
-    const top = id === null ? undefined : view?.communities.find((c) => c.id === id)?.topMembers[0];
-    if (!top || graph.expanded.has(top.key)) return;
-    setError(null);
-    casesApi.graph(top.key, { depth: 2, limit: 300 }).then(
-      (g) => setGraph((s) => mergeGraph(s, g, top.key)),
-      (e: unknown) => setError(e),
-    );
+    if (id !== null) setWithin('community');
   };
 
   /** A chain may run through nodes outside the view: they and its links are added, then highlighted. */
@@ -199,13 +197,20 @@ export function NetworkPage({ route }: { route: Route }) {
     });
   };
 
-  /** The server simulates on the whole scope; the removed members' neighbourhoods are drawn to show what falls apart. */
+  const communityName = (id: number) => t('network.communities.name', { n: formatNumber(locale, communityNumber(id)) });
+  const focusNode = focus.key ? graph.nodes.get(focus.key) : undefined;
+  const scopeName = scopeLabel(scope, focusNode?.label);
+  const inCommunity = focused !== null && jobId !== null && within === 'community';
+
+  /** The server simulates on the whole network (the focused community, or the scope); the removed members' neighbourhoods are drawn to show what falls apart. */
   const simulate = async () => {
     setSimulating(true);
     setError(null);
+    const on: DismantleOn = inCommunity ? { jobId, community: focused } : { scope };
+    const of = inCommunity ? communityName(focused) : scopeName;
     try {
-      const r = await networkApi.dismantle([...picked.keys()], scope);
-      setDismantled(r);
+      const r = await networkApi.dismantle([...picked.keys()], on);
+      setDismantled({ result: r, of });
       const missing = r.removed.map((n) => n.key).filter((k) => !graph.expanded.has(k)).slice(0, REMOVED_SHOWN);
       const around = await Promise.all(missing.map((k) => casesApi.graph(k, { depth: 1 })));
       setGraph((s) => around.reduce((acc, g, i) => mergeGraph(acc, g, missing[i]), s));
@@ -217,14 +222,15 @@ export function NetworkPage({ route }: { route: Route }) {
   };
 
   const kinds = kindsIn(graph, NODE_KINDS);
-  const keySet = useMemo(() => new Set(showPlayers ? (players ?? []).map((p) => p.key) : []), [players, showPlayers]);
+  const keySet = useMemo(() => new Set(showPlayers ? (players?.items ?? []).map((p) => p.key) : []), [players, showPlayers]);
   const ranks = useMemo(() => new Map((view?.communities ?? []).map((c, rank) => [c.id, rank])), [view]);
   const colours = useMemo(() => (colourOn ? communityColours(members, ranks) : new Map<string, string>()), [colourOn, members, ranks]);
   const focusSet = useMemo(() => (focused === null ? null : new Set([...members].filter(([, c]) => c === focused).map(([k]) => k))), [focused, members]);
-  const removed = useMemo(() => new Set((dismantled?.removed ?? []).map((n) => n.key)), [dismantled]);
+  const removed = useMemo(() => new Set((dismantled?.result.removed ?? []).map((n) => n.key)), [dismantled]);
   const cutOff = useMemo(() => fallsApart(graph, removed), [graph, removed]);
-  const focusNode = focus.key ? graph.nodes.get(focus.key) : undefined;
-  const playersOf = focused !== null && jobId ? t('network.communities.name', { n: formatNumber(locale, communityNumber(focused)) }) : isBounded(scope) ? scopeLabel(scope, focusNode?.label) : null;
+  const playersOf = focused !== null && jobId ? communityName(focused) : isBounded(scope) ? scopeName : null;
+  const paged = useMemo(() => (view ? pagedTotals(view.communities, known.coverage) : { seen: 0, total: 0 }), [view, known.coverage]);
+  const focusShown = focusSet && focusedCommunity ? { shown: [...focusSet].filter((k) => graph.nodes.has(k)).length, total: focusedCommunity.size } : null;
   const toggleKind = (k: NodeKind) =>
     setHidden((h) => {
       const next = new Set(h);
@@ -271,18 +277,31 @@ export function NetworkPage({ route }: { route: Route }) {
             run={communities.run}
             onRun={() => {
               setFocused(null);
-              setMembers(new Map());
               void communities.start(scope);
             }}
             focused={focused}
             onFocus={onFocus}
             colour={colourOn}
             onColour={setColourOn}
+            colouring={{ ...paged, members: known.members.size, loading: known.loading, error: known.error }}
+            focusShown={focusShown}
           />
-          <KeyPlayersPanel players={players} of={playersOf} show={showPlayers} onShow={setShowPlayers} onSelect={onSelect} picked={picked} onPick={onPick} />
+          <KeyPlayersPanel
+            players={players?.items ?? null}
+            of={playersOf}
+            estimatedFrom={players && !players.betweennessExact ? players.betweennessSources : null}
+            show={showPlayers}
+            onShow={setShowPlayers}
+            onSelect={onSelect}
+            picked={picked}
+            onPick={onPick}
+          />
           <DismantlePanel
             picked={picked}
-            bounded={isBounded(scope)}
+            community={focused !== null && jobId !== null ? communityName(focused) : null}
+            scope={scopeName}
+            within={within}
+            onWithin={(w) => (setWithin(w), setDismantled(null))}
             busy={simulating}
             result={dismantled}
             onUnpick={(key) => onPick(key, '', false)}

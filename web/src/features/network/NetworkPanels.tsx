@@ -102,6 +102,7 @@ export function SelectedPanel({
 export function KeyPlayersPanel({
   players,
   of,
+  estimatedFrom = null,
   show,
   onShow,
   onSelect,
@@ -112,6 +113,8 @@ export function KeyPlayersPanel({
   players: KeyPlayer[] | null;
   /** whose key players: the scope in words, or a community's name; null when the scope is everything */
   of: string | null;
+  /** the betweenness was estimated from this many sampled nodes (large networks); null when exact */
+  estimatedFrom?: number | null;
   show: boolean;
   onShow: (b: boolean) => void;
   onSelect: (id: string) => void;
@@ -165,6 +168,11 @@ export function KeyPlayersPanel({
           </li>
         ))}
       </ol>
+      {players && players.length > 0 && estimatedFrom !== null && (
+        <p className="muted small" data-testid="brokerage-estimated">
+          {t('network.brokerageEstimated', { count: estimatedFrom, n: formatNumber(locale, estimatedFrom) })}
+        </p>
+      )}
       {players && players.length > 0 && (
         <dl className="reason-legend small">
           {Object.entries(REASON_KEYS).map(([r, key]) => (

@@ -1,6 +1,6 @@
 /** The analysis routes of the network module (communities jobs, dismantling, shared persons), as the view calls them. */
 import type { Static } from 'typebox';
-import type { CommunitiesViewSchema, DismantleSchema, JobSchema, SharedSchema } from '../../../../src/network/network.schema.ts';
+import type { CommunitiesViewSchema, DismantleSchema, JobSchema, MembersSchema, SharedSchema } from '../../../../src/network/network.schema.ts';
 import type { KeyPlayers } from '../../api/cases-types.ts';
 import { request } from '../../api/client.ts';
 import { type AnalysisScope, keyPlayersQuery, scopeBody, scopeQuery } from './scope.ts';
@@ -11,6 +11,10 @@ export type Community = CommunitiesView['communities'][number];
 export type CommunitiesJob = Static<typeof JobSchema>;
 export type DismantleResult = Static<typeof DismantleSchema>;
 export type ComponentsSummary = DismantleResult['before'];
+export type MembersPage = Static<typeof MembersSchema>;
+export type CommunityMember = MembersPage['items'][number];
+/** The network a dismantling runs on: a scope (everything when it is `all`), or one community of a finished job. */
+export type DismantleOn = { scope: AnalysisScope } | { jobId: string; community: number };
 export type SharedBy = Static<typeof SharedSchema>['items'][number]['by'];
 export type SharedPerson = Static<typeof SharedSchema>['items'][number];
 export const SHARED_BY: readonly SharedBy[] = ['gangs', 'countries', 'communities'];
@@ -28,8 +32,15 @@ export const networkApi = {
       query: 'scope' in on ? { ...keyPlayersQuery(on.scope), limit } : { jobId: on.jobId, community: on.community, limit },
       personal: true,
     }),
-  dismantle: (nodes: string[], scope: AnalysisScope) =>
-    request<DismantleResult>('POST', '/network/dismantle', { body: { nodes, scope: scopeBody(scope) }, personal: true }),
+  /** A page of one community's members, ordered by key (`limit` at most 2,000); hidden members are left out of `items`. */
+  members: (jobId: string, community: number, offset: number, limit: number, signal?: AbortSignal) =>
+    request<MembersPage>('GET', `/network/jobs/${seg(jobId)}/communities/${community}/members`, { query: { offset, limit }, personal: true, signal }),
+  /** Everything the user may see is asked with no scope at all (an empty one is not the same to the server next to a job). */
+  dismantle: (nodes: string[], on: DismantleOn) =>
+    request<DismantleResult>('POST', '/network/dismantle', {
+      body: 'jobId' in on ? { nodes, jobId: on.jobId, community: on.community } : on.scope.kind === 'all' ? { nodes } : { nodes, scope: scopeBody(on.scope) },
+      personal: true,
+    }),
   shared: (by: SharedBy, scope: AnalysisScope, limit = 100) =>
     request<{ items: SharedPerson[] }>('GET', '/network/shared', { query: { by, ...scopeQuery(scope), limit }, personal: true }),
 };

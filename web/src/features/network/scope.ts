@@ -1,14 +1,14 @@
 /**
  * The part of the data an analysis looks at: the case or gang the view was opened from, a region,
- * or everything the user may see. Communities and shared persons accept all four; key players and
- * dismantling need a case, a gang or a region (the server answers `scope_required` otherwise).
+ * or everything the user may see. Communities, dismantling and shared persons accept all four; key
+ * players need a case, a gang or a region (the server answers `scope_required` otherwise).
  */
 export type AnalysisScope = { kind: 'case'; caseId: string } | { kind: 'gang'; gangId: string } | { kind: 'region'; region: string } | { kind: 'all' };
 
 export const scopeKey = (s: AnalysisScope): string =>
   s.kind === 'case' ? `case:${s.caseId}` : s.kind === 'gang' ? `gang:${s.gangId}` : s.kind === 'region' ? `region:${s.region}` : 'all';
 
-/** Key players and dismantling are computed on a bounded network, never on everything. */
+/** Key players are ranked on a bounded network, never on everything. */
 export const isBounded = (s: AnalysisScope): boolean => s.kind !== 'all';
 
 /** The scope as the routes take it in a JSON body: `{ caseIds: [id] }`, `{ region }`, or nothing for everything. */
