@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { arabicPage, type Desk, loginAr, shotAr, SKIP, startDesk, tr } from './harness.ts';
+import { apiCall, arabicPage, type Desk, loginAr, shotAr, SKIP, startDesk, tr } from './harness.ts';
 
 const YEAR = new Date().getFullYear();
 let desk: Desk;
@@ -28,20 +28,8 @@ const newPage = () => arabicPage(desk.browser);
 const shot = (page: Page, name: string) => shotAr(page, 'cases', name);
 const login = (page: Page, username: string) => loginAr(page, desk.url, username);
 
-/** A JSON call from inside the page, with the session cookie, the CSRF token and a purpose. */
-async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('ribat_csrf='))?.slice('ribat_csrf='.length);
-      const headers: Record<string, string> = { 'x-purpose': 'e2e cases' };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: (await res.json()) as T };
-    },
-    { method, url, body },
-  );
-}
+/** A JSON call from inside the page (see harness.ts), with this suite's purpose. */
+const api = <T>(page: Page, method: string, url: string, body?: unknown) => apiCall<T>(page, method, url, body, 'e2e cases');
 
 const navLink = (page: Page, href: string) => page.locator(`nav.sidenav a[href="#${href}"]`);
 
@@ -62,10 +50,10 @@ describe('cases desk', { skip: SKIP }, () => {
     for (const [href, key] of [['/cases', 'nav.cases'], ['/gangs', 'nav.gangs'], ['/network', 'nav.network'], ['/report', 'nav.report']]) {
       assert.equal((await navLink(page, href).textContent())?.trim(), tr(key));
     }
-    const before = await apiCall<ReportJson>(page, 'GET', `/api/v1/reports/annual/${YEAR}`);
+    const before = await api<ReportJson>(page, 'GET', `/api/v1/reports/annual/${YEAR}`);
     assert.equal(before.status, 200, 'the report route answers');
     resinBefore = resinIn(before.body);
-    const persons = await apiCall<{ items: Array<{ id: string; displayName: string }> }>(page, 'GET', '/api/v1/records?kind=person&limit=20');
+    const persons = await api<{ items: Array<{ id: string; displayName: string }> }>(page, 'GET', '/api/v1/records?kind=person&limit=20');
     const named = persons.body.items.filter((p) => /^[\p{L} '-]+$/u.test(p.displayName));
     const person = named[0] ?? persons.body.items[0];
     assert.ok(person, 'the tiny seed has persons');
@@ -180,7 +168,7 @@ describe('cases desk', { skip: SKIP }, () => {
     await page.locator('[data-testid="gang-kind"][data-kind="smuggling_network"]').waitFor();
     assert.equal(await edit.count(), 0);
     assert.equal((await page.textContent('h1'))?.trim(), 'Réseau du détroit — Tanger Med');
-    const stored = await apiCall<{ name: string; kind: string; caseId: string; members: Array<{ personRecordId: string; role: string }> }>(page, 'GET', `/api/v1/gangs/${gangId}`);
+    const stored = await api<{ name: string; kind: string; caseId: string; members: Array<{ personRecordId: string; role: string }> }>(page, 'GET', `/api/v1/gangs/${gangId}`);
     assert.equal(stored.body.caseId, caseId);
     assert.deepEqual(
       stored.body.members.map((m) => `${m.personRecordId}:${m.role}`).sort(),
@@ -242,7 +230,7 @@ describe('cases desk', { skip: SKIP }, () => {
     await page.locator('[data-testid="closed-on"]').waitFor();
     assert.equal((await page.locator('[data-testid="case-status"]').textContent())?.trim(), tr('cases.status.solved'));
     await page.locator('[data-testid="reopen-case"]').waitFor();
-    const stored = await apiCall<{ status: string; closedOn: string | null; title: string }>(page, 'GET', `/api/v1/cases/${caseId}`);
+    const stored = await api<{ status: string; closedOn: string | null; title: string }>(page, 'GET', `/api/v1/cases/${caseId}`);
     assert.equal(stored.body.status, 'solved');
     assert.match(stored.body.closedOn ?? '', /^\d{4}-\d{2}-\d{2}$/);
     assert.equal(stored.body.title, 'Go-fast Tanger Med — réseau du détroit');

@@ -92,3 +92,18 @@ export async function loginAr(page: Page, url: string, username: string): Promis
     assert.equal((await saved).status(), 200);
   }
 }
+
+/** A JSON call from inside the page, with its session cookie, the CSRF token and a purpose. */
+export async function apiCall<T>(page: Page, method: string, url: string, body?: unknown, purpose = 'e2e'): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, url, body, purpose }) => {
+      const csrf = document.cookie.split('; ').find((c) => c.startsWith('ribat_csrf='))?.slice('ribat_csrf='.length);
+      const headers: Record<string, string> = { 'x-purpose': purpose };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
+      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as T };
+    },
+    { method, url, body, purpose },
+  );
+}

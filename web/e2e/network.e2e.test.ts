@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { arabicPage, type Desk, loginAr, shotAr, SKIP, startDesk, tr } from './harness.ts';
+import { apiCall, arabicPage, type Desk, loginAr, shotAr, SKIP, startDesk, tr } from './harness.ts';
 
 let desk: Desk;
 before(async () => {
@@ -29,20 +29,8 @@ const newPage = () => arabicPage(desk.browser);
 const shot = (page: Page, name: string) => shotAr(page, 'network', name);
 const login = (page: Page, username: string) => loginAr(page, desk.url, username);
 
-/** A JSON call from inside the page, with the session cookie, the CSRF token and a purpose. */
-async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('ribat_csrf='))?.slice('ribat_csrf='.length);
-      const headers: Record<string, string> = { 'x-purpose': 'e2e network' };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: (await res.json()) as T };
-    },
-    { method, url, body },
-  );
-}
+/** A JSON call from inside the page (see harness.ts), with this suite's purpose. */
+const api = <T>(page: Page, method: string, url: string, body?: unknown) => apiCall<T>(page, method, url, body, 'e2e network');
 
 /** A message with its `{{name}}` placeholders filled, as i18next does. */
 const fill = (message: string, values: Record<string, string>) => message.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => values[k] ?? '');
@@ -138,7 +126,7 @@ describe('network analysis desk', { skip: SKIP }, () => {
     await page.click('[data-testid="simulate"]');
     await page.locator('[data-testid="dismantle-result"]').waitFor();
     assert.equal((await page.textContent('[data-testid="dismantle-of"]'))?.trim(), fill(tr('network.dismantle.ranOn'), { of: name }));
-    const inCommunity = await apiCall<Outcome>(page, 'POST', '/api/v1/network/dismantle', { nodes: [playerKey], jobId, community: id });
+    const inCommunity = await api<Outcome>(page, 'POST', '/api/v1/network/dismantle', { nodes: [playerKey], jobId, community: id });
     assert.equal(inCommunity.status, 200, JSON.stringify(inCommunity.body));
     await assertOutcome(page, inCommunity.body);
     assert.ok(inCommunity.body.before.nodes <= size, 'the simulation ran on the community’s members only');
@@ -151,7 +139,7 @@ describe('network analysis desk', { skip: SKIP }, () => {
     await page.click('[data-testid="simulate"]');
     await page.locator('[data-testid="dismantle-of"]', { hasText: tr('network.scope.all') }).waitFor();
     assert.equal((await page.textContent('[data-testid="dismantle-of"]'))?.trim(), fill(tr('network.dismantle.ranOn'), { of: tr('network.scope.all') }));
-    const overAll = await apiCall<Outcome>(page, 'POST', '/api/v1/network/dismantle', { nodes: [playerKey] });
+    const overAll = await api<Outcome>(page, 'POST', '/api/v1/network/dismantle', { nodes: [playerKey] });
     assert.equal(overAll.status, 200, JSON.stringify(overAll.body));
     await assertOutcome(page, overAll.body);
     assert.ok(overAll.body.before.nodes > inCommunity.body.before.nodes, 'everything is larger than one community');
@@ -164,20 +152,20 @@ describe('network analysis desk', { skip: SKIP }, () => {
     const page = await newPage();
     await login(page, 'analyst');
     // a demo group and four of its members, and two persons from elsewhere
-    const groups = await apiCall<{ items: Array<{ id: string }> }>(page, 'GET', '/api/v1/records?kind=group&limit=50');
+    const groups = await api<{ items: Array<{ id: string }> }>(page, 'GET', '/api/v1/records?kind=group&limit=50');
     let members: string[] = [];
     for (const g of groups.body.items) {
-      const links = await apiCall<{ items: Array<{ type: string; otherId: string; otherKind: string }> }>(page, 'GET', `/api/v1/records/${g.id}/links`);
+      const links = await api<{ items: Array<{ type: string; otherId: string; otherKind: string }> }>(page, 'GET', `/api/v1/records/${g.id}/links`);
       members = links.body.items.filter((l) => l.type === 'member_of' && l.otherKind === 'person').map((l) => l.otherId);
       if (members.length >= 4) break;
     }
     assert.ok(members.length >= 4, 'the tiny seed has a group of four members or more');
-    const persons = await apiCall<{ items: Array<{ id: string; displayName: string }> }>(page, 'GET', '/api/v1/records?kind=person&limit=100');
+    const persons = await api<{ items: Array<{ id: string; displayName: string }> }>(page, 'GET', '/api/v1/records?kind=person&limit=100');
     const outside = persons.body.items.filter((p) => !members.includes(p.id)).map((p) => p.id);
     const [broker, ...others] = members.slice(0, 4);
     const brokerName = persons.body.items.find((p) => p.id === broker)?.displayName;
 
-    const created = await apiCall<{ id: string; reference: string }>(page, 'POST', '/api/v1/cases', {
+    const created = await api<{ id: string; reference: string }>(page, 'POST', '/api/v1/cases', {
       category: 'drug_trafficking',
       title: 'Filière de l’Oriental',
       region: 'Oriental',
@@ -186,12 +174,12 @@ describe('network analysis desk', { skip: SKIP }, () => {
     assert.equal(created.status, 201, `POST /cases answered ${created.status}: ${JSON.stringify(created.body)}`);
     const caseId = created.body.id;
     for (const recordId of [broker, ...others]) {
-      const party = await apiCall(page, 'POST', `/api/v1/cases/${caseId}/parties`, { kind: 'person', recordId, role: 'suspect' });
+      const party = await api(page, 'POST', `/api/v1/cases/${caseId}/parties`, { kind: 'person', recordId, role: 'suspect' });
       assert.equal(party.status, 201, JSON.stringify(party.body));
     }
     // the broker is in both gangs: the only tie between the case's people and each gang's other member
     for (const [name, other] of [['Réseau de Nador', outside[0]], ['Réseau d’Oujda', outside[1]]] as const) {
-      const gang = await apiCall(page, 'POST', '/api/v1/gangs', {
+      const gang = await api(page, 'POST', '/api/v1/gangs', {
         name,
         kind: 'trafficking_network',
         region: 'Oriental',
@@ -222,7 +210,7 @@ describe('network analysis desk', { skip: SKIP }, () => {
     await page.click('[data-testid="simulate"]');
     await page.locator('[data-testid="dismantle-result"]').waitFor();
 
-    const expected = await apiCall<Outcome>(page, 'POST', '/api/v1/network/dismantle', {
+    const expected = await api<Outcome>(page, 'POST', '/api/v1/network/dismantle', {
       nodes: [broker],
       scope: { caseIds: [caseId] },
     });

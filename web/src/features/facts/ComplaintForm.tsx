@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseCategory } from '../../api/cases-types.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
+import { useSubmit } from '../../ui/use-submit.ts';
 import { isIsoDate, today } from '../cases/dates.ts';
 import { catalogueLabel } from '../cases/labels.ts';
 import { FactsError, hasCode, refusedFields } from './errors.tsx';
@@ -22,8 +23,7 @@ export function ComplaintForm({ categories, onDone }: { categories: CaseCategory
   const [status, setStatus] = useState<ComplaintStatus>('received');
   const [caseId, setCaseId] = useState('');
   const [shown, setShown] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   const refused = refusedFields(error);
   const dateBad = !isIsoDate(receivedOn) || receivedOn > today();
@@ -37,16 +37,11 @@ export function ComplaintForm({ categories, onDone }: { categories: CaseCategory
     setShown(true);
     setError(null);
     if (!category || dateBad || !region.trim()) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await factsApi.recordComplaint({ channel, category, receivedOn, region: region.trim(), status, caseId: caseId || undefined });
       setShown(false);
       onDone(saved);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

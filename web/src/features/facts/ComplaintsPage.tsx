@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/use-load.ts';
-import { Link, navigate, pathFor, type Route } from '../../app/router.tsx';
+import { navigate, pathFor, type Route } from '../../app/router.tsx';
 import { can, useMe } from '../../app/session.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -14,6 +14,7 @@ import type { Column } from '../../ui/Table.tsx';
 import { useCatalogue } from '../cases/catalogue.ts';
 import { catalogueLabel } from '../cases/labels.ts';
 import { ComplaintForm } from './ComplaintForm.tsx';
+import { caseColumn, regionColumn } from './columns.tsx';
 import { FactsError } from './errors.tsx';
 import { COMPLAINT_CHANNELS, type Complaint, factsApi } from './facts-api.ts';
 import { oneOf, yearOf } from './filters.ts';
@@ -64,7 +65,7 @@ export function ComplaintsPage({ route }: { route: Route }) {
     },
     { key: 'channel', header: t('facts.complaints.columns.channel'), narrow: true, render: (c) => t(CHANNEL_KEYS[c.channel]) },
     { key: 'category', header: t('facts.complaints.columns.category'), render: (c) => categoryOf(c.category) },
-    { key: 'region', header: t('facts.columns.region'), render: (c) => <bdi dir="auto">{c.region}</bdi> },
+    regionColumn(t),
     {
       key: 'status',
       header: t('facts.complaints.columns.status'),
@@ -75,12 +76,7 @@ export function ComplaintsPage({ route }: { route: Route }) {
         </Badge>
       ),
     },
-    {
-      key: 'case',
-      header: t('facts.columns.case'),
-      narrow: true,
-      render: (c) => (c.caseId ? <Link to={pathFor(['cases', c.caseId])}>{t('facts.case.open')}</Link> : t('ui.none')),
-    },
+    caseColumn(t),
   ];
 
   return (

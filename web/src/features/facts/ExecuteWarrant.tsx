@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field.tsx';
+import { useSubmit } from '../../ui/use-submit.ts';
 import { isIsoDate, today } from '../cases/dates.ts';
 import { FactsError, hasCode } from './errors.tsx';
 import { factsApi, type Warrant } from './facts-api.ts';
@@ -14,8 +15,7 @@ export function ExecuteWarrant({ warrant, onDone }: { warrant: Warrant; onDone: 
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(today());
   const [shown, setShown] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
   const bad = !isIsoDate(date) || date > today();
   const early = !bad && date < warrant.issuedOn;
   const dateError =
@@ -26,14 +26,9 @@ export function ExecuteWarrant({ warrant, onDone }: { warrant: Warrant; onDone: 
     setShown(true);
     setError(null);
     if (bad || early) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       onDone(await factsApi.executeWarrant(warrant.id, date));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!open) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
+import { useSubmit } from '../../ui/use-submit.ts';
 import { isIsoDate, today } from '../cases/dates.ts';
 import { FactsError, hasCode, refusedFields } from './errors.tsx';
 import { factsApi, MIGRATION_KINDS, type MigrationEvent, type MigrationKind } from './facts-api.ts';
@@ -30,8 +31,7 @@ export function MigrationForm({ onDone }: { onDone: (m: MigrationEvent) => void 
   const [persons, setPersons] = useState('');
   const [caseId, setCaseId] = useState('');
   const [shown, setShown] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   const refused = refusedFields(error);
   const count = parsePersons(persons);
@@ -47,17 +47,12 @@ export function MigrationForm({ onDone }: { onDone: (m: MigrationEvent) => void 
     setShown(true);
     setError(null);
     if ('problem' in count || dateBad || !region.trim()) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await factsApi.recordMigrationEvent({ kind, occurredOn, region: region.trim(), persons: count.persons, caseId: caseId || undefined });
       setPersons('');
       setShown(false);
       onDone(saved);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/use-load.ts';
-import { Link, navigate, pathFor, type Route } from '../../app/router.tsx';
+import { navigate, pathFor, type Route } from '../../app/router.tsx';
 import { can, useMe } from '../../app/session.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -12,6 +12,7 @@ import { usePager } from '../../ui/Pager.tsx';
 import type { Column } from '../../ui/Table.tsx';
 import { factsApi, MIGRATION_KINDS, type MigrationEvent } from './facts-api.ts';
 import { oneOf, yearOf } from './filters.ts';
+import { caseColumn, regionColumn } from './columns.tsx';
 import { MIGRATION_KIND_KEYS } from './labels.ts';
 import { MigrationForm } from './MigrationForm.tsx';
 import { YearField } from './YearField.tsx';
@@ -54,7 +55,7 @@ export function MigrationPage({ route }: { route: Route }) {
       render: (m) => <time dateTime={m.occurredOn}>{formatDate(locale, m.occurredOn)}</time>,
     },
     { key: 'kind', header: t('facts.migration.columns.kind'), render: (m) => <span data-kind={m.kind}>{t(MIGRATION_KIND_KEYS[m.kind])}</span> },
-    { key: 'region', header: t('facts.columns.region'), render: (m) => <bdi dir="auto">{m.region}</bdi> },
+    regionColumn(t),
     {
       key: 'persons',
       header: t('facts.migration.columns.persons'),
@@ -65,12 +66,7 @@ export function MigrationPage({ route }: { route: Route }) {
         </span>
       ),
     },
-    {
-      key: 'case',
-      header: t('facts.columns.case'),
-      narrow: true,
-      render: (m) => (m.caseId ? <Link to={pathFor(['cases', m.caseId])}>{t('facts.case.open')}</Link> : t('ui.none')),
-    },
+    caseColumn(t),
   ];
 
   return (

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordSummary } from '../../api/types.ts';
 import { Field } from '../../ui/Field.tsx';
+import { useSubmit } from '../../ui/use-submit.ts';
 import { isIsoDate, today } from '../cases/dates.ts';
 import { FactsError, hasCode, refusedFields } from './errors.tsx';
 import { factsApi, WARRANT_SCOPES, type Warrant, type WarrantScope } from './facts-api.ts';
@@ -24,8 +25,7 @@ export function WarrantForm({ onDone }: { onDone: (w: Warrant) => void }) {
   const [caseId, setCaseId] = useState('');
   const [person, setPerson] = useState<RecordSummary | null>(null);
   const [shown, setShown] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   const now = today();
   const refused = refusedFields(error);
@@ -50,8 +50,7 @@ export function WarrantForm({ onDone }: { onDone: (w: Warrant) => void }) {
     setShown(true);
     setError(null);
     if (issuedBad || executedBad || executedEarly || authorityMissing) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await factsApi.recordWarrant({
         scope,
         issuedOn,
@@ -65,11 +64,7 @@ export function WarrantForm({ onDone }: { onDone: (w: Warrant) => void }) {
       setPerson(null);
       setShown(false);
       onDone(saved);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -14,6 +14,7 @@ import type { Column } from '../../ui/Table.tsx';
 import { ExecuteWarrant } from './ExecuteWarrant.tsx';
 import { factsApi, WARRANT_SCOPES, type Warrant } from './facts-api.ts';
 import { oneOf, yearOf } from './filters.ts';
+import { caseColumn } from './columns.tsx';
 import { SCOPE_KEYS, SCOPE_TONES } from './labels.ts';
 import { WarrantForm } from './WarrantForm.tsx';
 import { YearField } from './YearField.tsx';
@@ -79,12 +80,7 @@ export function WarrantsPage({ route }: { route: Route }) {
       narrow: true,
       render: (w) => (w.personRecordId ? <Link to={pathFor(['records', w.personRecordId])}>{t('facts.person.open')}</Link> : t('ui.none')),
     },
-    {
-      key: 'case',
-      header: t('facts.columns.case'),
-      narrow: true,
-      render: (w) => (w.caseId ? <Link to={pathFor(['cases', w.caseId])}>{t('facts.case.open')}</Link> : t('ui.none')),
-    },
+    caseColumn(t),
     {
       key: 'state',
       header: t('facts.warrants.columns.state'),
