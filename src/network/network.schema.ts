@@ -57,7 +57,8 @@ export const PathQuery = Type.Object({ from: NodeKey, to: NodeKey }, closed);
 export const DismantleBody = Type.Object(
   {
     nodes: Type.Array(NodeKey, { minItems: 1, maxItems: 1000 }),
-    scope: Type.Optional(Type.Union([ScopeSchema], { description: 'a region, cases or gangs; none: everything you may see (or the community of jobId)' })),
+    // a region, cases or gangs; none: everything the user may see (or the community of jobId)
+    scope: Type.Optional(ScopeSchema),
     jobId: Type.Optional(Uuid),
     community: Type.Optional(Type.Integer({ minimum: 0, description: 'dismantle within this community of the finished communities job jobId' })),
   },

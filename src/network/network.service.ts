@@ -142,17 +142,10 @@ export class NetworkService {
   /** Key players of a gang's, a case's or a region's network, or of one community of a finished job, and why. */
   async keyPlayers(actor: Actor, q: KeyPlayersQuery, purpose = ''): Promise<{ nodes: number; edges: number } & KeyPlayers> {
     this.authorize(actor);
-    let scope: Scope;
-    let community: { membership: Record<string, number>; id: number } | undefined;
-    if (q.jobId !== undefined || q.community !== undefined) {
-      if (q.jobId === undefined || q.community === undefined) throw invalid('community_needs_job', 'community and jobId go together');
-      const job = this.#jobs.finished(actor, q.jobId);
-      scope = job.scope;
-      community = { membership: job.membership, id: q.community };
-      if (!Object.values(job.membership).includes(q.community)) throw notFound('community_not_found', 'No such community in this job');
-    } else {
-      scope = scopeOf({ region: q.region, caseIds: q.caseId ? [q.caseId] : undefined, gangIds: q.gangId ? [q.gangId] : undefined }, false);
-    }
+    const given = q.region !== undefined || q.caseId !== undefined || q.gangId !== undefined;
+    const input = given ? { region: q.region, caseIds: q.caseId ? [q.caseId] : undefined, gangIds: q.gangId ? [q.gangId] : undefined } : undefined;
+    // betweenness over everything would be slow and says little: key players need a network
+    const { scope, community } = this.#scopeOrCommunity(actor, input, q.jobId, q.community, false);
     const { payload } = await this.load(actor, scope);
     const r = await this.worker.run({ op: 'keyPlayers', graph: payload, limit: q.limit, community });
     await this.record(actor, 'network.key_players', describe(scope), purpose, r.items, { nodes: r.nodes, edges: r.edges, community: q.community ?? null });
@@ -174,7 +167,7 @@ export class NetworkService {
    */
   async dismantle(actor: Actor, input: { nodes: string[]; scope?: ScopeInput; jobId?: string; community?: number }, purpose = ''): Promise<DismantleResult> {
     this.authorize(actor);
-    const { scope, community } = this.#scopeOrCommunity(actor, input.scope, input.jobId, input.community);
+    const { scope, community } = this.#scopeOrCommunity(actor, input.scope, input.jobId, input.community, true);
     const { payload, edges } = await this.load(actor, scope);
     const result = await this.worker.run({ op: 'dismantle', graph: payload, remove: input.nodes, community });
     await this.record(actor, 'network.dismantle', describe(scope), purpose, result.removed, { nodes: payload.nodes.length, edges, removed: result.removed.length, community: input.community ?? null });
@@ -200,9 +193,12 @@ export class NetworkService {
     return { community, total: keys.length, offset, items };
   }
 
-  /** A scope (everything when none is given), or the scope and membership of one community of a finished job. */
-  #scopeOrCommunity(actor: Actor, input: ScopeInput | undefined, jobId: string | undefined, id: number | undefined): { scope: Scope; community?: { membership: Record<string, number>; id: number } } {
-    if (jobId === undefined && id === undefined) return { scope: scopeOf(input ?? {}, true) };
+  /**
+   * A scope (everything when none is given and `allowAll`), or the scope and membership of one
+   * community of a finished job.
+   */
+  #scopeOrCommunity(actor: Actor, input: ScopeInput | undefined, jobId: string | undefined, id: number | undefined, allowAll: boolean): { scope: Scope; community?: { membership: Record<string, number>; id: number } } {
+    if (jobId === undefined && id === undefined) return { scope: scopeOf(input ?? {}, allowAll) };
     if (jobId === undefined || id === undefined) throw invalid('community_needs_job', 'community and jobId go together');
     if (input !== undefined) throw invalid('scope_ambiguous', 'Give a scope or a job community, not both');
     const job = this.#jobs.finished(actor, jobId);
