@@ -1,11 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseCategory, CaseView } from '../../api/cases-types.ts';
-import { TLP_LEVELS, type TlpLevel } from '../../api/types.ts';
+import { type TlpLevel } from '../../api/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { TlpOptions } from '../../ui/TlpOptions.tsx';
 import { type CaseChanges, caseApi } from './case-api.ts';
 import { isIsoDate, today } from './dates.ts';
 import { catalogueLabel } from './labels.ts';
@@ -102,11 +103,7 @@ export function CaseEditForm({ c, categories, onDone, onCancel }: { c: CaseView;
       </Field>
       <Field label={t('cases.field.tlp')}>
         <select name="tlp" value={draft.tlp} onChange={set('tlp')}>
-          {TLP_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
+          <TlpOptions />
         </select>
       </Field>
       <div className="form-wide">

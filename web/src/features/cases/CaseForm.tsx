@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases-client.ts';
-import { TLP_LEVELS, type TlpLevel } from '../../api/types.ts';
+import { type TlpLevel } from '../../api/types.ts';
 import { navigate, pathFor } from '../../app/router.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { TlpOptions } from '../../ui/TlpOptions.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useCatalogue } from './catalogue.ts';
@@ -103,11 +104,7 @@ export function CaseForm() {
           </Field>
           <Field label={t('cases.field.tlp')}>
             <select name="tlp" value={draft.tlp} onChange={set('tlp')}>
-              {TLP_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
+              <TlpOptions />
             </select>
           </Field>
           <div className="form-wide">

@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { GANG_KINDS, type GangKind } from '../../api/cases-types.ts';
-import { type Locale, TLP_LEVELS, type TlpLevel } from '../../api/types.ts';
+import { type Locale, type TlpLevel } from '../../api/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
+import { TlpOptions } from '../../ui/TlpOptions.tsx';
 import { GANG_KIND_KEYS } from '../cases/labels.ts';
 
 /** What both the new-gang form and the edit form ask for; the server's limits (CreateGangSchema). */
@@ -56,11 +57,7 @@ export function GangFields({ draft, onChange, problems }: { draft: GangDraft; on
       </Field>
       <Field label={t('gangs.form.tlp')}>
         <select name="gangTlp" value={draft.tlp} onChange={set('tlp')}>
-          {TLP_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
+          <TlpOptions />
         </select>
       </Field>
     </>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type NewAttachment, TLP_LEVELS, type TlpLevel, type Urgency } from '../../api/types.ts';
+import { type NewAttachment, type TlpLevel, type Urgency } from '../../api/types.ts';
 import { Field } from '../../ui/Field.tsx';
+import { TlpOptions } from '../../ui/TlpOptions.tsx';
 import { URGENCY_KEYS } from '../notices/labels.ts';
 import { formatSize } from './format-size.ts';
 
@@ -43,11 +44,7 @@ export function ComposeExtras({ value, onChange }: { value: Composed; onChange: 
       <div className="form-grid">
         <Field label={t('messages.compose.tlp')}>
           <select name="tlp" value={value.tlp} onChange={(e) => onChange({ ...value, tlp: e.target.value as TlpLevel })}>
-            {TLP_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t('handling.tlp.label', { level: l })}
-              </option>
-            ))}
+            <TlpOptions />
           </select>
         </Field>
         <Field label={t('messages.compose.urgency')} hint={t('messages.compose.urgencyHint')}>

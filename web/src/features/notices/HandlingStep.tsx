@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { TLP_LEVELS, type PublicField, type TlpLevel } from '../../api/types.ts';
+import { type PublicField, type TlpLevel } from '../../api/types.ts';
 import { NOTICE_SPECS, PUBLIC_FIELDS } from '../../../../src/notices/notice.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { TlpOptions } from '../../ui/TlpOptions.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { useLocale } from '../../i18n/index.ts';
@@ -43,11 +44,7 @@ export function HandlingStep({ draft, update, checks }: StepProps) {
       <div className="form-grid">
         <Field label={t('notices.field.tlp')} hint={t('notices.wizard.tlpHint')}>
           <select name="tlp" value={draft.tlp} onChange={(e) => update((d) => ({ ...d, tlp: e.target.value as TlpLevel }))}>
-            {TLP_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t('handling.tlp.label', { level: l })}
-              </option>
-            ))}
+            <TlpOptions />
           </select>
         </Field>
         <p className="tlp-preview">
