@@ -13,8 +13,8 @@ import { loadConfig } from '../src/config.ts';
 import { fixedClock } from '../src/core/clock.ts';
 import { sequentialIds } from '../src/core/ids.ts';
 import { createServices } from '../src/main.ts';
-import { seededRandom } from '../src/network/analysis.ts';
-import { buildGraph, edgesFromRows, visibleNodes } from '../src/network/graph.ts';
+import { keyPlayers, seededRandom } from '../src/network/analysis.ts';
+import { buildGraph, edgesFromRows, fromPayload, visibleNodes } from '../src/network/graph.ts';
 import { NetworkClient } from '../src/network/network-client.ts';
 import { NetworkRepo } from '../src/network/network.repo.ts';
 import { payloadOf, synthetic } from '../src/network/synthetic.ts';
@@ -34,6 +34,28 @@ async function louvainMillion(client: NetworkClient) {
   const ms = performance.now() - t1;
   console.log(`\nLouvain communities of 1M edges in the worker: ${secs(ms)} (goal ≤ 30 s) — ${r.count.toLocaleString('en')} communities, modularity ${r.modularity.toFixed(3)}`);
   return ms;
+}
+
+/**
+ * Sampled against exact betweenness on this thread, for the figures docs/cases-api.md quotes:
+ * time of each, and how many of the exact top 10 key players the sampled top 10 keeps.
+ */
+function sampledAgainstExact() {
+  for (const [edges, seed, brokers] of [[10_000, 7, 0.06], [20_000, 3, 0.03]] as const) {
+    const g = fromPayload(payloadOf(synthetic(edges, seed, brokers)));
+    let t = performance.now();
+    const exact = keyPlayers(g, { limit: 10, workBudget: Infinity });
+    const exactMs = performance.now() - t;
+    t = performance.now();
+    const sampled = keyPlayers(g, { limit: 10 });
+    const sampledMs = performance.now() - t;
+    const top = new Set(exact.items.map((k) => k.key));
+    const kept = sampled.items.filter((k) => top.has(k.key)).length;
+    console.log(
+      `betweenness of ${g.order.toLocaleString('en')} nodes / ${g.size.toLocaleString('en')} edges: exact ${secs(exactMs)}, sampled from ${sampled.betweennessSources} sources ${secs(sampledMs)}; ` +
+        `sampled top 10 keeps ${kept} of the exact top 10, same first: ${sampled.items[0].key === exact.items[0].key}`,
+    );
+  }
 }
 
 async function oneNetwork(client: NetworkClient) {
@@ -141,6 +163,7 @@ async function fromDatabase() {
 
 const client = new NetworkClient();
 try {
+  sampledAgainstExact();
   const one = await oneNetwork(client);
   const louvain = await louvainMillion(client);
   const db = await fromDatabase();

@@ -98,8 +98,8 @@ const quantile = (values: number[], q: number) => {
  * Work an exact betweenness may cost before it is estimated from a sample of sources instead, in
  * units of one node or one edge end per source: graphology's Brandes routine sets up a
  * predecessor list for every node and then walks every edge from both ends, once per source.
- * Exact betweenness of 3,500 nodes and 8,600 edges took 0.75 s, of 7,100 nodes and 8,400 edges
- * (a region of the bench's database) 9 s; 6 million units is a tenth to a quarter of a second.
+ * Exact betweenness of 3,564 nodes and 8,614 edges took 0.74 s, of 7,212 nodes and 17,264 edges
+ * 1.66 s; 6 million units is a tenth to a quarter of a second (`npm run bench:network` prints both).
  */
 export const EXACT_BETWEENNESS_WORK = 6_000_000;
 /** Fewest sources a sampled betweenness uses, whatever the size. */
