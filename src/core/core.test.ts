@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addYears } from './clock.ts';
-import { isAlpha3, toAlpha3 } from './countries.ts';
+import { isAlpha3, readCountry, toAlpha3 } from './countries.ts';
 import { handlingCodes, TLP_LEVELS } from './handling.ts';
 import { isUuid, sequentialIds, uuidv7 } from './ids.ts';
 import { decodeCursor, encodeCursor, pageLimit, toPage } from './paging.ts';
-import { isPartialDate } from './partial-date.ts';
+import { isPartialDate, readPartialDate } from './partial-date.ts';
 import { detectScript, fold } from './text.ts';
 
 describe('partial dates', () => {
@@ -14,6 +14,26 @@ describe('partial dates', () => {
   });
   it('refuses impossible dates such as 1970-13-45 and 1999-02-29', () => {
     for (const d of ['1970-13-45', '1970-00', '1999-02-29', '1970-04-31', '70', '1970-5', 'abcd', '1970-05-12T00:00']) assert.equal(isPartialDate(d), false, d);
+  });
+  it('reads dates as lists write them (1984-2-01, 1984/02/01, 1 Feb 1984) and leaves impossible ones such as 1968-13-30 unread', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['1984-2-01', '1984-02-01'],
+      ['1984-2-1', '1984-02-01'],
+      ['1984/02/01', '1984-02-01'],
+      ['19840201', '1984-02-01'],
+      ['1984-02-01T00:00:00Z', '1984-02-01'],
+      ['1 Feb 1984', '1984-02-01'],
+      ['01-FEB-1984', '1984-02-01'],
+      ['February 1984', '1984-02'],
+      ['1984', '1984'],
+      ['1968-13-30', undefined],
+      ['1999-02-29', undefined],
+      ['01/02/1984', undefined],
+      ['unknown', undefined],
+    ];
+    for (const [given, read] of cases) assert.equal(readPartialDate(given), read, given);
+    // strict validation is unchanged
+    assert.equal(isPartialDate('1984-2-01'), false);
   });
   it('adds five years and falls back from 29 February', () => {
     assert.equal(addYears(new Date('2024-02-29T10:00:00Z'), 5).toISOString().slice(0, 10), '2029-02-28');
@@ -89,5 +109,54 @@ describe('text folding and countries', () => {
     assert.equal(toAlpha3('SN'), 'SEN');
     assert.equal(toAlpha3("Côte d'Ivoire") ?? toAlpha3('Ivory Coast'), 'CIV');
     assert.equal(toAlpha3('Chad'), 'TCD');
+  });
+  it('reads the UN, ISO and common names lists write, in English, French, Spanish and Arabic', () => {
+    const cases: Array<[string, string]> = [
+      ['United Kingdom of Great Britain and Northern Ireland', 'GBR'],
+      ['Syria', 'SYR'],
+      ['Laos', 'LAO'],
+      ['Brunei', 'BRN'],
+      ['East Timor', 'TLS'],
+      ["Democratic People's Republic of Korea", 'PRK'],
+      ['Korea (the Republic of)', 'KOR'],
+      ['Korea, Republic of', 'KOR'],
+      ['Congo (the Democratic Republic of the)', 'COD'],
+      ['Congo', 'COG'],
+      ['Iran (Islamic Republic of)', 'IRN'],
+      ['Bolivia (Plurinational State of)', 'BOL'],
+      ['Kingdom of Morocco', 'MAR'],
+      ['Federal Republic of Nigeria', 'NGA'],
+      ['Republic of China', 'TWN'],
+      ['U.S.A.', 'USA'],
+      ['St Lucia', 'LCA'],
+      ['Royaume du Maroc', 'MAR'],
+      ['République arabe syrienne', 'SYR'],
+      ['Reino Unido', 'GBR'],
+      ['República Democrática del Congo', 'COD'],
+      ['المملكة المغربية', 'MAR'],
+      ['الجمهورية العربية السورية', 'SYR'],
+      ['سورية', 'SYR'],
+      ['The former Yugoslav Republic of Macedonia', 'MKD'],
+      ['Kosovo', 'XKX'],
+      ['XK', 'XKX'],
+      ['UK', 'GBR'],
+    ];
+    for (const [given, alpha3] of cases) assert.equal(toAlpha3(given), alpha3, given);
+    assert.equal(toAlpha3('Korea'), undefined, 'which Korea depends on the words left out');
+    assert.equal(toAlpha3('Atlantis'), undefined);
+  });
+  it('maps ISO 3166-3 former codes to the country of today, and marks those that split as former countries', () => {
+    for (const [code, today] of [['TP', 'TLS'], ['ZR', 'COD'], ['BU', 'MMR'], ['DD', 'DEU'], ['ZAR', 'COD'], ['Zaire', 'COD'], ['East Germany', 'DEU']]) {
+      const r = readCountry(code);
+      assert.equal(r.kind === 'country' && r.alpha3, today, code);
+      if (code.length === 2) assert.deepEqual(r.kind === 'country' && r.former?.code, code);
+    }
+    for (const [given, name] of [['SU', 'USSR'], ['YU', 'Yugoslavia'], ['CS', 'Czechoslovakia or Serbia and Montenegro'], ['AN', 'Netherlands Antilles'], ['former Soviet Union', 'USSR'], ['YUG', 'Yugoslavia'], ['ex-Yougoslavie', 'Yugoslavia'], ['Czechoslovakia', 'Czechoslovakia']]) {
+      const r = readCountry(given);
+      assert.equal(r.kind, 'former', given);
+      assert.equal(r.kind === 'former' && r.name, name, given);
+      assert.equal(toAlpha3(given), undefined, `${given} counts neither for nor against`);
+    }
+    assert.ok((readCountry('YU') as { successors: readonly string[] }).successors.includes('SRB'));
   });
 });
