@@ -27,6 +27,11 @@ export interface ImportProblem {
   /** Where in the input: element path and line, or row number. */
   position: string;
   message: string;
+  /**
+   * The item was imported all the same (a field kept in remarks, a character removed): a
+   * warning. Absent: the item, or the part named by the position, was skipped.
+   */
+  warning?: boolean;
 }
 
 export interface ImportTotals {

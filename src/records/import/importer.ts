@@ -12,6 +12,7 @@ import type { EventBus } from '../../events/bus.ts';
 import { assertLinkEnds, assertReviewDate, defaultReviewDate, displayNameOf, searchTextOf } from '../record.ts';
 import type { InsertRow, LinkRow, RecordsRepo } from '../records.repo.ts';
 import { checkRecordData } from '../records.schema.ts';
+import { deepWithoutControlChars } from './clean-text.ts';
 import type { ImportItem, ImportProblem, ImportTotals } from './import-item.ts';
 
 export interface ImportOptions {
@@ -63,7 +64,8 @@ export class RecordImporter {
   async importBatch(actor: Actor, source: string, items: ImportItem[], onProblem?: (p: ImportProblem) => void): Promise<ImportTotals> {
     const now = this.clock.now();
     const prepared: Array<{ item: ImportItem; row: Omit<InsertRow, 'id' | 'source' | 'externalId' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'version'> }> = [];
-    for (const item of items) {
+    for (const raw of items) {
+      const item = this.#withoutControlChars(source, raw, onProblem);
       try {
         const data = checkRecordData(item.kind, item.data);
         const ownerAgencyId = item.ownerAgencyCode ? await this.agencyId(item.ownerAgencyCode) : actor.agencyId;
@@ -172,6 +174,16 @@ export class RecordImporter {
       rows.push({ id: this.ids(), fromId: from.id, toId: to.id, type: w.type, note: null, ownerAgencyId: actor.agencyId, source, createdAt: now, createdBy: actor.userId });
     }
     return this.repo.insertLinks(trx, rows);
+  }
+
+  /**
+   * Whatever the source, no control character reaches the database: PostgreSQL refuses a
+   * statement with a NUL in text or jsonb, and the whole batch with it.
+   */
+  #withoutControlChars(source: string, item: ImportItem, onProblem?: (p: ImportProblem) => void): ImportItem {
+    const { value, removed } = deepWithoutControlChars(item);
+    if (removed) onProblem?.({ position: `${source}:${value.externalId}`, message: `${removed} control character${removed === 1 ? '' : 's'} removed from the text`, warning: true });
+    return value;
   }
 
   private async agencyId(code: string): Promise<string> {

@@ -1,9 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { DB_TARGETS, type TestNode, testServices } from '../../../test/db-targets.ts';
 import type { Actor } from '../../auth/roles.ts';
+import type { ImportProblem } from './import-item.ts';
 import { parseUnSc } from './un-sc.ts';
+
+/** A UN-list individual as real lists write them: a former country, an impossible date, a NUL byte in a name. */
+const ODD = `<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>
+  <DATAID>9001</DATAID><FIRST_NAME>DRAGAN\u0000</FIRST_NAME><SECOND_NAME>PETROVIC</SECOND_NAME>
+  <UN_LIST_TYPE>Test</UN_LIST_TYPE><REFERENCE_NUMBER>ZZi.001</REFERENCE_NUMBER><LISTED_ON>2020-01-01</LISTED_ON>
+  <GENDER>other</GENDER>
+  <NATIONALITY><VALUE>former Yugoslavia</VALUE><VALUE>Serbia</VALUE></NATIONALITY>
+  <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1968-13-30</DATE></INDIVIDUAL_DATE_OF_BIRTH>
+</INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>`;
 
 const FILE = 'fixtures/un-sc-consolidated-2026-05-08.xml';
 const ARABIC = /[\u0600-\u06FF]/;
@@ -80,6 +92,38 @@ for (const target of DB_TARGETS) {
       } finally {
         await fresh.dispose();
       }
+    });
+
+    it('imports a UN-list entry with an odd country, an impossible date and a NUL byte in its name, with warnings', async () => {
+      const problems: ImportProblem[] = [];
+      const t = await s.importer.run(actor, 'un-sc-odd', parseUnSc(Readable.from([ODD]), { onProblem: (p) => problems.push(p) }), { onProblem: (p) => problems.push(p) });
+      assert.equal(t.created, 1);
+      assert.ok(problems.every((p) => p.warning), JSON.stringify(problems));
+      assert.equal(problems.length, 4);
+      const row = await s.conn.db.selectFrom('records').select(['data', 'displayName']).where('source', '=', 'un-sc-odd').executeTakeFirstOrThrow();
+      const data = row.data as any;
+      assert.equal(row.displayName, 'DRAGAN PETROVIC');
+      assert.deepEqual(data.nationalities, ['SRB']);
+      assert.equal(data.birthDates, undefined);
+      assert.match(data.remarks, /nationality "former Yugoslavia"/);
+      assert.match(data.remarks, /date of birth "1968-13-30"/);
+    });
+
+    it('removes control characters from any imported item before they reach the database, with a warning', async () => {
+      const problems: ImportProblem[] = [];
+      const item = {
+        externalId: 'nul-1',
+        kind: 'person' as const,
+        data: { names: [{ value: 'Karim\u0000 Bennani\u001b', type: 'primary' as const }], remarks: 'line one\nline\u0007 two' },
+        legalBasisCode: 'test',
+        legalBasis: 'test',
+      };
+      const t = await s.importer.run(actor, 'nul-test', [item], { onProblem: (p) => problems.push(p) });
+      assert.equal(t.created, 1);
+      assert.deepEqual(problems, [{ position: 'nul-test:nul-1', message: '3 control characters removed from the text', warning: true }]);
+      const row = await s.conn.db.selectFrom('records').select(['data', 'displayName']).where('source', '=', 'nul-test').executeTakeFirstOrThrow();
+      assert.equal(row.displayName, 'Karim Bennani');
+      assert.equal((row.data as any).remarks, 'line one\nline two');
     });
 
     it('audits each import batch with the persons it touched', async () => {

@@ -172,7 +172,10 @@ describe('parseUnSc on the UN consolidated list of 2026-05-08', () => {
     assert.deepEqual(((await byId('KPe.001'))!.data as GroupData).countries, ['PRK']);
     assert.deepEqual(((await byId('KPe.017'))!.data as GroupData).countries, ['HKG']);
     assert.deepEqual(((await byId('QDi.290'))!.data as PersonData).nationalities, ['RUS']);
-    assert.match((await problemsAt('QDi.290'))[0].message, /"former Soviet Union" not resolved/);
+    assert.match((await problemsAt('QDi.290'))[0].message, /"former Soviet Union" not resolved \(a former country \(USSR\)/);
+    assert.equal((await problemsAt('QDi.290'))[0].warning, true);
+    assert.match(((await byId('QDi.290'))!.data as PersonData).remarks ?? '', /^As listed, not understood \(not screened on\): nationality "former Soviet Union"\n\n/);
+    assert.deepEqual(((await byId('KPe.040'))!.data as GroupData).countries, ['VGB', 'CHN']);
     // NATIONALITY "na": not available, and not Namibia
     assert.equal(((await byId('SDi.001'))!.data as PersonData).nationalities, undefined);
   });
@@ -436,7 +439,35 @@ describe('parseUnSc on a stream', () => {
     assert.deepEqual(problems[1], {
       position: 'INDIVIDUAL at line 11 (XXi.002, DATAID 102)',
       message: 'original name contains U+FFFD (text corrupted before it reached us): dropped',
+      warning: true,
     });
+  });
+
+  it('imports an individual with an odd country, an impossible date, gender Other and a NUL byte in a name, keeping what it cannot read in remarks', async () => {
+    const odd = xml
+      .replace('<FIRST_NAME>TEST</FIRST_NAME>', '<FIRST_NAME>TE\u0000ST</FIRST_NAME><GENDER>Other</GENDER>')
+      .replace(
+        '<LISTED_ON>2020-01-01-05:00</LISTED_ON>',
+        '<LISTED_ON>2020-01-01-05:00</LISTED_ON><COMMENTS1>Listed for testing.</COMMENTS1>' +
+          '<NATIONALITY><VALUE>Yugoslavia</VALUE><VALUE>Syria</VALUE><VALUE>Laos</VALUE><VALUE>Atlantis</VALUE></NATIONALITY>' +
+          '<INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1968-13-30</DATE></INDIVIDUAL_DATE_OF_BIRTH>' +
+          '<INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1984-2-01</DATE></INDIVIDUAL_DATE_OF_BIRTH>',
+      );
+    const { items, problems } = await run(byteStream(odd, 7));
+    const person = items.find((i) => i.externalId === 'XXi.002')!.data as PersonData;
+    assert.equal(person.names[0].value, 'TEST PERSON');
+    assert.deepEqual(person.nationalities, ['SYR', 'LAO']);
+    assert.deepEqual(person.birthDates, ['1984-02-01']);
+    assert.equal(person.gender, undefined);
+    assert.equal(
+      person.remarks,
+      'As listed, not understood (not screened on): date of birth "1968-13-30"; nationality "Yugoslavia"; nationality "Atlantis"; gender "Other"\n\nListed for testing.',
+    );
+    assert.doesNotThrow(() => validateData('person', person));
+    const warnings = problems.filter((p) => p.warning).map((p) => p.message);
+    assert.equal(warnings.length, 5, warnings.join('\n'));
+    assert.match(warnings[0], /^1 control character \(U\+0000\) removed$/);
+    assert.deepEqual(problems.filter((p) => !p.warning).map((p) => p.message), ['individual without any name: skipped']);
   });
 
   it('stops with the line and column of the error when the XML is not well-formed', async () => {

@@ -7,11 +7,12 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { SaxesParser } from 'saxes';
-import { toAlpha3 } from '../../core/countries.ts';
-import { isPartialDate } from '../../core/partial-date.ts';
+import { readCountry } from '../../core/countries.ts';
+import { isPartialDate, readPartialDate } from '../../core/partial-date.ts';
 import { detectScript, hasReplacementChar } from '../../core/text.ts';
 import type { DocumentData, GroupData, Name, PersonData, RecordData, RecordKind } from '../record.ts';
 import { validateData } from '../record.ts';
+import { controlCharsIn, withoutControlChars } from './clean-text.ts';
 import type { ImportItem, ImportProblem } from './import-item.ts';
 
 export interface UnScOptions {
@@ -22,7 +23,8 @@ export interface UnScOptions {
 export const UN_SC_LEGAL_BASIS_CODE = 'unsc_consolidated_list';
 const MAX_REMARKS = 4000;
 
-type Report = (position: string, message: string) => void;
+/** `warning`: the record is imported all the same. */
+type Report = (position: string, message: string, warning?: boolean) => void;
 
 /** One element of a record, with its text and children; only built inside INDIVIDUAL / ENTITY. */
 interface XmlElement {
@@ -30,11 +32,13 @@ interface XmlElement {
   line: number;
   text: string;
   children: XmlElement[];
+  /** Control characters removed from the text of the record (written as character references). */
+  controls?: string;
 }
 
 /** Yields documents, then the person holding them, for each INDIVIDUAL; a group for each ENTITY. */
 export async function* parseUnSc(input: NodeJS.ReadableStream | string, opts: UnScOptions = {}): AsyncGenerator<ImportItem> {
-  const report: Report = (position, message) => opts.onProblem?.({ position, message });
+  const report: Report = (position, message, warning) => opts.onProblem?.({ position, message, ...(warning ? { warning } : {}) });
   const fileName = typeof input === 'string' ? input : undefined;
   const totalBytes = typeof input === 'string' ? (await stat(input)).size : undefined;
   const stream = typeof input === 'string' ? createReadStream(input) : input;
@@ -44,13 +48,27 @@ export async function* parseUnSc(input: NodeJS.ReadableStream | string, opts: Un
   let bytesRead = 0;
   for await (const chunk of stream) {
     bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    parser.write(withoutControls(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }), parser, report));
     opts.onProgress?.(bytesRead, totalBytes);
     yield* queue.splice(0);
   }
   parser.write(decoder.decode());
   parser.close();
   yield* queue.splice(0);
+}
+
+/**
+ * XML 1.0 has no place for control characters, and a NUL would make PostgreSQL refuse the
+ * record: removed before the parser sees them, with a warning naming the line.
+ */
+function withoutControls(text: string, parser: SaxesParser, report: Report): string {
+  const { text: clean, removed } = withoutControlChars(text);
+  if (removed) {
+    const at = text.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
+    const line = parser.line + (text.slice(0, at).match(/\n/g)?.length ?? 0);
+    report(`line ${line}`, `${removed} control character${removed === 1 ? '' : 's'} (${controlCharsIn(text)}) removed`, true);
+  }
+  return clean;
 }
 
 /**
@@ -68,7 +86,10 @@ function recordParser(onRecord: (record: XmlElement) => void, fileName: string |
   });
   const onText = (text: string) => {
     const current = open.at(-1);
-    if (current) current.text += text;
+    if (!current) return;
+    const { text: clean, removed } = withoutControlChars(text);
+    if (removed) open[0].controls = [open[0].controls, controlCharsIn(text)].filter(Boolean).join(', ');
+    current.text += clean;
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -97,9 +118,10 @@ const nonEmpty = <T>(xs: T[]) => (xs.length > 0 ? xs : undefined);
 const withoutUndefined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-function remarksOf(text: string): string | undefined {
-  const t = text.trim();
-  return t ? t.slice(0, MAX_REMARKS) : undefined;
+/** The list's remarks, after what was kept as listed because it was not understood (never cut off). */
+function remarksOf(text: string, kept: string[] = []): string | undefined {
+  const parts = [kept.length ? `As listed, not understood (not screened on): ${kept.join('; ')}` : '', text.trim()].filter(Boolean);
+  return parts.length ? parts.join('\n\n').slice(0, MAX_REMARKS) : undefined;
 }
 
 // ---- records -----------------------------------------------------------------------
@@ -108,6 +130,8 @@ interface RecordContext {
   externalId: string;
   where: string;
   report: Report;
+  /** Values kept as listed because they were not understood, for the record's remarks. */
+  kept: string[];
 }
 
 function toItems(record: XmlElement, report: Report): ImportItem[] {
@@ -119,7 +143,8 @@ function toItems(record: XmlElement, report: Report): ImportItem[] {
     report(where, 'no REFERENCE_NUMBER nor DATAID: skipped');
     return [];
   }
-  const ctx: RecordContext = { externalId, where, report };
+  const ctx: RecordContext = { externalId, where, report, kept: [] };
+  if (record.controls) report(where, `control characters (${record.controls}) removed`, true);
   // LISTED_ON sometimes carries a UTC offset: "2015-03-27-04:00"
   const base = {
     tlp: 'CLEAR' as const,
@@ -141,9 +166,9 @@ function personItems(n: XmlElement, ctx: RecordContext, base: Base): ImportItem[
     names,
     birthDates: nonEmpty(unique(childrenOf(n, 'INDIVIDUAL_DATE_OF_BIRTH').flatMap((d) => birthDate(d, ctx) ?? []))),
     placesOfBirth: nonEmpty(unique(childrenOf(n, 'INDIVIDUAL_PLACE_OF_BIRTH').map(placeOfBirth).filter(Boolean))),
-    nationalities: nonEmpty(unique(values(n, 'NATIONALITY', 'VALUE').flatMap((c) => country(c, ctx) ?? []))),
-    gender: genderOf(field(n, 'GENDER')),
-    remarks: remarksOf(rawText(n, 'COMMENTS1')),
+    nationalities: nonEmpty(unique(values(n, 'NATIONALITY', 'VALUE').flatMap((c) => country(c, ctx, 'nationality') ?? []))),
+    gender: genderOf(field(n, 'GENDER'), ctx),
+    remarks: remarksOf(rawText(n, 'COMMENTS1'), ctx.kept),
   });
   if (!isValid('person', person, ctx)) return [];
   const documents = childrenOf(n, 'INDIVIDUAL_DOCUMENT')
@@ -173,8 +198,8 @@ function groupItems(n: XmlElement, ctx: RecordContext, base: Base): ImportItem[]
   const group: GroupData = withoutUndefined({
     names,
     groupType: 'organisation' as const,
-    countries: nonEmpty(unique(childrenOf(n, 'ENTITY_ADDRESS').flatMap((a) => country(field(a, 'COUNTRY'), ctx) ?? []))),
-    remarks: remarksOf(rawText(n, 'COMMENTS1')),
+    countries: nonEmpty(unique(childrenOf(n, 'ENTITY_ADDRESS').flatMap((a) => country(field(a, 'COUNTRY'), ctx, 'country') ?? []))),
+    remarks: remarksOf(rawText(n, 'COMMENTS1'), ctx.kept),
   });
   return isValid('group', group, ctx) ? [{ ...base, externalId: ctx.externalId, kind: 'group', data: group }] : [];
 }
@@ -222,7 +247,7 @@ function aliasNames(alias: XmlElement, ctx: RecordContext, isPerson: boolean): N
   if (texts.length === 0) return [];
   const qualityText = field(alias, 'QUALITY');
   const quality = QUALITY[qualityText];
-  if (!quality) ctx.report(ctx.where, `unknown alias QUALITY "${qualityText}"`);
+  if (!quality) ctx.report(ctx.where, `unknown alias QUALITY "${qualityText}"`, true);
   return toNames(texts, 'alias', quality);
 }
 
@@ -240,7 +265,7 @@ function finishNames(names: Name[], ctx: RecordContext): Name[] {
   const seen = new Set<string>();
   return names.filter((n) => {
     if (hasReplacementChar(n.value)) {
-      ctx.report(ctx.where, `${n.type} name contains U+FFFD (text corrupted before it reached us): dropped`);
+      ctx.report(ctx.where, `${n.type} name contains U+FFFD (text corrupted before it reached us): dropped`, true);
       return false;
     }
     if (seen.has(n.value)) return false;
@@ -296,12 +321,16 @@ function birthDate(d: XmlElement, ctx: RecordContext): string | undefined {
   const value = date || (from && to ? (from === to ? from : `${from}/${to}`) : fromNote(note, year) ?? year);
   const where = `${ctx.where} / ${d.name} at line ${d.line}`;
   if (!value) {
-    if (note) ctx.report(where, 'date of birth only in a NOTE that gives no month and year: left out');
+    if (note) {
+      ctx.kept.push(`date of birth "${note}"`);
+      ctx.report(where, 'date of birth only in a NOTE that gives no month and year: kept in remarks, not screened on', true);
+    }
     return undefined;
   }
-  const parts = value.split('/');
-  if (parts.every(isPartialDate) && (parts.length === 1 || parts[0] <= parts[1])) return value;
-  ctx.report(where, 'date of birth is not a real date or forward range: left out');
+  const parts = value.split('/').map((p) => readPartialDate(p));
+  if (parts.every(Boolean) && (parts.length === 1 || parts[0]! <= parts[1]!)) return parts.join('/');
+  ctx.kept.push(`date of birth "${value}"`);
+  ctx.report(where, `date of birth "${value}" is not a real date or forward range: kept in remarks, not screened on`, true);
   return undefined;
 }
 
@@ -319,26 +348,33 @@ function placeOfBirth(p: XmlElement): string {
     .join(', ');
 }
 
-function genderOf(text: string): PersonData['gender'] {
+function genderOf(text: string, ctx: RecordContext): PersonData['gender'] {
   const g = text.toLowerCase();
-  return g === 'male' || g === 'female' ? g : undefined;
+  if (g === 'male' || g === 'female') return g;
+  if (g && g !== 'unknown') {
+    ctx.kept.push(`gender "${text}"`);
+    ctx.report(ctx.where, `gender "${text}" not understood: kept in remarks, not screened on`, true);
+  }
+  return undefined;
 }
 
-/** UN names for countries that i18n-iso-countries does not know in English. */
-const COUNTRY_ALIASES: Record<string, string> = {
-  "Democratic People's Republic of Korea": 'PRK',
-  'United Kingdom of Great Britain and Northern Ireland': 'GBR',
-  'British Virgin Islands': 'VGB',
-  'China, Hong Kong Special Administrative Region': 'HKG',
-};
-
-/** Alpha-3 code of an English country name, or undefined (reported) when it does not resolve. */
-function country(name: string, ctx: RecordContext): string | undefined {
+/**
+ * Alpha-3 code of a country name (UN forms, former countries mapped to today's where there is
+ * one), or undefined: kept in `kept` for the remarks and reported when it does not resolve.
+ */
+function country(name: string, ctx: RecordContext, what: string, kept = ctx.kept): string | undefined {
   if (!name) return undefined;
   // the list writes names, never codes: "na" (not available) must not become Namibia
-  const code = COUNTRY_ALIASES[name] ?? (name.length > 2 ? toAlpha3(name) : undefined);
-  if (!code) ctx.report(ctx.where, `country "${name}" not resolved: left out`);
-  return code;
+  if (/^n\/?a$/i.test(name)) {
+    ctx.report(ctx.where, `${what} "${name}" (not available): left out`, true);
+    return undefined;
+  }
+  const r = name.length > 2 ? readCountry(name) : ({ kind: 'unknown' } as const);
+  if (r.kind === 'country') return r.alpha3;
+  const why = r.kind === 'former' ? `a former country (${r.name}) that is no single country today` : 'not a country we know';
+  kept.push(`${what} "${name}"`);
+  ctx.report(ctx.where, `${what} "${name}" not resolved (${why}): kept in remarks, not screened on`, true);
+  return undefined;
 }
 
 // ---- documents ---------------------------------------------------------------------
@@ -369,12 +405,14 @@ function documentOf(d: XmlElement, ctx: RecordContext): DocumentData | undefined
     const v = field(d, f);
     return v.length === 10 && isPartialDate(v) ? v : undefined;
   };
-  const remarks = [field(d, 'NOTE'), listed !== number ? `Number as listed: ${listed}` : ''].filter(Boolean).join('\n');
+  const kept: string[] = [];
+  const issuingCountry = issued ? country(issued, ctx, 'issuing country', kept) : undefined;
+  const remarks = [field(d, 'NOTE'), listed !== number ? `Number as listed: ${listed}` : '', kept.length ? `As listed, not understood: ${kept.join('; ')}` : ''].filter(Boolean).join('\n');
   return withoutUndefined({
     number,
     type: documentType([type2, listed, type1]),
     typeText: typeText || undefined,
-    issuingCountry: issued ? country(issued, ctx) : undefined,
+    issuingCountry,
     status: 'unknown' as const,
     issueDate: dateOf('DATE_OF_ISSUE'),
     expiryDate: dateOf('DATE_OF_EXPIRY'),
