@@ -3,31 +3,33 @@
  * with no server and no database (posts without a link, evaluation runs).
  *
  * Watchlist: `.jsonl` (`{"id","schema":"Person","names":[…],"birthDates":[…],"nationalities":[…],"gender"}`,
- * only id and names required; lines of another schema are ignored), `.csv` with those columns
+ * only names required; lines of another schema are ignored), `.csv` with those columns
  * (several values separated by `;`), or the UN Security Council consolidated list `.xml`
  * (persons only). Queries: `.jsonl` (`{"id","name","birthDate","nationality","gender"}`) or
  * `.csv` with those columns. Both are read as streams, one record per line, so files of any
- * size work; a malformed line is reported with its line number and skipped.
+ * size work. A line is skipped (and reported with its number) only when it has no usable
+ * name or cannot be read at all: a date, a country or a gender that is not understood is
+ * kept as given, reported as a warning and not screened on (see secondary-fields.ts).
  */
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { toAlpha3 } from '../../core/countries.ts';
 import { invalid } from '../../core/errors.ts';
-import { isPartialDate } from '../../core/partial-date.ts';
 import { detectScript } from '../../core/text.ts';
-import type { PersonData } from '../../records/record.ts';
+import { controlCharsIn, withoutControlChars } from '../../records/import/clean-text.ts';
 import { parseUnSc } from '../../records/import/un-sc.ts';
+import type { PersonData } from '../../records/record.ts';
 import { type PersonEntry, PersonIndex } from '../names/person-index.ts';
 import type { PersonMatch, PersonQuery } from '../screening.ts';
+import { type FieldReading, type NotUnderstood, notUnderstoodText, readBirthDate, readGender, readNationality } from './secondary-fields.ts';
 
 export interface BatchProblem {
   file: string;
   /** 1-based line number (for the UN list XML, the line of the record). */
   line: number | null;
   message: string;
-  /** Whether the line (record) was skipped, or only noted. */
+  /** Whether the line (record) was skipped, or screened with a warning (a field kept as given, characters removed). */
   skipped: boolean;
 }
 
@@ -35,6 +37,8 @@ export interface BatchQuery {
   id: string;
   line: number;
   query: PersonQuery;
+  /** Fields of the query kept as given, not screened on. */
+  notUnderstood?: NotUnderstood[];
 }
 
 /** What the batch needs from an index: PersonIndex, or a stand-in in tests. */
@@ -52,6 +56,10 @@ export interface BatchStats {
   queryMs: number;
   qps: number;
   rssMb: number;
+  /** Lines (records) skipped, in both files: only those without a usable name, or not readable at all. */
+  skipped: number;
+  /** Warnings, in both files: fields kept as given and not screened on, control characters removed. */
+  warnings: number;
 }
 
 export type Format = 'jsonl' | 'csv' | 'xml';
@@ -142,84 +150,100 @@ async function* jsonRecords(file: string, onProblem: (p: BatchProblem) => void):
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
-function idOf(v: unknown): string {
+/** Notes of one line: fields kept as given, characters removed. */
+type Notes = string[];
+
+function idOf(v: unknown, line: number, notes: Notes): string {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v !== 'string' || !v.trim()) return fail('"id" is missing or empty');
-  return v.trim();
+  if (typeof v === 'string' && v.trim()) return clean(v, 'id', notes);
+  // a person without an id is still screened: the line number stands for it
+  notes.push(`"id" is missing or empty: the line is known as "#${line}"`);
+  return `#${line}`;
+}
+
+/** Text without control characters (a NUL byte in a name …), noted when there were any. */
+function clean(s: string, field: string, notes: Notes): string {
+  const { text, removed } = withoutControlChars(s);
+  if (removed) notes.push(`"${field}": ${removed} control character${removed === 1 ? '' : 's'} (${controlCharsIn(s)}) removed`);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A list field: a JSON array of strings, one string, or (CSV) values separated by `;`. */
-function listOf(v: unknown, field: string): string[] {
+function listOf(v: unknown, field: string, notes: Notes): string[] {
   if (!present(v)) return [];
   const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(';') : fail(`"${field}" must be a list of strings`);
   return items.map((x) => {
-    if (typeof x === 'object' && x !== null && typeof (x as { value?: unknown }).value === 'string') return (x as { value: string }).value.trim();
+    if (typeof x === 'object' && x !== null && typeof (x as { value?: unknown }).value === 'string') return clean((x as { value: string }).value, field, notes);
+    if (typeof x === 'number' && Number.isFinite(x)) return String(x);
     if (typeof x !== 'string') return fail(`"${field}" must be a list of strings`);
-    return x.trim();
+    return clean(x, field, notes);
   }).filter(Boolean);
 }
 
-function birthDateOf(s: string, field: string, ranges: boolean): string {
-  const parts = ranges ? s.split('/') : [s];
-  if (parts.length > 2 || !parts.every(isPartialDate) || (parts.length === 2 && parts[0] > parts[1])) {
-    fail(`"${field}" value "${s}" is not a date written YYYY, YYYY-MM or YYYY-MM-DD${ranges ? ' (or a range YYYY/YYYY)' : ''}`);
-  }
-  return s;
-}
-
-function nationalityOf(s: string, field: string): string {
-  return toAlpha3(s) ?? fail(`"${field}" value "${s}" is not a country (alpha-2, alpha-3 or English name)`);
-}
-
-function genderOf<T extends string>(v: unknown, allowed: readonly T[]): T | undefined {
-  if (!present(v)) return undefined;
-  if (typeof v !== 'string') return fail('"gender" must be a string');
-  const g = v.trim().toLowerCase();
-  const full = g === 'm' ? 'male' : g === 'f' ? 'female' : g === 'u' ? 'unknown' : g;
-  if (full === 'unknown' && !allowed.includes('unknown' as T)) return undefined;
-  if (!allowed.includes(full as T)) return fail(`"gender" must be ${allowed.join(' or ')}, not "${v}"`);
-  return full as T;
-}
-
-function stringOf(v: unknown, field: string): string | undefined {
+function stringOf(v: unknown, field: string, notes: Notes): string | undefined {
   if (!present(v)) return undefined;
   if (typeof v !== 'string' && typeof v !== 'number') return fail(`"${field}" must be a string`);
-  return String(v).trim() || undefined;
+  return clean(String(v), field, notes) || undefined;
 }
 
-/** A watchlist person from a JSONL object or a CSV row; undefined for another schema. */
-export function toPersonEntry(r: Record<string, unknown>): PersonEntry | undefined {
-  const schema = stringOf(r.schema, 'schema');
+/** Keeps what is understood; what is not goes to `notUnderstood` (and a note). */
+function understood<T>(r: FieldReading<T>, notUnderstood: NotUnderstood[], notes: Notes): T | undefined {
+  if (r.notUnderstood) {
+    notUnderstood.push(r.notUnderstood);
+    notes.push(notUnderstoodText(r.notUnderstood));
+  }
+  return r.value;
+}
+
+/** A watchlist person with the secondary fields it could not read (kept, not screened on). */
+export type WatchlistPerson = PersonEntry & { notUnderstood?: NotUnderstood[] };
+
+/**
+ * A watchlist person from a JSONL object or a CSV row; undefined for another schema. Throws
+ * (the line is skipped) only when it has no name; `notes` receives what was kept as given.
+ */
+export function toPersonEntry(r: Record<string, unknown>, line = 0, notes: Notes = []): WatchlistPerson | undefined {
+  const schema = stringOf(r.schema, 'schema', notes);
   if (schema && schema.toLowerCase() !== 'person') return undefined;
-  const id = idOf(r.id);
-  const names = listOf(r.names, 'names');
+  const names = listOf(r.names, 'names', notes);
   if (names.length === 0) fail('"names" must hold at least one name');
-  const birthDates = listOf(r.birthDates, 'birthDates').map((d) => birthDateOf(d, 'birthDates', true));
-  const nationalities = [...new Set(listOf(r.nationalities, 'nationalities').map((n) => nationalityOf(n, 'nationalities')))];
-  const gender = genderOf(r.gender, ['male', 'female', 'unknown'] as const);
+  const id = idOf(r.id, line, notes);
+  const notUnderstood: NotUnderstood[] = [];
+  const birthDates = [...new Set(listOf(r.birthDates, 'birthDates', notes).flatMap((d) => understood(readBirthDate(d, 'birthDates', true), notUnderstood, notes) ?? []))];
+  const nationalities = [...new Set(listOf(r.nationalities, 'nationalities', notes).flatMap((n) => understood(readNationality(n, 'nationalities'), notUnderstood, notes) ?? []))];
+  const given = stringOf(r.gender, 'gender', notes);
+  const gender = given ? understood(readGender(given), notUnderstood, notes) : undefined;
   return {
     id,
     names: [...new Set(names)].map((value, i) => ({ value, type: i === 0 ? 'primary' : 'alias', script: detectScript(value) })),
     ...(birthDates.length ? { birthDates } : {}),
     ...(nationalities.length ? { nationalities } : {}),
-    ...(gender ? { gender } : {}),
+    ...(gender && gender !== 'unknown' ? { gender } : {}),
+    ...(notUnderstood.length ? { notUnderstood } : {}),
   };
 }
 
-export function toQuery(r: Record<string, unknown>): { id: string; query: PersonQuery } {
-  const id = idOf(r.id);
-  const name = stringOf(r.name, 'name') ?? fail('"name" is missing or empty');
-  const birthDate = stringOf(r.birthDate, 'birthDate');
-  const nationality = stringOf(r.nationality, 'nationality');
-  const gender = genderOf(r.gender, ['male', 'female'] as const);
+/** A query; throws (the line is skipped) only when it has no name. */
+export function toQuery(r: Record<string, unknown>, line = 0, notes: Notes = []): { id: string; query: PersonQuery; notUnderstood?: NotUnderstood[] } {
+  const name = stringOf(r.name, 'name', notes) ?? fail('"name" is missing or empty');
+  const id = idOf(r.id, line, notes);
+  const notUnderstood: NotUnderstood[] = [];
+  const read = <T>(field: string, reader: (v: string, field: string) => FieldReading<T>) => {
+    const v = stringOf(r[field], field, notes);
+    return v ? understood(reader(v, field), notUnderstood, notes) : undefined;
+  };
+  const birthDate = read('birthDate', (v, f) => readBirthDate(v, f));
+  const nationality = read('nationality', readNationality);
+  const gender = read('gender', readGender);
   return {
     id,
     query: {
       name,
-      ...(birthDate ? { birthDate: birthDateOf(birthDate, 'birthDate', false) } : {}),
-      ...(nationality ? { nationality: nationalityOf(nationality, 'nationality') } : {}),
-      ...(gender ? { gender } : {}),
+      ...(birthDate ? { birthDate } : {}),
+      ...(nationality ? { nationality } : {}),
+      ...(gender && gender !== 'unknown' ? { gender } : {}),
     },
+    ...(notUnderstood.length ? { notUnderstood } : {}),
   };
 }
 
@@ -229,7 +253,7 @@ const WATCHLIST_COLUMNS = ['id', 'schema', 'names', 'birthDates', 'nationalities
 const QUERY_COLUMNS = ['id', 'name', 'birthDate', 'nationality', 'gender'];
 
 /** Watchlist persons, streamed; problems reported through onProblem. Duplicate ids are skipped. */
-export async function* readWatchlist(file: string, onProblem: (p: BatchProblem) => void, counts = { otherSchema: 0 }): AsyncGenerator<PersonEntry> {
+export async function* readWatchlist(file: string, onProblem: (p: BatchProblem) => void, counts = { otherSchema: 0 }): AsyncGenerator<WatchlistPerson> {
   const format = formatOf(file, ['jsonl', 'csv', 'xml']);
   if (format === 'xml') {
     for await (const item of parseUnSc(file, {
@@ -237,9 +261,9 @@ export async function* readWatchlist(file: string, onProblem: (p: BatchProblem) 
         // documents and entities do not take part in person screening
         if (p.position.startsWith('ENTITY') || p.position.includes('INDIVIDUAL_DOCUMENT')) return;
         const line = /at line (\d+)/.exec(p.position)?.[1];
-        // only a lost individual counts as skipped; the rest (a field left out, a document, an entity) are notes
+        // only a lost individual counts as skipped; the rest (a field kept in remarks, a name dropped) are warnings
         const individual = p.position.startsWith('INDIVIDUAL') && !p.position.includes(' / ');
-        const lost = individual && (/: skipped$/.test(p.message) || /^invalid person/.test(p.message));
+        const lost = !p.warning && individual && (/: skipped$/.test(p.message) || /^invalid person/.test(p.message));
         onProblem({ file, line: line ? Number(line) : null, message: `${p.position}: ${p.message}`, skipped: lost });
       },
     })) {
@@ -259,10 +283,11 @@ export async function* readWatchlist(file: string, onProblem: (p: BatchProblem) 
     return;
   }
   const firstLine = new Map<string, number>();
-  const records = format === 'jsonl' ? jsonRecords(file, onProblem) : csvRecords(file, ['id', 'names'], WATCHLIST_COLUMNS, onProblem);
+  const records = format === 'jsonl' ? jsonRecords(file, onProblem) : csvRecords(file, ['names'], WATCHLIST_COLUMNS, onProblem);
   for await (const { record, line } of records) {
+    const notes: Notes = [];
     try {
-      const entry = toPersonEntry(record);
+      const entry = toPersonEntry(record, line, notes);
       if (!entry) {
         counts.otherSchema++;
         continue;
@@ -270,6 +295,7 @@ export async function* readWatchlist(file: string, onProblem: (p: BatchProblem) 
       const seen = firstLine.get(entry.id);
       if (seen !== undefined) fail(`duplicate id "${entry.id}" (first on line ${seen})`);
       firstLine.set(entry.id, line);
+      for (const message of notes) onProblem({ file, line, message, skipped: false });
       yield entry;
     } catch (e) {
       if (!(e instanceof LineError)) throw e;
@@ -281,10 +307,13 @@ export async function* readWatchlist(file: string, onProblem: (p: BatchProblem) 
 /** Queries in file order, streamed; problems reported through onProblem. */
 export async function* readQueries(file: string, onProblem: (p: BatchProblem) => void): AsyncGenerator<BatchQuery> {
   const format = formatOf(file, ['jsonl', 'csv']);
-  const records = format === 'jsonl' ? jsonRecords(file, onProblem) : csvRecords(file, ['id', 'name'], QUERY_COLUMNS, onProblem);
+  const records = format === 'jsonl' ? jsonRecords(file, onProblem) : csvRecords(file, ['name'], QUERY_COLUMNS, onProblem);
   for await (const { record, line } of records) {
+    const notes: Notes = [];
     try {
-      yield { ...toQuery(record), line };
+      const q = toQuery(record, line, notes);
+      for (const message of notes) onProblem({ file, line, message, skipped: false });
+      yield { ...q, line };
     } catch (e) {
       if (!(e instanceof LineError)) throw e;
       onProblem({ file, line, message: e.message, skipped: true });
@@ -311,26 +340,34 @@ export interface ScreenBatchResult {
   stats: BatchStats;
   /** Lines (records) skipped as malformed, in both files. */
   skipped: number;
+  /** Lines screened with a warning, in both files. */
+  warnings: number;
 }
 
 /**
  * Loads the watchlist into an in-memory index, then screens the queries one by one in file
  * order, writing `{"queryId","matches":[…]}` lines as it goes (waiting when the output is
- * slower than the screening).
+ * slower than the screening). A query or a candidate with fields that were not understood
+ * carries them as `notUnderstood`.
  */
 export async function screenBatch(opts: ScreenBatchOptions): Promise<ScreenBatchResult> {
   const top = opts.top ?? 10;
   let skipped = 0;
+  let warnings = 0;
   const onProblem = (p: BatchProblem) => {
     if (p.skipped) skipped++;
+    else warnings++;
     opts.onProblem(p);
   };
   const t0 = performance.now();
   const index: BatchIndex = opts.createIndex?.() ?? new PersonIndex();
   let records = 0;
   const counts = { otherSchema: 0 };
-  for await (const entry of readWatchlist(opts.watchlist, onProblem, counts)) {
+  // the few persons with fields kept as given, to show them beside their matches
+  const keptOf = new Map<string, NotUnderstood[]>();
+  for await (const { notUnderstood, ...entry } of readWatchlist(opts.watchlist, onProblem, counts)) {
     index.add(entry);
+    if (notUnderstood) keptOf.set(entry.id, notUnderstood);
     records++;
   }
   index.compact?.();
@@ -343,7 +380,11 @@ export async function screenBatch(opts: ScreenBatchOptions): Promise<ScreenBatch
     const matches = index.search(q.query, { limit: top }).slice(0, top);
     const line = JSON.stringify({
       queryId: q.id,
-      matches: matches.map((m) => ({ id: m.id, score: m.score, alert: m.alert, matchedName: m.matchedName, explanation: m.explanation })),
+      ...(q.notUnderstood ? { notUnderstood: q.notUnderstood } : {}),
+      matches: matches.map((m) => {
+        const kept = keptOf.get(m.id);
+        return { id: m.id, score: m.score, alert: m.alert, matchedName: m.matchedName, explanation: m.explanation, ...(kept ? { notUnderstood: kept } : {}) };
+      }),
     });
     queries++;
     if (!opts.out.write(`${line}\n`)) await once(opts.out, 'drain');
@@ -358,7 +399,10 @@ export async function screenBatch(opts: ScreenBatchOptions): Promise<ScreenBatch
       queryMs: r1(queryMs),
       qps: queryMs > 0 ? Math.round((queries / queryMs) * 1000) : 0,
       rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      skipped,
+      warnings,
     },
     skipped,
+    warnings,
   };
 }
