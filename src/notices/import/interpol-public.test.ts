@@ -38,16 +38,38 @@ describe('INTERPOL public notices parser', () => {
 
   it('reads the pipe export with its list-shaped nationalities and reports malformed lines by number', () => {
     const got = items(parseInterpolPublic(PIPE));
-    assert.deepEqual(got.map((i) => i.entityId), ['2021/10452', '2024/20311', '2021/10452', '2018/64590', '2017/80023']);
+    assert.deepEqual(got.map((i) => i.entityId), ['2021/10452', '2024/20311', '2021/10452', '2018/64590', '2017/80023', '2019/33001']);
     assert.deepEqual(got[1].nationalities, ['MLI', 'CIV']);
     assert.equal(got[1].type, 'yellow');
     assert.deepEqual(got[4].nationalities, ['DZA', 'FRA']);
-    assert.deepEqual(problems(parseInterpolPublic(PIPE)).map((p) => p.position), ['line 7', 'line 8', 'line 9']);
+    assert.deepEqual(problems(parseInterpolPublic(PIPE)).map((p) => [p.position, p.warning ?? false]), [['line 7', false], ['line 8', false], ['line 9', true]]);
+    // a date of birth that is no calendar day: the notice is kept, the date is not screened on
+    assert.equal(got[5].birthDate, undefined);
+    assert.deepEqual(got[5].notUnderstood, [{ field: 'date_of_birth', value: '1986/13/40', reason: 'not a real date written YYYY/MM/DD, YYYY/MM or YYYY' }]);
+  });
+
+  it('keeps a notice whose nationality is YU, the former Yugoslavia, as INTERPOL publishes it, with a warning', () => {
+    const events = [...parseInterpolPublic('[{"entity_id": "2009/40872", "forename": "DRAGAN", "name": "PETROVIC", "date_of_birth": "1968/2/1", "nationalities": ["YU", "RS", "ZR"]}]')];
+    const [item] = items(events);
+    assert.deepEqual(item.nationalities, ['SRB', 'COD']);
+    assert.equal(item.birthDate, '1968-02-01');
+    assert.deepEqual(item.notUnderstood, [{ field: 'nationality', value: 'YU', reason: 'a former country (Yugoslavia) that is no single country today' }]);
+    assert.deepEqual(problems(events), [
+      { position: '[0]', message: 'notice 2009/40872: nationality "YU" not understood (a former country (Yugoslavia) that is no single country today): kept with the notice, not screened on', warning: true },
+    ]);
+  });
+
+  it('removes control characters from names, with a warning', () => {
+    const events = [...parseInterpolPublic('[{"entity_id": "2020/2", "forename": "OMAR\\u0000", "name": "FAR\\u001bOUK"}]')];
+    assert.deepEqual([items(events)[0].forename, items(events)[0].name], ['OMAR', 'FAROUK']);
+    assert.deepEqual(problems(events).map((p) => [p.message, p.warning]), [['notice 2020/2: control characters (U+0000, U+001B) removed', true]]);
   });
 
   it('reports broken JSON, unknown countries and missing ids instead of throwing', () => {
     assert.deepEqual(problems(parseInterpolPublic('{"_embedded": {"notices": [')).map((p) => p.position), ['line 1']);
-    assert.match(problems(parseInterpolPublic('[{"entity_id": "2020/1", "name": "X", "nationalities": ["QQ"]}]'))[0].message, /unknown nationality/);
+    const qq = [...parseInterpolPublic('[{"entity_id": "2020/1", "name": "X", "nationalities": ["QQ"]}]')];
+    assert.match(problems(qq)[0].message, /nationality "QQ" not understood \(not a country we know\)/);
+    assert.equal(items(qq).length, 1, 'the notice is kept');
     assert.match(problems(parseInterpolPublic('[{"name": "X"}]'))[0].message, /entity_id/);
     assert.match(problems(parseInterpolPublic('[42]'))[0].message, /not a notice/);
   });
@@ -75,16 +97,16 @@ for (const target of DB_TARGETS) {
         await s.noticeImporter.run(root, parseInterpolPublic(DETAIL)),
         await s.noticeImporter.run(root, parseInterpolPublic(PIPE), { batchSize: 2, onProblem: (p) => seen.push(p.position) }),
       ];
-      assert.deepEqual(first.map((t) => [t.created, t.existing, t.duplicates, t.problems]), [[3, 0, 0, 1], [1, 0, 0, 0], [4, 0, 1, 3]]);
+      assert.deepEqual(first.map((t) => [t.created, t.existing, t.duplicates, t.problems, t.warnings]), [[3, 0, 0, 1, 0], [1, 0, 0, 0, 0], [5, 0, 1, 2, 1]]);
       assert.deepEqual(seen, ['notices[3]', 'line 7', 'line 8', 'line 9']);
       const again = [
         await s.noticeImporter.run(root, parseInterpolPublic(LIST)),
         await s.noticeImporter.run(root, parseInterpolPublic(DETAIL)),
         await s.noticeImporter.run(root, parseInterpolPublic(PIPE)),
       ];
-      assert.deepEqual(again.map((t) => [t.created, t.existing]), [[0, 3], [0, 1], [0, 4]]);
+      assert.deepEqual(again.map((t) => [t.created, t.existing]), [[0, 3], [0, 1], [0, 5]]);
       const all = await s.notices.list(root, { limit: 100 });
-      assert.equal(all.items.length, 8);
+      assert.equal(all.items.length, 9);
       assert.ok(all.items.every((n) => n.state === 'published' && n.reviewDate === '2031-03-01'));
       const yellow = all.items.filter((n) => n.type === 'yellow').map((n) => n.subjectName);
       assert.deepEqual(yellow, ['FATOUMATA TRAORE']);
@@ -96,7 +118,7 @@ for (const target of DB_TARGETS) {
       assert.equal(found.candidates[0]?.id, moussa.subjectRecordId ?? (await s.notices.get(root, moussa.id)).subjectRecordId);
       // one audit entry per batch
       const log = await s.conn.db.selectFrom('auditLog').select('action').where('action', '=', 'notice.import').execute();
-      assert.equal(log.length, 1 + 1 + 2);
+      assert.equal(log.length, 1 + 1 + 3);
     });
 
     it('publishes the imported extracts without login, with only the fields the site had', async () => {
@@ -109,6 +131,23 @@ for (const target of DB_TARGETS) {
       assert.deepEqual((await s.notices.publicList({ ageMin: 40, ageMax: 42 })).items.map((i) => i.name), ['MOUSSA NDIAYE']);
       assert.deepEqual((await s.notices.publicList({ name: 'benjelloun' })).items.map((i) => i.name), ['KARIM BENJELLOUN']);
       assert.deepEqual((await s.notices.publicList({ sex: 'male' })).items.map((i) => i.name), ['MOUSSA NDIAYE']);
+    });
+
+    it("imports INTERPOL's red notice of a person whose nationality is YU, screens the subject and keeps YU with the notice", async () => {
+      const seen: Array<[string, boolean]> = [];
+      const notice = '{"entity_id": "2009/40872", "forename": "DRAGAN", "name": "PETROVIC\\u0000", "date_of_birth": "1968/03/12", "nationalities": ["YU"], "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2009-40872"}}}';
+      const t = await s.noticeImporter.run(root, parseInterpolPublic(notice), { onProblem: (p) => seen.push([p.message, p.warning ?? false]) });
+      assert.deepEqual([t.created, t.problems, t.warnings], [1, 0, 2]);
+      assert.deepEqual(seen.map(([, w]) => w), [true, true]);
+      const n = (await s.notices.list(root, { limit: 100 })).items.find((x) => x.subjectName === 'DRAGAN PETROVIC')!;
+      assert.equal(n.type, 'red');
+      const full = await s.notices.get(root, n.id);
+      assert.equal(full.content.subject.nationalities, undefined);
+      assert.match(full.content.circumstances ?? '', /nationality "YU" \(a former country \(Yugoslavia\)/);
+      const found = await s.screening.screenPerson(border, { name: 'Dragan Petrovic', nationality: 'SRB' }, 'test');
+      assert.equal(found.candidates[0]?.id, full.subjectRecordId);
+      assert.equal(found.candidates[0].alert, true);
+      assert.equal(found.candidates[0].explanation.nationality.effect, 'unknown');
     });
 
     it('refuses an import by a user without notice.import', async () => {

@@ -7,10 +7,14 @@
  *  - the pipe-separated export scrapers of that site produce, header
  *    `forename|date_of_birth|entity_id|nationalities|name|selfHref|imagesHref|thumbnailHref`,
  *    where nationalities may be `MA`, `MA,FR` or a list such as `['MA', 'FR']`.
- * Parsing only: each good notice is yielded as an item, each bad one as a problem with its line.
+ * Parsing only: each notice with an id and a name is yielded as an item, the rest as problems
+ * with their line. A date of birth or a nationality the parser cannot read (`YU`, the former
+ * Yugoslavia, in INTERPOL's own notices) never loses the notice: it is kept as published in
+ * `notUnderstood`, reported as a warning, and not screened on.
  */
-import { toAlpha3 } from '../../core/countries.ts';
-import { isPartialDate } from '../../core/partial-date.ts';
+import { readCountry, toAlpha3 } from '../../core/countries.ts';
+import { readPartialDate } from '../../core/partial-date.ts';
+import { controlCharsIn, withoutControlChars } from '../../records/import/clean-text.ts';
 
 export interface PublicNoticeItem {
   /** `line 12` or `notices[3]`. */
@@ -27,11 +31,15 @@ export interface PublicNoticeItem {
   gender?: 'male' | 'female';
   placeOfBirth?: string;
   charges: Array<{ charge: string; issuingCountry?: string }>;
+  /** Fields as published that were not understood: kept with the notice, not screened on. */
+  notUnderstood?: Array<{ field: string; value: string; reason: string }>;
 }
 
 export interface ParseProblem {
   position: string;
   message: string;
+  /** The notice is imported all the same (a field kept as published, a character removed). */
+  warning?: boolean;
 }
 
 export type ParseEvent = { item: PublicNoticeItem } | { problem: ParseProblem };
@@ -64,7 +72,7 @@ function* parseJson(text: string): Generator<ParseEvent> {
     } else list.push([at || 'document', v]);
   };
   collect(doc, '');
-  for (const [position, raw] of list) yield toEvent(position, raw);
+  for (const [position, raw] of list) yield* toEvent(position, raw);
 }
 
 function* parsePipe(text: string): Generator<ParseEvent> {
@@ -86,7 +94,7 @@ function* parsePipe(text: string): Generator<ParseEvent> {
     const row: Record<string, unknown> = {};
     columns.forEach((c, j) => (row[c] = cells[j]));
     row.nationalities = splitList(String(row.nationalities ?? ''));
-    yield toEvent(position, row);
+    yield* toEvent(position, row);
   }
 }
 
@@ -98,9 +106,29 @@ function splitList(s: string): string[] {
     .filter(Boolean);
 }
 
-const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().replace(/\s+/g, ' ') : undefined);
+/**
+ * A text field, whitespace collapsed, without control characters (a NUL would make PostgreSQL
+ * refuse the batch): the ones removed are added to `removed`.
+ */
+function textOf(v: unknown, removed: string[]): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const { text, removed: n } = withoutControlChars(v);
+  if (n) removed.push(controlCharsIn(v));
+  return text.trim() ? text.trim().replace(/\s+/g, ' ') : undefined;
+}
 
-function toEvent(position: string, raw: unknown): ParseEvent {
+function* toEvent(position: string, raw: unknown): Generator<ParseEvent> {
+  const removedControls: string[] = [];
+  const e = toItem(position, raw, (v) => textOf(v, removedControls));
+  if ('item' in e) {
+    const warn = (message: string) => ({ problem: { position, message: `notice ${e.item.entityId}: ${message}`, warning: true } });
+    if (removedControls.length) yield warn(`control characters (${[...new Set(removedControls)].join(', ')}) removed`);
+    for (const n of e.item.notUnderstood ?? []) yield warn(`${n.field} ${JSON.stringify(n.value)} not understood (${n.reason}): kept with the notice, not screened on`);
+  }
+  yield e;
+}
+
+function toItem(position: string, raw: unknown, text: (v: unknown) => string | undefined): ParseEvent {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { problem: { position, message: 'not a notice object' } };
   const r = raw as Record<string, any>;
   const entityId = text(r.entity_id);
@@ -108,18 +136,22 @@ function toEvent(position: string, raw: unknown): ParseEvent {
   const forename = text(r.forename);
   const name = text(r.name);
   if (!forename && !name) return { problem: { position, message: `notice ${entityId} has neither name nor forename` } };
-  let birthDate: string | undefined;
+  const notUnderstood: NonNullable<PublicNoticeItem['notUnderstood']> = [];
   const dob = text(r.date_of_birth);
-  if (dob) {
-    birthDate = dob.replace(/\//g, '-');
-    if (!isPartialDate(birthDate)) return { problem: { position, message: `notice ${entityId}: date_of_birth ${JSON.stringify(dob)} is not YYYY/MM/DD, YYYY/MM or YYYY` } };
-  }
+  const birthDate = dob ? readPartialDate(dob) : undefined;
+  if (dob && !birthDate) notUnderstood.push({ field: 'date_of_birth', value: dob, reason: 'not a real date written YYYY/MM/DD, YYYY/MM or YYYY' });
   const rawNat = Array.isArray(r.nationalities) ? r.nationalities : typeof r.nationalities === 'string' ? splitList(r.nationalities) : [];
   const nationalities: string[] = [];
   for (const c of rawNat) {
-    const a3 = typeof c === 'string' ? toAlpha3(c) : undefined;
-    if (!a3) return { problem: { position, message: `notice ${entityId}: unknown nationality ${JSON.stringify(c)}` } };
-    if (!nationalities.includes(a3)) nationalities.push(a3);
+    const given = typeof c === 'string' || typeof c === 'number' ? text(String(c)) : undefined;
+    if (!given) continue;
+    const country = readCountry(given);
+    if (country.kind === 'country') {
+      if (!nationalities.includes(country.alpha3)) nationalities.push(country.alpha3);
+      continue;
+    }
+    const reason = country.kind === 'former' ? `a former country (${country.name}) that is no single country today` : 'not a country we know';
+    notUnderstood.push({ field: 'nationality', value: given, reason });
   }
   const sex = text(r.sex_id)?.toUpperCase();
   const charges = (Array.isArray(r.arrest_warrants) ? r.arrest_warrants : [])
@@ -139,6 +171,7 @@ function toEvent(position: string, raw: unknown): ParseEvent {
       ...(sex === 'M' ? { gender: 'male' as const } : sex === 'F' ? { gender: 'female' as const } : {}),
       ...(text(r.place_of_birth) ? { placeOfBirth: text(r.place_of_birth) } : {}),
       charges,
+      ...(notUnderstood.length ? { notUnderstood } : {}),
     },
   };
 }

@@ -25,13 +25,17 @@ export interface PublicImportTotals {
   created: number;
   existing: number;
   duplicates: number;
+  /** Notices not imported (no id, no name, not a notice). */
   problems: number;
+  /** Notices imported with a field kept as published and not screened on, or characters removed. */
+  warnings: number;
 }
 
 export interface PublicImportOptions {
   /** For notices whose own link does not say. */
   type?: 'red' | 'yellow';
   batchSize?: number;
+  /** Problems and warnings (`warning: true`: the notice is imported all the same). */
   onProblem?(p: ParseProblem): void;
   onProgress?(t: PublicImportTotals): void;
 }
@@ -57,12 +61,13 @@ export class PublicNoticeImporter {
     const agencies = await this.repo.agencies(this.db);
     const hub = agencies.find((a) => a.isHub) ?? agencies.find((a) => a.id === actor.agencyId);
     if (!hub) throw new AppError('no_hub', 500, 'This node has no hub agency');
-    const totals: PublicImportTotals = { read: 0, created: 0, existing: 0, duplicates: 0, problems: 0 };
+    const totals: PublicImportTotals = { read: 0, created: 0, existing: 0, duplicates: 0, problems: 0, warnings: 0 };
     const seen = new Set<string>();
     const size = opts.batchSize ?? 500;
     let batch: PublicNoticeItem[] = [];
     const problem = (p: ParseProblem) => {
-      totals.problems++;
+      if (p.warning) totals.warnings++;
+      else totals.problems++;
       opts.onProblem?.(p);
     };
     const flush = async () => {
@@ -174,7 +179,7 @@ function contentOf(item: PublicNoticeItem, type: 'red' | 'yellow'): NoticeConten
     },
     offence: charges ? { description: charges } : {},
     warrant: {},
-    circumstances: `INTERPOL public ${type} notice ${item.entityId}`,
+    circumstances: [`INTERPOL public ${type} notice ${item.entityId}`, ...(item.notUnderstood?.length ? [`As published, not understood (not screened on): ${item.notUnderstood.map((n) => `${n.field} "${n.value}" (${n.reason})`).join('; ')}`] : [])].join('\n').slice(0, 8000),
     requestedAction: REQUESTED[type],
   });
 }
