@@ -57,18 +57,29 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.auth.actor;
 }
 
-/** The stated purpose of a read, from the `x-purpose` header (audited with the read). */
+/**
+ * The stated purpose of a read, from the `x-purpose` header (audited with the read). A header
+ * that is present must state one: blank, it would audit a read with no reason while looking
+ * like one was given (GDPR art. 5(1)(b) purpose limitation).
+ */
 export function purposeOf(req: FastifyRequest): string {
   const raw = req.headers['x-purpose'];
-  let p = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  const header = Array.isArray(raw) ? raw[0] : raw;
+  if (header === undefined) return '';
+  let p = header.trim();
   // headers carry Latin-1 only: browsers send Arabic as RFC 8187 ext-value, UTF-8''%D9%85…
   if (p.startsWith("UTF-8''")) {
     try {
-      p = decodeURIComponent(p.slice(7));
+      p = decodeURIComponent(p.slice(7)).trim();
     } catch {
       throw invalid('invalid_purpose', "x-purpose in the UTF-8'' form must be percent-encoded UTF-8");
     }
+    // the text guard saw only the encoded form
+    if (/[\u0000-\u001f\u007f]/.test(p)) {
+      throw invalid('invalid_characters', 'x-purpose contains control characters', { issues: [{ path: 'headers/x-purpose', message: 'control characters are not allowed' }] });
+    }
   }
+  if (!p) throw invalid('invalid_purpose', 'x-purpose must state the purpose of the read: it is blank');
   if (p.length > 200) throw invalid('invalid_purpose', 'x-purpose is at most 200 characters');
   return p;
 }

@@ -25,8 +25,11 @@ import { recordsRoutes } from '../records/records.routes.ts';
 import { screeningRoutes } from '../screening/screening.routes.ts';
 import type { Services } from '../main.ts';
 import { registerAuth } from './auth-hook.ts';
+import { writeClientError } from './client-error.ts';
 import { notFoundProblem, registerErrorHandling } from './errors.ts';
+import { safeError } from './log-safety.ts';
 import { statsRoutes } from './stats.routes.ts';
+import { registerTextGuard } from './text-guard.ts';
 
 export interface HttpOptions {
   logLevel: string;
@@ -35,6 +38,26 @@ export interface HttpOptions {
   sessionMaxHours: number;
   webDist: string;
   ready: () => Promise<boolean>;
+  /** Proxies whose X-Forwarded-For gives the client address (config TRUST_PROXY); default none. */
+  trustProxy?: boolean | number | string[];
+  /** Where the log goes (tests read it); default standard output. */
+  logStream?: { write(line: string): void };
+}
+
+/** Fastify's trustProxy: a hop count becomes the function proxy-addr is given for one. */
+function trustOf(t: HttpOptions['trustProxy']) {
+  return typeof t === 'number' ? (_addr: string, hop: number) => hop < t : (t ?? false);
+}
+
+/**
+ * Answers that carry personal data must not be kept by browsers or proxies (GDPR art. 32,
+ * EU Directive 2016/680 art. 29): every /api/v1 answer is `no-store`, errors included, except
+ * the public notice extracts, which are public by the owner's decision and may be kept a minute
+ * (a cancelled notice then leaves shared caches within a minute).
+ */
+function cacheControlOf(url: string): string | undefined {
+  if (!url.startsWith('/api/v1/')) return undefined;
+  return url.startsWith('/api/v1/public/') ? 'public, max-age=60' : 'no-store';
 }
 
 /** Bodies: strict (no coercion, no unknown fields); query and params: coerced from text. */
@@ -71,12 +94,17 @@ export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyI
   const app = Fastify({
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
+    trustProxy: trustOf(o.trustProxy),
+    clientErrorHandler: writeClientError,
     logger: {
       level: o.logLevel,
-      // No personal data in logs: the URL without its query string (names are searched there).
+      ...(o.logStream ? { stream: o.logStream } : {}),
+      // No personal data in logs: the URL without its query string (names are searched there),
+      // errors without their values (log-safety.ts).
       serializers: {
         req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
         res: (res) => ({ statusCode: res.statusCode }),
+        err: safeError,
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -96,13 +124,16 @@ export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyI
       },
     },
   });
-  app.addHook('onRequest', (_req, reply, done) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.headers(securityHeaders);
+    const cache = cacheControlOf(req.url);
+    if (cache) reply.header('cache-control', cache);
     done();
   });
   await app.register(cors, { origin: o.corsOrigins.length ? o.corsOrigins : false, credentials: true });
   await app.register(cookie);
   registerErrorHandling(app);
+  registerTextGuard(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Ribat API', version: '1', description: 'Records, screening and cooperation for a national police hub' },
