@@ -2,6 +2,8 @@
  * The only reader of process.env. Every variable is documented here and in README.md,
  * validated once, with defaults that need no set-up.
  */
+import { isIP } from 'node:net';
+
 export interface Config {
   /** `pglite:./data/ribat` (embedded, default), `pglite:memory:` or `postgres://…` */
   databaseUrl: string;
@@ -22,6 +24,19 @@ export interface Config {
   /** Failed logins before a lockout, and how long it lasts. */
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /**
+   * Failed logins allowed per address and username, and (looser, against password spraying)
+   * per address, within a sliding window of seconds; successful logins are not counted.
+   */
+  loginRateMax: number;
+  loginRateAddressMax: number;
+  loginRateWindowSeconds: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed for the client address (rate limits, audit):
+   * false (default: the socket's peer), true (any: only behind a proxy that overwrites it),
+   * a hop count, or addresses and CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
   /**
    * Screening worker threads, each with the whole index in memory: searches go to the least
    * busy. 1 by default; more only pays where cores are free for them (and costs the index's
@@ -49,6 +64,24 @@ function oneOf<T extends string>(env: Env, key: string, def: T, allowed: readonl
   return raw as T;
 }
 
+/** TRUST_PROXY: `true`, `false`, a hop count, or comma-separated addresses and CIDR ranges. */
+function trustProxy(raw: string | undefined): Config['trustProxy'] {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of list) {
+    const [addr, bits, extra] = item.split('/');
+    const family = isIP(addr);
+    const maxBits = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))) {
+      throw new ConfigError('TRUST_PROXY must be true, false, a hop count, or comma-separated addresses and CIDR ranges');
+    }
+  }
+  return list;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL || 'pglite:./data/ribat';
   if (!/^(pglite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
@@ -67,6 +100,10 @@ export function loadConfig(env: Env = process.env): Config {
     seedScale: oneOf(env, 'SEED_SCALE', 'small', ['none', 'tiny', 'small', 'medium', 'large']),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginRateMax: int(env, 'LOGIN_RATE_MAX', 10, 1, 10_000),
+    loginRateAddressMax: int(env, 'LOGIN_RATE_ADDRESS_MAX', 100, 1, 100_000),
+    loginRateWindowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 300, 1, 24 * 3600),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     screeningWorkers: int(env, 'SCREENING_WORKERS', 1, 1, 16),
   };
 }

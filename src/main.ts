@@ -88,7 +88,7 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
   const audit = new AuditService(db, new AuditRepo(), clock);
   const authRepo = new AuthRepo();
   const directory = new AgencyDirectory(db, authRepo);
-  const auth = new AuthService(db, authRepo, audit, clock, ids, new LoginLimiter(), config);
+  const auth = new AuthService(db, authRepo, audit, clock, ids, new LoginLimiter({ max: config.loginRateMax, addressMax: config.loginRateAddressMax, windowSeconds: config.loginRateWindowSeconds }), config);
   const admin = new AdminService(db, authRepo, audit, clock, ids, opts.passwordCost, () => auth.forgetTokens());
   const recordsRepo = new RecordsRepo();
   const records = new RecordsService(db, recordsRepo, audit, bus, clock, ids, directory);
@@ -186,6 +186,7 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
     cookieSecure: config.cookieSecure,
     corsOrigins: config.corsOrigins,
     sessionMaxHours: config.sessionMaxHours,
+    trustProxy: config.trustProxy,
     webDist: opts.webDist ?? 'web/dist',
     ready: async () => {
       try {

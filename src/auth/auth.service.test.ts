@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { AuthService } from './auth.service.ts';
+import { LoginLimiter } from './login-limiter.ts';
 import type { Actor } from './roles.ts';
 
 const PW = 'a very good passphrase';
@@ -35,13 +37,47 @@ for (const target of DB_TARGETS) {
       await assert.rejects(s.auth.login('nobody', 'wrong', 'k2'), { code: 'invalid_credentials' });
     });
 
-    it('locks the account after five failures until the admin unlocks it', async () => {
+    it('locks the account after five failures until the admin unlocks it, answering as for a wrong password', async () => {
       await s.admin.createUser(root, { username: 'locky', displayName: 'L', password: PW, agencyId: root.agencyId, roles: ['frontline'] });
       for (let i = 0; i < 5; i++) await assert.rejects(s.auth.login('locky', 'bad', `ip${i}`), { code: 'invalid_credentials' });
-      await assert.rejects(s.auth.login('locky', PW, 'ip9'), { code: 'account_locked', status: 423 });
+      // the right password does not open a locked account, and the answer does not tell it is locked
+      await assert.rejects(s.auth.login('locky', PW, 'ip9'), { code: 'invalid_credentials', status: 401, message: 'Wrong username or password', details: undefined });
       const u = (await s.authRepo.userByUsername(s.conn.db, 'locky'))!;
+      assert.ok(u.lockedUntil && u.lockedUntil > s.clock.now());
+      const audited = await s.conn.db.selectFrom('auditLog').select('action').where('targetId', '=', u.id).orderBy('seq').execute();
+      assert.deepEqual(
+        audited.map((a) => a.action).filter((a) => a.startsWith('auth.')),
+        ['auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.locked', 'auth.login_locked'],
+      );
       await s.admin.updateUser({ ...root, roles: ['admin'] }, u.id, { unlock: true });
       assert.equal((await s.auth.login('locky', PW, 'ip9')).me.username, 'locky');
+    });
+
+    it('limits failed logins per address and username, counts no success, and says how long to wait', async () => {
+      await s.admin.createUser(root, { username: 'typo', displayName: 'T', password: PW, agencyId: root.agencyId, roles: ['frontline'] });
+      const auth = new AuthService(s.conn.db, s.authRepo, s.audit, s.clock, () => crypto.randomUUID(), new LoginLimiter({ max: 3, addressMax: 5, windowSeconds: 60 }), {
+        sessionIdleMinutes: 30,
+        sessionMaxHours: 12,
+        loginMaxFailures: 100,
+        loginLockMinutes: 15,
+      });
+      // successes are not counted
+      for (let i = 0; i < 5; i++) await auth.login('typo', PW, '198.51.100.1');
+      for (let i = 0; i < 3; i++) await assert.rejects(auth.login('typo', 'bad', '198.51.100.1'), { code: 'invalid_credentials' });
+      // the fourth attempt is refused before the password is checked, even the right one
+      await assert.rejects(auth.login('TYPO', PW, '198.51.100.1'), { code: 'rate_limited', status: 429, message: 'Too many failed logins: try again in 1 minute', details: { retryAfterSeconds: 60 } });
+      // the same username from another address, another username from this one: still allowed
+      await auth.login('typo', PW, '198.51.100.2');
+      await assert.rejects(auth.login('someone.else', 'bad', '198.51.100.1'), { code: 'invalid_credentials' });
+      // the looser cap per address stops spraying many usernames
+      await assert.rejects(auth.login('third', 'bad', '198.51.100.1'), { code: 'invalid_credentials' });
+      await assert.rejects(auth.login('fourth', 'bad', '198.51.100.1'), { code: 'rate_limited' });
+      s.clock.advance(61_000);
+      try {
+        assert.equal((await auth.login('typo', PW, '198.51.100.1')).me.username, 'typo');
+      } finally {
+        s.clock.set('2026-03-01T09:00:00Z');
+      }
     });
 
     it('ends sessions at the absolute limit, on logout, and when the password changes', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Lang } from '../core/countries.ts';
-import { AppError, forbidden, invalid, notFound, tooMany, unauthenticated } from '../core/errors.ts';
+import { forbidden, invalid, notFound, tooMany, unauthenticated } from '../core/errors.ts';
 import type { IdGenerator } from '../core/ids.ts';
 import type { Db } from '../db/connect.ts';
 import type { Agency, ApiToken, AuthRepo, User } from './auth.repo.ts';
@@ -35,6 +35,13 @@ export interface Authenticated {
   csrfToken?: string;
 }
 
+/** "45 seconds", "5 minutes": how long a rate-limited client waits, rounded up. */
+function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
 const MAX_TOKEN_DAYS = 365;
 const TOUCH_EVERY_MS = 60_000;
 const TOKEN_CACHE_MS = 5_000;
@@ -50,38 +57,28 @@ export class AuthService {
     private readonly settings: AuthSettings,
   ) {}
 
-  /** Checks a password; on success opens a web session. Lockout after repeated failures. */
-  async login(username: string, password: string, clientKey: string): Promise<{ sessionToken: string; csrfToken: string; me: Me }> {
-    const wait = this.limiter.hit(clientKey);
-    if (wait > 0) throw tooMany('rate_limited', 'Too many login attempts: wait and try again', { retryAfterSeconds: wait });
+  /**
+   * Checks a password; on success opens a web session. Lockout after repeated failures, and
+   * a rate limit on failures per address and username. A locked account, a disabled one, an
+   * unknown username and a wrong password all get the same answer, so the answer never tells
+   * which usernames exist (OWASP ASVS 4.0 V2.2.1); the lock is audited, not shown.
+   */
+  async login(username: string, password: string, clientAddress: string): Promise<{ sessionToken: string; csrfToken: string; me: Me }> {
+    const name = username.trim().toLowerCase();
     const now = this.clock.now();
-    const user = await this.repo.userByUsername(this.db, username.trim().toLowerCase());
+    const wait = this.limiter.wait(clientAddress, name, now.getTime());
+    if (wait > 0) {
+      throw tooMany('rate_limited', `Too many failed logins: try again in ${waitText(wait)}`, { retryAfterSeconds: wait });
+    }
+    const user = await this.repo.userByUsername(this.db, name);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || user.disabled) {
+    const locked = !!user?.lockedUntil && user.lockedUntil > now;
+    if (!user || user.disabled || locked || !ok) {
+      this.limiter.fail(clientAddress, name, now.getTime());
+      if (user && !user.disabled) await this.#recordFailure(user, locked, now);
       throw unauthenticated('invalid_credentials', 'Wrong username or password');
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new AppError('account_locked', 423, 'This account is locked after repeated failed logins', {
-        lockedUntil: user.lockedUntil.toISOString(),
-      });
-    }
-    if (!ok) {
-      const failures = user.failedLogins + 1;
-      const lock = failures >= this.settings.loginMaxFailures;
-      await this.db.transaction().execute(async (trx) => {
-        await this.repo.updateUser(trx, user.id, {
-          failedLogins: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + this.settings.loginLockMinutes * 60_000) : user.lockedUntil,
-        });
-        await this.audit.append(trx, null, {
-          action: lock ? 'auth.locked' : 'auth.login_failed',
-          targetType: 'user',
-          targetId: user.id,
-          details: { failures },
-        });
-      });
-      throw unauthenticated('invalid_credentials', 'Wrong username or password');
-    }
+    this.limiter.succeed(clientAddress, name);
     const sessionToken = newSecret('');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.db.transaction().execute(async (trx) => {
@@ -218,6 +215,29 @@ export class AuthService {
     await this.db.transaction().execute(async (trx) => {
       await this.repo.revokeToken(trx, id, this.clock.now());
       await this.audit.append(trx, actor, { action: 'token.revoke', targetType: 'api_token', targetId: id });
+    });
+  }
+
+  /** A failed login of an existing account: counted towards its lockout, always audited. */
+  async #recordFailure(user: User, locked: boolean, now: Date): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (locked) {
+        // the password is not checked against a locked account's counter: the lock runs its time
+        await this.audit.append(trx, null, {
+          action: 'auth.login_locked',
+          targetType: 'user',
+          targetId: user.id,
+          details: { lockedUntil: user.lockedUntil!.toISOString() },
+        });
+        return;
+      }
+      const failures = user.failedLogins + 1;
+      const lock = failures >= this.settings.loginMaxFailures;
+      await this.repo.updateUser(trx, user.id, {
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(now.getTime() + this.settings.loginLockMinutes * 60_000) : user.lockedUntil,
+      });
+      await this.audit.append(trx, null, { action: lock ? 'auth.locked' : 'auth.login_failed', targetType: 'user', targetId: user.id, details: { failures } });
     });
   }
 

@@ -3,6 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Role } from '../auth/roles.ts';
 import { DB_TARGETS } from '../../test/db-targets.ts';
 import { type Harness, httpHarness, PASSWORD } from '../../test/http-harness.ts';
+import { buildServer, type HttpOptions } from './server.ts';
+
+const SERVER_OPTIONS: HttpOptions = { logLevel: 'silent', cookieSecure: false, corsOrigins: [], sessionMaxHours: 12, webDist: 'web/does-not-exist', ready: async () => true };
 
 const UUID0 = '01900000-0000-7000-8000-000000000000';
 const personBody = (name = 'Rachid Alaoui') => ({
@@ -237,23 +240,55 @@ for (const target of DB_TARGETS) {
         assert.match(String(ok.headers['content-security-policy']), /default-src 'self'/);
       });
 
-      it('locks an account after repeated failed logins', async () => {
+      it('answers a locked account, a wrong password and an unknown user alike', async () => {
         await h.s.admin.createUser(await h.s.seeder.consoleActor(), { username: 'lock.me', displayName: 'l', password: PASSWORD, agencyId: h.hubId, roles: ['frontline'] });
-        for (let i = 0; i < 5; i++) {
-          const r = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lock.me', password: `wrong ${i}` }, remoteAddress: `10.0.0.${i}` });
-          assert.equal(r.statusCode, 401);
-        }
-        const locked = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lock.me', password: PASSWORD }, remoteAddress: '10.0.1.1' });
-        assert.equal(locked.statusCode, 423);
-        assert.equal(locked.json().code, 'account_locked');
+        const login = (username: string, password: string, i: number) =>
+          h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: `10.0.0.${i}` });
+        const wrong = await login('lock.me', 'wrong 0', 0);
+        for (let i = 1; i < 5; i++) assert.equal((await login('lock.me', `wrong ${i}`, i)).statusCode, 401);
+        const locked = await login('lock.me', PASSWORD, 5);
+        const unknown = await login('nobody.here', PASSWORD, 6);
+        const answer = (r: typeof wrong) => {
+          const { correlationId, ...body } = r.json();
+          assert.ok(correlationId);
+          return { status: r.statusCode, type: r.headers['content-type'], retryAfter: r.headers['retry-after'], body };
+        };
+        assert.equal(locked.statusCode, 401);
+        assert.deepEqual(answer(locked), answer(wrong));
+        assert.deepEqual(answer(unknown), answer(wrong));
+        assert.equal(wrong.json().code, 'invalid_credentials');
       });
 
-      it('rate-limits login attempts from one address', async () => {
-        let last = 0;
-        for (let i = 0; i < 21; i++) {
-          last = (await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody${i}`, password: 'x' }, remoteAddress: '192.0.2.7' })).statusCode;
+      it('rate-limits failed logins of one username from one address, saying how long to wait', async () => {
+        await h.s.admin.createUser(await h.s.seeder.consoleActor(), { username: 'rate.me', displayName: 'r', password: PASSWORD, agencyId: h.hubId, roles: ['frontline'] });
+        const login = (password: string, remoteAddress: string) => h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'rate.me', password }, remoteAddress });
+        // LOGIN_MAX_FAILURES locks the account after 5 in a row: a success between keeps it open
+        for (let i = 0; i < 10; i++) {
+          if (i === 4 || i === 8) assert.equal((await login(PASSWORD, '192.0.2.8')).statusCode, 200);
+          assert.equal((await login('x', '192.0.2.7')).statusCode, 401);
         }
-        assert.equal(last, 429);
+        const limited = await login(PASSWORD, '192.0.2.7');
+        assert.equal(limited.statusCode, 429);
+        assert.equal(limited.json().code, 'rate_limited');
+        assert.equal(limited.headers['retry-after'], '300');
+        assert.match(limited.json().title, /try again in 5 minutes/);
+        assert.equal((await login(PASSWORD, '192.0.2.8')).statusCode, 200);
+      });
+
+      it('keys the login limit on the client behind a trusted proxy, and on the peer otherwise', async () => {
+        const app = await buildServer(h.s, { ...SERVER_OPTIONS, trustProxy: ['10.9.9.9'] });
+        try {
+          const login = (remoteAddress: string, forwarded: string) =>
+            app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody.proxied', password: 'x' }, remoteAddress, headers: { 'x-forwarded-for': forwarded } });
+          for (let i = 0; i < 10; i++) assert.equal((await login('10.9.9.9', '203.0.113.1')).statusCode, 401);
+          assert.equal((await login('10.9.9.9', '203.0.113.1')).statusCode, 429);
+          assert.equal((await login('10.9.9.9', '203.0.113.2')).statusCode, 401);
+          // an untrusted peer's X-Forwarded-For is not believed
+          for (let i = 0; i < 10; i++) assert.equal((await login('10.9.9.8', `203.0.113.${10 + i}`)).statusCode, 401);
+          assert.equal((await login('10.9.9.8', '203.0.113.99')).statusCode, 429);
+        } finally {
+          await app.close();
+        }
       });
 
       it('ends a session after logout and after the idle timeout', async () => {
