@@ -5,12 +5,14 @@ import { invalid } from '../core/errors.ts';
 import { actorOf, purposeOf } from '../http/auth-hook.ts';
 import { problems } from '../http/problem.ts';
 import {
+  BatchProblemSchema,
   BatchQuerySchema,
   DocumentCandidateSchema,
   DocumentQuerySchema,
   MrzParsedSchema,
   MrzQuerySchema,
   NoticeHitSchema,
+  NotUnderstoodSchema,
   PersonCandidateSchema,
   PersonQuerySchema,
   projector,
@@ -39,7 +41,8 @@ export function rowsFromCsv(text: string): BatchRow[] {
     name: r.name ?? '',
     ...(r.birthDate ? { birthDate: r.birthDate } : {}),
     ...(r.nationality ? { nationality: r.nationality } : {}),
-    ...(r.gender === 'male' || r.gender === 'female' ? { gender: r.gender } : {}),
+    // any gender goes to the service, which marks the ones it does not understand
+    ...(r.gender ? { gender: r.gender } : {}),
   }));
 }
 
@@ -121,8 +124,12 @@ export const screeningRoutes: FastifyPluginAsyncTypebox<{ screening: ScreeningSe
         response: {
           200: Type.Object({
             ...Timing,
-            results: Type.Array(Type.Object({ rowId: Type.String(), candidates: Type.Array(PersonCandidateSchema) })),
-            problems: Type.Array(Type.Object({ rowId: Type.String(), code: Type.String(), message: Type.String() })),
+            results: Type.Array(Type.Object({ rowId: Type.String(), notUnderstood: Type.Optional(Type.Array(NotUnderstoodSchema)), candidates: Type.Array(PersonCandidateSchema) })),
+            problems: Type.Array(BatchProblemSchema),
+            /** Rows not screened (no name). */
+            skipped: Type.Integer(),
+            /** Warnings: fields kept as given and not screened on, control characters removed. */
+            warnings: Type.Integer(),
           }),
           ...problems,
         },

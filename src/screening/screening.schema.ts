@@ -117,13 +117,17 @@ export const MrzParsedSchema = Type.Object({
   document: Type.Object({ number: Nullable(Type.String()), issuingCountry: Nullable(Type.String()), expiryDate: Nullable(Type.String()), type: Nullable(Type.String()) }),
 });
 
+/**
+ * A manifest row. Only the name decides whether a row is screened: a date, a country or a
+ * gender that is not understood is kept as given, marked in the answer and not screened on.
+ */
 export const BatchRowSchema = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 100 }),
     name: Type.String({ maxLength: 300 }),
-    birthDate: Type.Optional(Type.String({ maxLength: 10 })),
-    nationality: Type.Optional(Type.String({ maxLength: 60 })),
-    gender: Type.Optional(Type.Enum(['male', 'female'])),
+    birthDate: Type.Optional(Type.String({ maxLength: 40, description: 'YYYY, YYYY-MM or YYYY-MM-DD (also 1984-2-1, 1 Feb 1984)' })),
+    nationality: Type.Optional(Type.String({ maxLength: 100, description: 'alpha-2, alpha-3, an ISO 3166-3 former code, or a name in English, French, Spanish or Arabic' })),
+    gender: Type.Optional(Type.String({ maxLength: 40, description: 'male or female (M, F …); another value is kept and not screened on' })),
   },
   closed,
 );
@@ -132,6 +136,17 @@ export const BatchQuerySchema = Type.Object(
   { rows: Type.Array(BatchRowSchema, { maxItems: 10_000 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) },
   closed,
 );
+
+/** A field of a row kept as given because it was not understood: it counts neither for nor against a match. */
+export const NotUnderstoodSchema = Type.Object({ field: Type.String(), value: Type.String(), reason: Type.String() });
+
+export const BatchProblemSchema = Type.Object({
+  rowId: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+  /** The row was screened all the same (on what was understood). */
+  warning: Type.Optional(Type.Boolean()),
+});
 
 /** A candidate is the subject of a live notice: the hit this screening opened (or the one already open). */
 export const NoticeHitSchema = Type.Object({

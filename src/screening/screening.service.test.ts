@@ -125,7 +125,51 @@ for (const target of DB_TARGETS) {
       );
       assert.deepEqual(r.results.map((x) => x.rowId), ['r1', 'r2', 'r3']);
       assert.equal(r.results[0].candidates[0].alert, true);
-      assert.deepEqual(r.problems, [{ rowId: 'r2', code: 'invalid_date', message: 'birthDate must be a real date written YYYY, YYYY-MM or YYYY-MM-DD; screened without birthDate' }]);
+      assert.deepEqual(r.problems, [
+        {
+          rowId: 'r2',
+          code: 'invalid_date',
+          message: '"birthDate" value "1999-02-30" not understood (not a real date written YYYY, YYYY-MM or YYYY-MM-DD): kept as given, not screened on; screened without birthDate',
+          warning: true,
+        },
+      ]);
+      assert.deepEqual([r.skipped, r.warnings], [0, 1]);
+    });
+
+    it('screens batch rows as real lists write them, marking the fields it does not understand, and skips only rows without a name', async () => {
+      const wanted = await s.records.create(owner, person([{ value: 'Dragan Jovanovic', type: 'primary' }], { birthDates: ['1968-03-12'], nationalities: ['SRB'], gender: 'male' }));
+      const r = await s.screening.screenBatch(
+        border,
+        [
+          { id: 'b1', name: 'Dragan Jovanovic', nationality: 'YU', gender: 'other', birthDate: '1968-13-30' },
+          { id: 'b2', name: 'Dragan Jovanovic', nationality: 'former Soviet Union' },
+          { id: 'b3', name: 'Dragan Jovanovic', nationality: 'Serbia', birthDate: '1968-3-12', gender: 'M' },
+          { id: 'b4', name: 'Abdellatif Hammouchi', nationality: 'Kingdom of Morocco' },
+          { id: 'b5', name: 'Dragan\u0000 Jovanovic' },
+          { id: 'b6', name: ' \u0000 ', nationality: 'Syria' },
+        ],
+        5,
+        'manifest',
+      );
+      assert.deepEqual(r.results.map((x) => x.rowId), ['b1', 'b2', 'b3', 'b4', 'b5']);
+      const by = new Map(r.results.map((x) => [x.rowId, x]));
+      for (const id of ['b1', 'b2', 'b3', 'b5']) assert.equal(by.get(id)!.candidates[0]?.id, wanted.id, id);
+      assert.deepEqual(by.get('b1')!.notUnderstood?.map((n) => [n.field, n.value]), [['birthDate', '1968-13-30'], ['nationality', 'YU'], ['gender', 'other']]);
+      // not understood: neither for nor against
+      const b1 = by.get('b1')!.candidates[0].explanation;
+      assert.deepEqual([b1.birthDate.effect, b1.nationality.effect, b1.gender.effect], ['unknown', 'unknown', 'unknown']);
+      assert.equal(by.get('b1')!.candidates[0].alert, true);
+      assert.equal(by.get('b2')!.candidates[0].explanation.nationality.effect, 'unknown');
+      const b3 = by.get('b3')!.candidates[0].explanation;
+      assert.deepEqual([b3.birthDate.effect, b3.nationality.effect, b3.gender.effect], ['agrees', 'agrees', 'agrees']);
+      assert.equal(by.get('b3')!.notUnderstood, undefined);
+      assert.equal(by.get('b4')!.candidates[0].explanation.nationality.effect, 'agrees');
+      assert.deepEqual(r.problems.filter((p) => !p.warning), [{ rowId: 'b6', code: 'validation_failed', message: 'A name is required' }]);
+      assert.deepEqual(
+        r.problems.filter((p) => p.warning).map((p) => [p.rowId, p.code]),
+        [['b1', 'invalid_date'], ['b1', 'invalid_nationality'], ['b1', 'invalid_gender'], ['b2', 'invalid_nationality'], ['b5', 'control_characters_removed'], ['b6', 'control_characters_removed']],
+      );
+      assert.deepEqual([r.skipped, r.warnings], [1, 6]);
     });
   });
 }

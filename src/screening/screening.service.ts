@@ -4,15 +4,17 @@ import { can } from '../auth/policy.ts';
 import type { Actor } from '../auth/roles.ts';
 import type { Clock } from '../core/clock.ts';
 import { toAlpha3 } from '../core/countries.ts';
-import { AppError, forbidden, invalid } from '../core/errors.ts';
+import { forbidden, invalid } from '../core/errors.ts';
 import { isPartialDate, toIsoDate } from '../core/partial-date.ts';
 import type { Db } from '../db/connect.ts';
 import type { EventBus } from '../events/bus.ts';
+import { controlCharsIn, withoutControlChars } from '../records/import/clean-text.ts';
 import type { EngineClient } from './engine-client.ts';
 import type { Candidate, IndexedRecord, PersonCandidate, Viewer } from './engine.ts';
 import { parseMrz } from './mrz.ts';
 import { HOLDER_LINKS, type ScreeningRepo } from './screening.repo.ts';
 import { ALERT_THRESHOLD, type HitRecorder, type NoticeHit, type PersonQuery, type ScreenedKind } from './screening.ts';
+import { type NotUnderstood, notUnderstoodText, readBirthDate, readGender, readNationality } from './offline/secondary-fields.ts';
 import { vinCheckDigit } from './vehicles.ts';
 
 export const MAX_BATCH_ROWS = 10_000;
@@ -26,8 +28,21 @@ export interface PersonInput {
   limit?: number;
 }
 
-export interface BatchRow extends PersonInput {
+/** A manifest row: any text in the secondary fields, read leniently (see checkRow). */
+export interface BatchRow {
   id: string;
+  name: string;
+  birthDate?: string;
+  nationality?: string;
+  gender?: string;
+}
+
+export interface BatchProblem {
+  rowId: string;
+  code: string;
+  message: string;
+  /** The row was screened all the same. */
+  warning?: boolean;
 }
 
 type Labelled<C extends Candidate<any>> = Omit<C, 'match' | 'ownerAgencyId'> & C['match'] & { ownerAgencyCode: string };
@@ -186,51 +201,43 @@ export class ScreeningService {
   }
 
   /**
-   * Up to 10,000 rows (a passenger manifest). A bad date of birth or nationality does not leave
-   * a passenger unscreened: the row is screened on what is valid and the problem reported.
+   * Up to 10,000 rows (a passenger manifest). A date of birth, a nationality or a gender that
+   * is not understood does not leave a passenger unscreened: the row is screened on what is
+   * understood, the value is kept in its result as `notUnderstood` and counted as a warning.
    * Only a row without a name is skipped.
    */
   async screenBatch(actor: Actor, rows: BatchRow[], limit: number | undefined, purpose: string) {
     this.#authorize(actor);
     if (rows.length > MAX_BATCH_ROWS) throw invalid('batch_too_large', `At most ${MAX_BATCH_ROWS} rows per batch`, { rows: rows.length });
     const started = performance.now();
-    const problems: Array<{ rowId: string; code: string; message: string }> = [];
-    const good: Array<{ id: string; query: PersonQuery }> = [];
+    const problems: BatchProblem[] = [];
+    const good: Array<{ id: string; query: PersonQuery; notUnderstood: NotUnderstood[] }> = [];
     for (const r of rows) {
-      let row: PersonInput = r;
-      for (let attempt = 0; attempt < 3; attempt++) {
-        try {
-          good.push({ id: r.id, query: checkPerson(row) });
-          break;
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          const field = (e.details?.field as string | undefined) ?? null;
-          if (field === 'birthDate' || field === 'nationality') {
-            problems.push({ rowId: r.id, code: e.code, message: `${e.message}; screened without ${field}` });
-            row = { ...row, [field]: undefined };
-            continue;
-          }
-          problems.push({ rowId: r.id, code: e.code, message: e.message });
-          break;
-        }
-      }
+      const row = checkRow(r);
+      problems.push(...row.problems);
+      if (row.query) good.push({ id: row.id, query: row.query, notUnderstood: row.notUnderstood });
     }
     const v = this.#viewer(actor);
-    const results: Array<{ rowId: string; candidates: Awaited<ReturnType<ScreeningService['screenPerson']>>['candidates'] }> = [];
+    const results: Array<{ rowId: string; notUnderstood?: NotUnderstood[]; candidates: Awaited<ReturnType<ScreeningService['screenPerson']>>['candidates'] }> = [];
     for (let i = 0; i < good.length; i += 500) {
       const chunk = good.slice(i, i + 500);
       const found = await this.engine.personsMany(chunk.map((g) => g.query), v, Math.min(limitOf(limit), 10));
-      for (let j = 0; j < chunk.length; j++) results.push({ rowId: chunk[j].id, candidates: await this.#label(found[j]) });
+      for (let j = 0; j < chunk.length; j++) {
+        const g = chunk[j];
+        results.push({ rowId: g.id, ...(g.notUnderstood.length ? { notUnderstood: g.notUnderstood } : {}), candidates: await this.#label(found[j]) });
+      }
     }
     const alerts = results.flatMap((r) => r.candidates.filter((c) => c.alert));
-    await this.#audit(actor, 'screening.batch', purpose, alerts, { rows: rows.length, problems: problems.length, alerts: alerts.length });
+    const warnings = problems.filter((p) => p.warning).length;
+    const skipped = rows.length - good.length;
+    await this.#audit(actor, 'screening.batch', purpose, alerts, { rows: rows.length, problems: problems.length, skipped, warnings, alerts: alerts.length });
     const hits: Array<NoticeHit & { rowId: string }> = [];
     for (let i = 0; i < results.length; i++) {
       if (!results[i].candidates.some((c) => c.alert)) continue;
       const row = good[i];
       for (const h of await this.#hits(actor, 'batch', { rowId: row.id, ...row.query }, results[i].candidates)) hits.push({ ...h, rowId: row.id });
     }
-    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, results, problems, hits };
+    return { tookMs: ms(started), threshold: ALERT_THRESHOLD, results, problems, skipped, warnings, hits };
   }
 
   async stats() {
@@ -349,4 +356,48 @@ function checkPerson(input: PersonInput): PersonQuery {
     ...(input.nationality ? { nationality: country(input.nationality, 'nationality') } : {}),
     ...(input.gender ? { gender: input.gender } : {}),
   };
+}
+
+const PROBLEM_CODES: Record<string, string> = { birthDate: 'invalid_date', nationality: 'invalid_nationality', gender: 'invalid_gender' };
+
+/**
+ * A manifest row read leniently: the query on what is understood, the rest kept as
+ * `notUnderstood` with a warning each; no query when there is no name. Control characters
+ * are removed first (a NUL in a name would make PostgreSQL refuse the hit's record).
+ */
+function checkRow(r: BatchRow): { id: string; query?: PersonQuery; notUnderstood: NotUnderstood[]; problems: BatchProblem[] } {
+  const problems: BatchProblem[] = [];
+  const removed: string[] = [];
+  const text = (s: string | undefined) => {
+    if (s === undefined) return undefined;
+    const { text: t, removed: n } = withoutControlChars(s);
+    if (n) removed.push(controlCharsIn(s));
+    return t.replace(/\s+/g, ' ').trim() || undefined;
+  };
+  const id = text(r.id) ?? r.id;
+  const name = text(r.name);
+  const given = { birthDate: text(r.birthDate), nationality: text(r.nationality), gender: text(r.gender) };
+  if (removed.length) problems.push({ rowId: id, code: 'control_characters_removed', message: `Control characters (${[...new Set(removed)].join(', ')}) removed`, warning: true });
+  if (!name) {
+    problems.push({ rowId: id, code: 'validation_failed', message: 'A name is required' });
+    return { id, notUnderstood: [], problems };
+  }
+  const notUnderstood: NotUnderstood[] = [];
+  const keep = <T>(field: string, read: { value?: T; notUnderstood?: NotUnderstood }) => {
+    if (read.notUnderstood) {
+      notUnderstood.push(read.notUnderstood);
+      problems.push({ rowId: id, code: PROBLEM_CODES[field], message: `${notUnderstoodText(read.notUnderstood)}; screened without ${field}`, warning: true });
+    }
+    return read.value;
+  };
+  const birthDate = given.birthDate ? keep('birthDate', readBirthDate(given.birthDate, 'birthDate')) : undefined;
+  const nationality = given.nationality ? keep('nationality', readNationality(given.nationality, 'nationality')) : undefined;
+  const gender = given.gender ? keep('gender', readGender(given.gender, 'gender')) : undefined;
+  const query: PersonQuery = {
+    name,
+    ...(birthDate ? { birthDate } : {}),
+    ...(nationality ? { nationality } : {}),
+    ...(gender && gender !== 'unknown' ? { gender } : {}),
+  };
+  return { id, query, notUnderstood, problems };
 }
