@@ -185,11 +185,14 @@ describe('screen-batch', () => {
       ['t11', 'Ahmed Benali', { birthDates: ['1968-13-30'] }],
       ['t12', 'Omar\u0000 Farouk', {}],
     ];
+    // a raw NUL byte in the file, where JSON writes none
+    const RAW_NUL = '{"id":"t13","schema":"Person","names":["Youssef\u0000 Tazi"]}';
     const EXPECTED = { t2: ['GBR'], t3: ['SYR'], t4: ['LAO'], t5: ['BRN'], t6: ['TLS'], t7: ['PRK'] } as Record<string, string[]>;
     const queries = () =>
       file(
         'real-q.jsonl',
         PERSONS.map(([id, name]) => ({ id: `q-${id}`, name: name.replace('\u0000', '') })).concat([
+          { id: 'q-t13', name: 'Youssef Tazi' },
           { id: 'q-t8-rus', name: 'Sergei Volkov', nationality: 'RUS' },
           { id: 'q-t9-srb', name: 'Dragan Jovanovic', nationality: 'Serbia' },
           { id: 'q-t10-dob', name: 'Milan Kovac', birthDate: '1984-02-01' },
@@ -199,13 +202,13 @@ describe('screen-batch', () => {
 
     const check = (r: Run) => {
       assert.equal(r.code, 0, r.stderr.join('\n'));
-      assert.equal(r.stats.records, PERSONS.length, 'every person is indexed');
+      assert.equal(r.stats.records, PERSONS.length + 1, 'every person is indexed');
       assert.equal(r.stats.skipped, 0);
-      // gender other, former Soviet Union, YU, 1968-13-30, the NUL byte; then the last query's three fields
-      assert.equal(r.stats.warnings, 8, r.stderr.join('\n'));
-      assert.ok(r.stderr.includes('8 warnings (lines screened, some fields kept as given and not screened on)'));
+      // gender other, former Soviet Union, YU, 1968-13-30, the two NUL bytes; then the last query's three fields
+      assert.equal(r.stats.warnings, 9, r.stderr.join('\n'));
+      assert.ok(r.stderr.includes('9 warnings (lines screened, some fields kept as given and not screened on)'));
       const by = new Map(r.results.map((x) => [x.queryId, x]));
-      for (const [id] of PERSONS) {
+      for (const id of [...PERSONS.map((p) => p[0]), 't13']) {
         const top = by.get(`q-${id}`)!.matches[0];
         assert.equal(top?.id, id, `${id} is found by name`);
         assert.equal(top.alert, true, `${id} alerts`);
@@ -222,12 +225,12 @@ describe('screen-batch', () => {
       assert.deepEqual(su.notUnderstood?.map((n) => [n.field, n.value]), [['birthDate', '1968-13-30'], ['nationality', 'SU'], ['gender', 'other']]);
       assert.equal(su.matches[0].id, 't11');
       assert.equal(su.matches[0].explanation.birthDate.effect, 'unknown');
-      assert.match(r.stderr.find((l) => l.includes('control character')) ?? '', /"names": 1 control character \(U\+0000\) removed \(warning\)$/);
+      assert.equal(r.stderr.filter((l) => /1 control character \(U\+0000\) removed \(warning\)$/.test(l)).length, 2);
       assert.equal(by.get('q-t12')!.matches[0].matchedName, 'Omar Farouk');
     };
 
     it('indexes every person of a JSONL watchlist, marks what it cannot read, counts the warnings and exits 0', async () => {
-      const wl = file('real-w.jsonl', PERSONS.map(([id, name, facts]) => ({ id, schema: 'Person', names: [name], ...facts })));
+      const wl = file('real-w.jsonl', [...PERSONS.map(([id, name, facts]) => ({ id, schema: 'Person', names: [name], ...facts })), RAW_NUL]);
       const r = await run({ watchlist: wl, queries: queries() });
       check(r);
       for (const [id, alpha3] of Object.entries(EXPECTED)) {
@@ -241,6 +244,7 @@ describe('screen-batch', () => {
       const wl = file('real-w.csv', [
         'id,schema,names,birthDates,nationalities,gender',
         ...PERSONS.map(([id, name, f]) => [id, 'Person', name, (f.birthDates as string[] | undefined)?.join(';') ?? '', (f.nationalities as string[] | undefined)?.join(';') ?? '', (f.gender as string) ?? ''].join(',')),
+        't13,Person,Youssef\u0000 Tazi,,,',
       ]);
       check(await run({ watchlist: wl, queries: queries() }));
     });

@@ -130,7 +130,10 @@ async function* csvRecords(file: string, required: string[], known: string[], on
 }
 
 async function* jsonRecords(file: string, onProblem: (p: BatchProblem) => void): AsyncGenerator<{ record: Record<string, unknown>; line: number }> {
-  for await (const { text, line } of lines(file)) {
+  for await (const { text: raw, line } of lines(file)) {
+    // JSON has no place for a raw control character (a NUL byte in a name): removed, so that the line still reads
+    const { text, removed } = withoutControlChars(raw);
+    if (removed) onProblem({ file, line, message: `${removed} control character${removed === 1 ? '' : 's'} (${controlCharsIn(raw)}) removed`, skipped: false });
     let value: unknown;
     try {
       value = JSON.parse(text);
