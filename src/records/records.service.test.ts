@@ -4,7 +4,10 @@ import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.t
 import type { Actor } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import { TLP_LEVELS, visibleToAgency } from '../core/handling.ts';
+import { type PlanNode, RecordsRepo } from './records.repo.ts';
 import type { CreateRecordInput } from './records.schema.ts';
+
+const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
 
 const NAMES = { ar: 'أ', fr: 'f', en: 'e', es: 's' };
 const person = (name: string, extra: Record<string, unknown> = {}): CreateRecordInput => ({
@@ -149,6 +152,30 @@ for (const target of DB_TARGETS) {
           ['record.create', 'analyst', ''],
         ],
       );
+    });
+
+    it('reads the newest page by walking the primary key to the limit, not by sorting every record the viewer may see', async () => {
+      const root = await s.seeder.consoleActor();
+      const owners = ['MAR-NCB', 'SEN-NCB', 'ESP-NCB'];
+      const items = Array.from({ length: 2000 }, (_, i) => ({
+        externalId: `plan:${i}`,
+        kind: 'person' as const,
+        data: { names: [{ value: `Planner Subject ${i}`, type: 'primary' }] } as any,
+        ownerAgencyCode: owners[i % 3],
+        tlp: TLP_LEVELS[i % TLP_LEVELS.length],
+        restrictedToCodes: i % 7 === 0 ? [owners[(i + 1) % 3]] : undefined,
+        legalBasisCode: 'interpol_rpd',
+        legalBasis: 'Article 10 RPD',
+      }));
+      await s.importer.run(root, 'plan-test', items);
+      const repo = new RecordsRepo();
+      for (const viewer of [b, c, dpo]) {
+        const v = { agencyId: viewer.agencyId, seesAll: viewer.roles.includes('dpo'), includeExpired: false, today: s.today() };
+        const nodes = nodesOf(await repo.listPlan(s.conn.db, v, {}, 51));
+        assert.ok(!nodes.some((n) => n['Node Type'] === 'Sort'), `${viewer.userId}: sorted`);
+        const read = Math.max(...nodes.filter((n) => n['Relation Name'] === 'records').map((n) => n['Actual Rows']));
+        assert.ok(read <= 51, `${viewer.userId}: ${read} records read for a page of 51`);
+      }
     });
   });
 }
