@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_notices.ts';
 import * as m0003 from './migrations/0003_messages.ts';
 import * as m0004 from './migrations/0004_cases.ts';
+import * as m0006 from './migrations/0006_records_list.ts';
 
 /** Migrations are listed in code so that a bundled or copied build needs no directory scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_notices': m0002,
   '0003_messages': m0003,
   '0004_cases': m0004,
+  '0006_records_list': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
