@@ -43,6 +43,16 @@ export interface Config {
    * memory once more each).
    */
   screeningWorkers: number;
+  /**
+   * Signed checkpoints of the audit chain's head (JSON lines), for the data-protection officer
+   * to copy. Unset: beside the embedded database (`./data/audit-checkpoints.jsonl`); in memory
+   * for `pglite:memory:` and PostgreSQL, where a file should be named.
+   */
+  auditCheckpointFile: string | undefined;
+  /** A checkpoint every this many audit entries (and one on clean shutdown). */
+  auditCheckpointEvery: number;
+  /** The Ed25519 key that signs them (created mode 0600 on first use; its public key in `…pub`). Unset: `audit-checkpoint.key` beside the checkpoint file. */
+  auditKeyFile: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -105,5 +115,8 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateWindowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 300, 1, 24 * 3600),
     trustProxy: trustProxy(env.TRUST_PROXY),
     screeningWorkers: int(env, 'SCREENING_WORKERS', 1, 1, 16),
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
+    auditCheckpointEvery: int(env, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
+    auditKeyFile: env.AUDIT_KEY_FILE || undefined,
   };
 }

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { AuditRepo } from './audit/audit.repo.ts';
 import { AuditService } from './audit/audit.service.ts';
+import { checkpointerFor } from './audit/checkpointer.ts';
 import { AdminService } from './auth/admin.service.ts';
 import { AgencyDirectory } from './auth/agency-directory.ts';
 import { AuthRepo } from './auth/auth.repo.ts';
@@ -85,7 +86,9 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
         throw err;
       })
     : new InProcessBus();
-  const audit = new AuditService(db, new AuditRepo(), clock);
+  const auditRepo = new AuditRepo();
+  const checkpoints = { file: config.auditCheckpointFile, keyFile: config.auditKeyFile, every: config.auditCheckpointEvery, databaseUrl: config.databaseUrl };
+  const audit = new AuditService(db, auditRepo, clock, checkpointerFor(db, auditRepo, clock, checkpoints));
   const authRepo = new AuthRepo();
   const directory = new AgencyDirectory(db, authRepo);
   const auth = new AuthService(db, authRepo, audit, clock, ids, new LoginLimiter({ max: config.loginRateMax, addressMax: config.loginRateAddressMax, windowSeconds: config.loginRateWindowSeconds }), config);
@@ -135,6 +138,8 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
       await bus.close();
       await engine.close();
       await network.close();
+      // the chain's head, signed, once nothing writes any more (failures reported, not thrown)
+      await audit.close();
       await conn.close();
     },
   };

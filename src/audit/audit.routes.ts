@@ -21,6 +21,20 @@ const EntryView = Type.Object({
   hash: Type.String(),
 });
 
+const VerifyView = Type.Object({
+  ok: Type.Boolean(),
+  code: Type.Optional(Type.String()),
+  message: Type.Optional(Type.String()),
+  entries: Type.Integer(),
+  lastHash: Type.Optional(Type.String()),
+  brokenSeq: Type.Optional(Type.Integer()),
+  reason: Type.Optional(Type.String()),
+  checkpointSeq: Type.Optional(Type.Integer()),
+  checkpointLine: Type.Optional(Type.Integer()),
+  problem: Type.Optional(Type.String()),
+  checkpoints: Type.Object({ source: Type.String(), count: Type.Integer(), lastSeq: Type.Integer() }),
+});
+
 export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditService }> = async (app, { audit }) => {
   app.get(
     '/audit',
@@ -52,11 +66,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditService }> = a
     {
       schema: {
         tags: ['audit'],
-        summary: 'Recompute the hash chain',
-        response: {
-          200: Type.Object({ ok: Type.Boolean(), entries: Type.Integer(), lastHash: Type.Optional(Type.String()), brokenSeq: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) }),
-          ...problems,
-        },
+        summary: 'Recompute the hash chain and check it against the signed checkpoints',
+        description:
+          '`ok: false` with a stable `code`: audit_chain_broken, audit_truncated, audit_emptied, audit_head_mismatch, audit_checkpoint_invalid or audit_key_missing.',
+        response: { 200: VerifyView, ...problems },
       },
     },
     async (req) => audit.verify(actorOf(req)),

@@ -6,6 +6,8 @@ import { decodeCursor, type Page, pageLimit, toPage } from '../core/paging.ts';
 import type { Db } from '../db/connect.ts';
 import { type AuditEntry, type AuditEvent, type AuditListEntry, entryHash, GENESIS_HASH, type VerifyResult } from './audit.ts';
 import type { AuditRepo } from './audit.repo.ts';
+import type { Checkpointer } from './checkpointer.ts';
+import { type VerifyAgainst, verifyChain } from './verify.ts';
 
 /** Entries in one group commit at most. */
 const MAX_GROUP = 2000;
@@ -24,6 +26,8 @@ export class AuditService {
     private readonly db: Db,
     private readonly repo: AuditRepo,
     private readonly clock: Clock,
+    /** Signs the chain's head every N entries and on close (none: the head is not anchored). */
+    private readonly checkpoints?: Checkpointer,
   ) {}
 
   /**
@@ -41,6 +45,8 @@ export class AuditService {
     this.#head = undefined;
     const entries = this.#chain(await this.repo.last(trx), events);
     await this.repo.insertMany(trx, entries);
+    // not committed yet: the checkpointer reads what is, later and off this request
+    this.checkpoints?.grew(entries[entries.length - 1]?.seq ?? 0);
     return entries;
   }
 
@@ -80,15 +86,12 @@ export class AuditService {
   record(actor: Pick<Actor, 'userId' | 'agencyId'>, ev: AuditEvent): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ actor, ev, resolve, reject });
-      if (!this.#flushing) {
-        this.#flushing = true;
-        setImmediate(() => void this.#flush());
-      }
+      this.#flushing ??= new Promise<void>((r) => setImmediate(r)).then(() => this.#flush());
     });
   }
 
   #queue: Array<{ actor: Pick<Actor, 'userId' | 'agencyId'>; ev: AuditEvent; resolve: () => void; reject: (e: unknown) => void }> = [];
-  #flushing = false;
+  #flushing: Promise<void> | undefined;
   /**
    * The chain's end as of our last group commit, so that the next one skips reading it. Only
    * trusted under the chain lock, and only as a guess: `seq` is the primary key, so if another
@@ -115,7 +118,7 @@ export class AuditService {
         for (const b of batch) b.reject(e);
       }
     }
-    this.#flushing = false;
+    this.#flushing = undefined;
   }
 
   /**
@@ -139,36 +142,37 @@ export class AuditService {
       }
       const end = entries[entries.length - 1];
       this.#head = { seq: end.seq, hash: end.hash };
+      this.checkpoints?.grew(end.seq);
     } catch (e) {
       this.#head = undefined;
       throw e;
     }
   }
 
-  /** Recomputes the whole chain; reports the first entry that does not fit. */
+  /**
+   * Recomputes the whole chain and checks it against the signed checkpoints: reports the first
+   * entry that does not fit, a log shorter than a checkpoint says, or a checkpoint that is not
+   * genuine.
+   */
   async verify(actor: Actor): Promise<VerifyResult> {
     this.authorize(actor, 'audit.verify');
     return this.verifyChain();
   }
 
-  async verifyChain(): Promise<VerifyResult> {
-    let prev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let count = 0;
-    for (;;) {
-      const batch = await this.repo.batch(this.db, expectedSeq - 1, 2000);
-      if (batch.length === 0) break;
-      for (const e of batch) {
-        if (e.seq !== expectedSeq) return { ok: false, entries: count, brokenSeq: expectedSeq, reason: 'sequence_gap' };
-        if (e.prevHash !== prev) return { ok: false, entries: count, brokenSeq: e.seq, reason: 'chain_broken' };
-        const { hash, ...rest } = e;
-        if (entryHash(rest) !== hash) return { ok: false, entries: count, brokenSeq: e.seq, reason: 'hash_mismatch' };
-        prev = hash;
-        expectedSeq++;
-        count++;
-      }
-    }
-    return { ok: true, entries: count, lastHash: prev };
+  /** As `verify`, for the CLI (no actor); `against` names a copy of the checkpoints and its public key. */
+  async verifyChain(against: VerifyAgainst = {}): Promise<VerifyResult> {
+    return verifyChain(this.db, this.repo, this.checkpoints?.place, against);
+  }
+
+  /** Writes a checkpoint of the committed chain now (it also happens every N entries and on close). */
+  async checkpoint() {
+    return this.checkpoints?.checkpoint();
+  }
+
+  /** Lets queued search events commit, then writes the last checkpoint. */
+  async close(): Promise<void> {
+    while (this.#flushing) await this.#flushing;
+    await this.checkpoints?.close();
   }
 
   /** Who saw or changed what: newest first, paged. Reading the audit log is itself audited. */

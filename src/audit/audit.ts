@@ -90,6 +90,40 @@ function entryBody(e: Omit<AuditEntry, 'hash'>): string {
   return `${out}}`;
 }
 
-export type VerifyResult =
-  | { ok: true; entries: number; lastHash: string }
-  | { ok: false; entries: number; brokenSeq: number; reason: 'hash_mismatch' | 'chain_broken' | 'sequence_gap' };
+/** Why an entry does not continue the chain at `expectedSeq` after `prevHash`, if it does not. */
+export function linkProblem(e: AuditEntry, expectedSeq: number, prevHash: string): ChainProblem | undefined {
+  if (e.seq !== expectedSeq) return 'sequence_gap';
+  if (e.prevHash !== prevHash) return 'chain_broken';
+  const { hash, ...rest } = e;
+  return entryHash(rest) === hash ? undefined : 'hash_mismatch';
+}
+
+export type ChainProblem = 'hash_mismatch' | 'chain_broken' | 'sequence_gap';
+
+/** What the checkpoints `verify` read say, success or not. */
+export interface CheckpointSummary {
+  /** The checkpoint file, or `memory`. */
+  source: string;
+  /** Lines whose signature verifies. */
+  count: number;
+  /** The longest chain a checkpoint vouches for (0: none). */
+  lastSeq: number;
+}
+
+/**
+ * Stable codes: `audit_chain_broken` (an entry changed, removed or reordered),
+ * `audit_truncated` (fewer entries than the last checkpoint covers), `audit_emptied` (no
+ * entries although checkpoints exist), `audit_head_mismatch` (the entry at a checkpoint's
+ * position is not the one it signed: the chain was recomputed), `audit_checkpoint_invalid`
+ * (a line that does not parse, or is not signed by the trusted key), `audit_key_missing`
+ * (checkpoints but no public key to check them).
+ */
+export type VerifyFailure = { ok: false; entries: number; message: string; checkpoints: CheckpointSummary } & (
+  | { code: 'audit_chain_broken'; brokenSeq: number; reason: ChainProblem }
+  | { code: 'audit_truncated' | 'audit_emptied'; checkpointSeq: number }
+  | { code: 'audit_head_mismatch'; brokenSeq: number; checkpointSeq: number }
+  | { code: 'audit_checkpoint_invalid'; checkpointLine: number; problem: 'malformed' | 'unknown_key' | 'bad_signature' }
+  | { code: 'audit_key_missing' }
+);
+
+export type VerifyResult = { ok: true; entries: number; lastHash: string; checkpoints: CheckpointSummary } | VerifyFailure;
