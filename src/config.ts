@@ -44,6 +44,12 @@ export interface Config {
    */
   screeningWorkers: number;
   /**
+   * Embedded store only: `disk` flushes every commit to the disk before it is acknowledged
+   * (survives a power cut); `kernel` leaves the flush to the kernel (survives a killed process,
+   * not a power cut; faster bulk loads).
+   */
+  pgliteDurability: 'disk' | 'kernel';
+  /**
    * Signed checkpoints of the audit chain's head (JSON lines), for the data-protection officer
    * to copy. Unset: beside the embedded database (`./data/audit-checkpoints.jsonl`); in memory
    * for `pglite:memory:` and PostgreSQL, where a file should be named.
@@ -115,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateWindowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 300, 1, 24 * 3600),
     trustProxy: trustProxy(env.TRUST_PROXY),
     screeningWorkers: int(env, 'SCREENING_WORKERS', 1, 1, 16),
+    pgliteDurability: oneOf(env, 'PGLITE_DURABILITY', 'disk', ['disk', 'kernel']),
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
     auditCheckpointEvery: int(env, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
     auditKeyFile: env.AUDIT_KEY_FILE || undefined,
