@@ -15,6 +15,9 @@ import { type Config, loadConfig } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import { type IdGenerator, newId } from './core/ids.ts';
 import { toIsoDate } from './core/partial-date.ts';
+import path from 'node:path';
+import { invalid } from './core/errors.ts';
+import { backupConnection } from './db/backup.ts';
 import { type Connection, connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { EventBus } from './events/bus.ts';
@@ -61,6 +64,8 @@ export interface Services {
   authRepo: AuthRepo;
   today: () => string;
   agencyCount: () => Promise<number>;
+  /** A consistent copy of the embedded database, audited (`ribat backup`). */
+  backup(file: string): Promise<{ file: string; bytes: number; sha256: string; at: string }>;
   close(): Promise<void>;
 }
 
@@ -72,12 +77,14 @@ export interface WireOptions {
   migrate?: boolean;
   /** Stream, subject prefix… of the NATS bus when config.natsUrl is set (tests use their own). */
   nats?: NatsBusOptions;
+  /** What this process is, named to a second process that finds the embedded database taken. */
+  command?: string;
 }
 
 export async function createServices(config: Config, opts: WireOptions = {}): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? newId;
-  const conn = await connect(config.databaseUrl);
+  const conn = await connect(config.databaseUrl, { command: opts.command, durability: config.pgliteDurability });
   if (opts.migrate !== false) await migrateToLatest(conn.db);
   const db = conn.db;
   const bus: EventBus = config.natsUrl
@@ -89,6 +96,16 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
   const auditRepo = new AuditRepo();
   const checkpoints = { file: config.auditCheckpointFile, keyFile: config.auditKeyFile, every: config.auditCheckpointEvery, databaseUrl: config.databaseUrl };
   const audit = new AuditService(db, auditRepo, clock, checkpointerFor(db, auditRepo, clock, checkpoints));
+  const backup = async (file: string) => {
+    const r = await backupConnection(conn, file, clock.now());
+    await db.transaction().execute((trx) => audit.append(trx, null, { action: 'database.backup', targetType: 'database', details: { file: r.file, bytes: r.bytes, sha256: r.sha256 } }));
+    return r;
+  };
+  // `ribat backup` from another process, while this one holds the embedded directory
+  conn.embedded?.lock.handle('backup', async (req) => {
+    if (typeof req.file !== 'string' || !path.isAbsolute(req.file)) throw invalid('validation_failed', 'file must be an absolute path');
+    return { ...(await backup(req.file)) };
+  });
   const authRepo = new AuthRepo();
   const directory = new AgencyDirectory(db, authRepo);
   const auth = new AuthService(db, authRepo, audit, clock, ids, new LoginLimiter({ max: config.loginRateMax, addressMax: config.loginRateAddressMax, windowSeconds: config.loginRateWindowSeconds }), config);
@@ -134,6 +151,7 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
     authRepo,
     today: () => toIsoDate(clock.now()),
     agencyCount: () => authRepo.countAgencies(db),
+    backup,
     close: async () => {
       await bus.close();
       await engine.close();
@@ -147,6 +165,8 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
 
 export interface StartOptions {
   databaseUrl?: string;
+  /** Named to a second process that finds the embedded database taken (default `ribat start`). */
+  command?: string;
   host?: string;
   port?: number;
   seedScale?: Config['seedScale'];
@@ -177,7 +197,7 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
     seedScale: opts.seedScale ?? base.seedScale,
     logLevel: opts.logLevel ?? base.logLevel,
   };
-  const services = await createServices(config, { passwordCost: opts.passwordCost });
+  const services = await createServices(config, { passwordCost: opts.passwordCost, command: opts.command ?? 'ribat start' });
   if (config.seedScale !== 'none') await services.seeder.seedIfEmpty(config.seedScale, { onProgress: opts.onProgress });
   let lastReport = 0;
   await services.screening.start((done, total) => {
@@ -208,8 +228,11 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
   const stopNoticeSweep = services.notices.startSweep(3_600_000, (err) => app.log.error({ err }, 'notice renewal and expiry sweep failed'));
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  // named to a second process that finds the embedded database taken
+  if (services.conn.embedded) services.conn.embedded.lock.holder.url = url;
   return {
-    url: `http://${config.host}:${port}`,
+    url,
     services,
     close: async () => {
       await stopEscalation();

@@ -10,6 +10,7 @@ import { casesCommands } from '../cases/cases.cli.ts';
 import { reportCommands } from '../cases/report.cli.ts';
 import { seedProfile } from '../cases/seed.cli.ts';
 import { recordsCommands } from '../records/records.cli.ts';
+import { databaseCommands } from '../db/db.cli.ts';
 import { screenBatchCommand } from '../screening/offline/screen-batch.cli.ts';
 import { screeningCommands } from '../screening/screening.cli.ts';
 import { DEMO_PASSWORD, demoUsers } from '../seed/users.ts';
@@ -25,7 +26,7 @@ async function serve(ctx: CommandContext, seedScale: Config['seedScale'], banner
     await build({ configFile: 'web/vite.config.ts', logLevel: 'warn' });
   }
   const started = performance.now();
-  const node = await startNode({ seedScale, onProgress: (m) => ctx.out.info(m) });
+  const node = await startNode({ seedScale, command: banner ? 'ribat start' : 'ribat serve', onProgress: (m) => ctx.out.info(m) });
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   if (banner) {
     const logins = demoUsers().filter((u) => u.agencyCode === 'MAR-NCB').map((u) => `${u.username} (${u.roles.join(', ')})`);
@@ -87,7 +88,7 @@ const coreCommands: Command[] = [
   },
 ];
 
-export const COMMANDS: Command[] = [...coreCommands, ...authCommands, ...recordsCommands, ...noticesCommands, ...casesCommands, ...reportCommands, ...screeningCommands, screenBatchCommand, ...auditCommands];
+export const COMMANDS: Command[] = [...coreCommands, ...authCommands, ...recordsCommands, ...noticesCommands, ...casesCommands, ...reportCommands, ...screeningCommands, screenBatchCommand, ...auditCommands, ...databaseCommands];
 
 function help(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -130,7 +131,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     const ctx: CommandContext = {
       config,
       out,
-      services: async (o = {}) => (services ??= await createServices(config, { migrate: o.migrate })),
+      services: async (o = {}) => (services ??= await createServices(config, { migrate: o.migrate, command: `ribat ${cmd.name}` })),
       stdin: async () => {
         const chunks: Buffer[] = [];
         for await (const c of process.stdin) chunks.push(c as Buffer);
