@@ -7,9 +7,11 @@ const UNIT = [
   'src/core/core.test.ts',
   'src/auth/policy.test.ts',
   'src/db/db.test.ts',
+  'src/db/lock.test.ts',
   'src/audit/audit.test.ts',
   'src/events/bus.test.ts',
   'src/auth/auth.service.test.ts',
+  'src/auth/login-limiter.test.ts',
   'src/records/records.service.test.ts',
   'src/records/import/un-sc.test.ts',
   'src/records/import/un-sc.import.test.ts',
@@ -20,6 +22,8 @@ const UNIT = [
   'src/screening/vehicles.test.ts',
   'src/screening/mrz.test.ts',
   'src/screening/screening.service.test.ts',
+  'src/screening/screening.schema.test.ts',
+  'src/screening/screening.routes.test.ts',
   'src/screening/offline/screen-batch.test.ts',
   'src/notices/lifecycle.test.ts',
   'src/notices/checks.test.ts',
@@ -42,7 +46,12 @@ const UNIT = [
   'src/cases/report.service.test.ts',
   'src/cases/report.routes.test.ts',
   'src/http/http.test.ts',
+  'src/http/text-guard.test.ts',
+  'src/http/log-safety.test.ts',
+  'src/http/protocol.test.ts',
   'src/cli/cli.test.ts',
+  // last: kills a node with SIGKILL RIBAT_CRASH_KILLS times (default 50) and checks every acknowledged write
+  'src/db/durability.test.ts',
 ];
 const E2E = ['web/e2e/desk.e2e.test.ts', 'web/e2e/notices.e2e.test.ts', 'web/e2e/cases.e2e.test.ts', 'web/e2e/facts.e2e.test.ts', 'web/e2e/network.e2e.test.ts'];
 
