@@ -50,6 +50,12 @@ export interface Config {
    */
   pgliteDurability: 'disk' | 'kernel';
   /**
+   * Embedded store only: the running node takes a backup into `backups/` beside the database when
+   * the latest there is older than this many hours (0: never), and keeps the newest `backupKeep`.
+   */
+  backupEveryHours: number;
+  backupKeep: number;
+  /**
    * Signed checkpoints of the audit chain's head (JSON lines), for the data-protection officer
    * to copy. Unset: beside the embedded database (`./data/audit-checkpoints.jsonl`); in memory
    * for `pglite:memory:` and PostgreSQL, where a file should be named.
@@ -122,6 +128,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     screeningWorkers: int(env, 'SCREENING_WORKERS', 1, 1, 16),
     pgliteDurability: oneOf(env, 'PGLITE_DURABILITY', 'disk', ['disk', 'kernel']),
+    backupEveryHours: int(env, 'BACKUP_EVERY_HOURS', 24, 0, 24 * 365),
+    backupKeep: int(env, 'BACKUP_KEEP', 7, 1, 1000),
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
     auditCheckpointEvery: int(env, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
     auditKeyFile: env.AUDIT_KEY_FILE || undefined,

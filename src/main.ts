@@ -18,6 +18,7 @@ import { toIsoDate } from './core/partial-date.ts';
 import path from 'node:path';
 import { invalid } from './core/errors.ts';
 import { backupConnection } from './db/backup.ts';
+import { startBackupSchedule } from './db/backup-schedule.ts';
 import { type Connection, connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { EventBus } from './events/bus.ts';
@@ -167,6 +168,8 @@ export interface StartOptions {
   databaseUrl?: string;
   /** Named to a second process that finds the embedded database taken (default `ribat start`). */
   command?: string;
+  /** When the scheduled backup first looks whether one is due (default a minute after start). */
+  backupFirstCheckMs?: number;
   host?: string;
   port?: number;
   seedScale?: Config['seedScale'];
@@ -226,6 +229,17 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
   const stopEscalation = services.hits.startEscalation(opts.escalationIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'hit task escalation failed'));
   const stopMessageAlarms = services.messages.startAlarms(opts.messageAlarmIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'message deadline alarms failed'));
   const stopNoticeSweep = services.notices.startSweep(3_600_000, (err) => app.log.error({ err }, 'notice renewal and expiry sweep failed'));
+  const embedded = services.conn.embedded;
+  const stopBackups = embedded
+    ? startBackupSchedule({
+        dir: embedded.dir,
+        everyHours: config.backupEveryHours,
+        keep: config.backupKeep,
+        take: (file) => services.backup(file),
+        onError: (err) => app.log.error({ err }, 'scheduled backup failed'),
+        firstCheckMs: opts.backupFirstCheckMs,
+      })
+    : async () => {};
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host}:${port}`;
@@ -238,6 +252,7 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
       await stopEscalation();
       await stopMessageAlarms();
       await stopNoticeSweep();
+      await stopBackups();
       await app.close();
       await services.close();
     },

@@ -41,6 +41,13 @@ function writeWhole(file: string, data: Uint8Array) {
     closeSync(fd);
   }
   renameSync(tmp, file);
+  // the rename itself reaches the disk only with its directory
+  const dfd = openSync(path.dirname(file), 'r');
+  try {
+    fsyncSync(dfd);
+  } finally {
+    closeSync(dfd);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { main } from '../cli/main.ts';
 import { type RunningNode, startNode } from '../main.ts';
 import { connect } from './connect.ts';
 import { socketPathOf } from './lock.ts';
+import { backupIfDue, listBackups } from './backup-schedule.ts';
 
 /** Another process, spawned without blocking this one: the node under test lives here and must answer it. */
 function cli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -31,7 +32,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ status: num
 async function runMain(args: string[], env: Record<string, string>) {
   let stdout = '';
   let stderr = '';
-  const sink = (f: (s: string) => void) => ({ write: (s: string) => (f(s), true) }) as unknown as NodeJS.WriteStream;
+  const sink = (f: (s: string) => void) => ({ write: (s: string) => (f(s), true) }) as unknown as typeof process.stdout & typeof process.stderr;
   const code = await main(args, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), env: { ...process.env, ...env, NATS_URL: '' } });
   return { code, stdout, stderr };
 }
@@ -158,5 +159,35 @@ describe('the embedded store: one process, backups, damage', () => {
       const c = await connect(`pglite:${dir()}`);
       await c.close();
     });
+  });
+
+  it('takes scheduled backups while it serves, when one is due, and keeps the newest BACKUP_KEEP', async () => {
+    const dir = path.join(tmp, 'scheduled', 'ribat');
+    const node = await startNode(
+      { databaseUrl: `pglite:${dir}`, port: 0, seedScale: 'tiny', logLevel: 'silent', webDist: 'web/does-not-exist', passwordCost: TEST_PASSWORD_COST, backupFirstCheckMs: 20 },
+      { ...process.env, NATS_URL: '', BACKUP_EVERY_HOURS: '24', BACKUP_KEEP: '2' },
+    );
+    try {
+      for (let i = 0; i < 100 && listBackups(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(listBackups(dir).length, 1, 'the first look after start takes one');
+      // not due again within the interval
+      assert.equal(await backupIfDue({ dir, everyHours: 24, keep: 2, take: (f) => node.services.backup(f) }), null);
+      // due a day later, twice: the oldest beyond two goes
+      const day = (n: number) => () => new Date(Date.now() + n * 86_400_000 + 1000);
+      const touch = async (n: number) => {
+        const f = await backupIfDue({ dir, everyHours: 24, keep: 2, take: (f) => node.services.backup(f), now: day(n) });
+        assert.ok(f);
+        const { utimesSync } = await import('node:fs');
+        utimesSync(f!, day(n)(), day(n)());
+        return f!;
+      };
+      const second = await touch(1);
+      const third = await touch(2);
+      assert.deepEqual(listBackups(dir).map((b) => b.file), [second, third]);
+      const audited = await node.services.conn.db.selectFrom('auditLog').select('action').where('action', '=', 'database.backup').execute();
+      assert.equal(audited.length, 3);
+    } finally {
+      await node.close();
+    }
   });
 });
