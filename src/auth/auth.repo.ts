@@ -156,8 +156,11 @@ export class AuthRepo {
     return db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst() as Promise<ApiToken | undefined>;
   }
 
-  tokensOfUser(db: Db, userId: string): Promise<ApiToken[]> {
-    return db.selectFrom('apiTokens').selectAll().where('userId', '=', userId).orderBy('createdAt', 'desc').limit(200).execute() as Promise<ApiToken[]>;
+  /** One page of a user's tokens, newest first (ids are UUID v7: their order is their creation's). */
+  tokensOfUser(db: Db, userId: string, limit: number, before?: string): Promise<ApiToken[]> {
+    let q = db.selectFrom('apiTokens').selectAll().where('userId', '=', userId);
+    if (before) q = q.where('id', '<', before);
+    return q.orderBy('id', 'desc').limit(limit).execute() as Promise<ApiToken[]>;
   }
 
   async markTokenUsed(db: Db, id: string, at: Date): Promise<void> {

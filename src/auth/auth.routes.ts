@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DateTime } from '../core/schema.ts';
 import { actorOf, CSRF_COOKIE, SESSION_COOKIE } from '../http/auth-hook.ts';
-import { problems } from '../http/problem.ts';
+import { PageQuery, pageOf, problems } from '../http/problem.ts';
 import type { AuthService } from './auth.service.ts';
 import { SCOPES } from './roles.ts';
 
@@ -81,9 +81,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
     async (req) => ({ user: await auth.setLocale(actorOf(req), req.body.locale), csrfToken: req.auth?.csrfToken ?? '' }),
   );
 
-  app.get('/tokens', { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: Type.Object({ items: Type.Array(TokenView) }), ...problems } } }, async (req) => ({
-    items: await auth.listTokens(actorOf(req)),
-  }));
+  app.get(
+    '/tokens',
+    { schema: { tags: ['auth'], summary: 'My API tokens, newest first', querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }), response: { 200: pageOf(TokenView), ...problems } } },
+    async (req) => auth.listTokens(actorOf(req), req.query),
+  );
 
   app.post(
     '/tokens',

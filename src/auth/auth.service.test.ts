@@ -114,6 +114,25 @@ for (const target of DB_TARGETS) {
       await assert.rejects(s.auth.createToken(me, { name: 'x', scopes: ['root'] }), { code: 'invalid_scopes' });
     });
 
+    it('lists every token of mine a page at a time, newest first, past 200', async () => {
+      const me = await s.auth.consoleActorFor('officer.one');
+      const before = (await s.auth.listTokens(me, { limit: 200 })).items.length;
+      const made: string[] = [];
+      for (let i = 0; i < 205; i++) made.push((await s.auth.createToken(me, { name: `bulk ${i}`, scopes: ['records:read'] })).info.id);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await s.auth.listTokens(me, { limit: 60, cursor });
+        assert.ok(page.items.length <= 60);
+        seen.push(...page.items.map((t) => t.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      assert.equal(seen.length, before + 205);
+      assert.equal(new Set(seen).size, seen.length, 'no token twice');
+      assert.deepEqual(seen.slice(0, 205), [...made].reverse(), 'newest first');
+      await assert.rejects(s.auth.listTokens(me, { cursor: 'nonsense' }), { code: 'invalid_cursor' });
+    });
+
     it('refuses a disabled user everywhere', async () => {
       const u = await s.admin.createUser(root, { username: 'leaver', displayName: 'L', password: PW, agencyId: root.agencyId, roles: ['analyst'] });
       const r = await s.auth.login('leaver', PW, 'k4');

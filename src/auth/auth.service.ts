@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Lang } from '../core/countries.ts';
 import { forbidden, invalid, notFound, tooMany, unauthenticated } from '../core/errors.ts';
 import type { IdGenerator } from '../core/ids.ts';
+import { decodeCursor, type Page, type PageRequest, pageLimit, toPage } from '../core/paging.ts';
 import type { Db } from '../db/connect.ts';
 import type { Agency, ApiToken, AuthRepo, User } from './auth.repo.ts';
 import type { LoginLimiter } from './login-limiter.ts';
@@ -204,8 +205,11 @@ export class AuthService {
     return { token, info };
   }
 
-  listTokens(actor: Actor): Promise<ApiToken[]> {
-    return this.repo.tokensOfUser(this.db, actor.userId);
+  /** The actor's own tokens, a page at a time (a list that stopped at 200 would hide the rest). */
+  async listTokens(actor: Actor, page: PageRequest = {}): Promise<Page<ApiToken>> {
+    const limit = pageLimit(page.limit);
+    const rows = await this.repo.tokensOfUser(this.db, actor.userId, limit + 1, decodeCursor<string>(page.cursor, 'string'));
+    return toPage(rows, limit, (t) => t.id);
   }
 
   async revokeToken(actor: Actor, id: string): Promise<void> {
