@@ -102,13 +102,15 @@ for (const t of await targets(arg('target', 'both'))) {
     await drive(2); // warm-up: plans cached, pools filled
     const server0 = cpuMs(server.pid);
     const pg0 = t.name === 'postgres' ? postgresCpuMs() : 0;
+    const client0 = process.cpuUsage();
     const r = await drive(DURATION);
+    const client = process.cpuUsage(client0);
     const perRequest = (ms: number) => Math.round((ms * 1000) / Math.max(1, r.requests.total));
     const pgCpu = t.name === 'postgres' ? `, PostgreSQL ${perRequest(postgresCpuMs() - pg0)} µs` : '';
     console.log(
       `records list on ${t.name} (${records} records, limit 50, ${r.connections} connections, ${r.duration} s): ` +
         `${Math.round(r.requests.average)} requests/s, latency p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ` +
-        `${r.non2xx + r.errors} errors/non-2xx; CPU per request: server ${perRequest(cpuMs(server.pid) - server0)} µs${pgCpu}`,
+        `${r.non2xx + r.errors} errors/non-2xx; CPU per request: server ${perRequest(cpuMs(server.pid) - server0)} µs${pgCpu}, load generator ${perRequest((client.user + client.system) / 1000)} µs`,
     );
   } finally {
     server.kill('SIGTERM');

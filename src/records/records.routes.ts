@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { handlingCodes, type TlpLevel } from '../core/handling.ts';
 import { actorOf, purposeOf } from '../http/auth-hook.ts';
 import { PageQuery, pageOf, problems } from '../http/problem.ts';
-import type { StoredRecord } from './records.repo.ts';
+import type { ListedRecord, StoredRecord } from './records.repo.ts';
 import {
   CreateLinkSchema,
   CreateRecordSchema,
@@ -44,7 +44,7 @@ export function toView(r: StoredRecord, today: string) {
   };
 }
 
-const toSummary = (r: StoredRecord, today: string) => ({
+const toSummary = (r: ListedRecord, today: string) => ({
   id: r.id,
   kind: r.kind,
   displayName: r.displayName,

@@ -107,6 +107,9 @@ for (const target of DB_TARGETS) {
       const ids = [...p1.items, ...p2.items, ...p3.items].map((r) => r.id);
       assert.equal(new Set(ids).size, 7);
       assert.equal(p3.nextCursor, null);
+      // a list reads the summary columns, not each record's document or its authors
+      assert.deepEqual(Object.keys(p1.items[0]).sort(), ['displayName', 'id', 'kind', 'ownerAgencyCode', 'ownerAgencyId', 'reviewDate', 'tlp', 'updatedAt']);
+      assert.equal(p1.items[0].ownerAgencyCode, 'MAR-NCB');
     });
 
     it('links a holder to a document and refuses links between the wrong kinds', async () => {

@@ -20,7 +20,7 @@ import {
   type RecordKind,
   searchTextOf,
 } from './record.ts';
-import { type LinkRow, type RecordsRepo, type StoredRecord, type Viewer } from './records.repo.ts';
+import { type LinkRow, type ListedRecord, type RecordsRepo, type StoredRecord, type Viewer } from './records.repo.ts';
 import { checkRecordData } from './records.schema.ts';
 import type { CreateLinkInput, CreateRecordInput, UpdateRecordInput } from './records.schema.ts';
 
@@ -92,7 +92,7 @@ export class RecordsService {
   }
 
   /** A page of visible records, newest first; the records shown are audited as seen. */
-  async list(actor: Actor, query: ListQuery, purpose = ''): Promise<Page<StoredRecord>> {
+  async list(actor: Actor, query: ListQuery, purpose = ''): Promise<Page<ListedRecord>> {
     this.authorize(actor, 'record.read');
     const limit = pageLimit(query.limit);
     const isDpo = actor.roles.includes('dpo');
