@@ -18,7 +18,7 @@ export interface Harness {
   hubId: string;
   /** Creates (once) a user with these roles at the hub, logs in, returns the session. */
   as(role: Role | Role[], agencyId?: string): Promise<Session>;
-  /** inject() with the session's cookie and CSRF header. */
+  /** inject() with the session's cookie and CSRF header, and a purpose as the desk states one (a test of its absence uses `app.inject`). */
   call(session: Session | null, opts: InjectOptions): Promise<InjectResponse>;
   close(): Promise<void>;
 }
@@ -56,7 +56,7 @@ export async function httpHarness(target: DbTarget): Promise<Harness> {
     hubId: root.agencyId,
     as,
     call: (session, opts) =>
-      app.inject({ ...opts, headers: { ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}), ...(opts.headers ?? {}) } }),
+      app.inject({ ...opts, headers: { 'x-purpose': 'test', ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}), ...(opts.headers ?? {}) } }),
     close: async () => {
       await app.close();
       await s.dispose();

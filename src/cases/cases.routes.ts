@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf, purposeOf } from '../http/auth-hook.ts';
+import { actorOf, optionalPurposeOf, purposeOf } from '../http/auth-hook.ts';
 import { pageOf, problems } from '../http/problem.ts';
 import {
   AddPartySchema,
@@ -36,18 +36,18 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ cases: CasesModule }> = as
     cases.list(actorOf(req), req.query, purposeOf(req)),
   );
   app.post('/cases', { schema: { tags, summary: 'Open a case owned by your agency', body: CreateCaseSchema, response: { 201: CaseSchema, ...problems } } }, async (req, reply) =>
-    reply.status(201).send(await cases.create(actorOf(req), req.body, purposeOf(req))),
+    reply.status(201).send(await cases.create(actorOf(req), req.body, optionalPurposeOf(req))),
   );
   app.get('/cases/:id', { schema: { tags, summary: 'One case', params: Id, response: { 200: CaseSchema, ...problems } } }, async (req) =>
     cases.get(actorOf(req), req.params.id, purposeOf(req)),
   );
   app.patch('/cases/:id', { schema: { tags, summary: 'Edit a case (owner agency)', params: Id, body: UpdateCaseSchema, response: { 200: CaseSchema, ...problems } } }, async (req) =>
-    cases.update(actorOf(req), req.params.id, req.body, purposeOf(req)),
+    cases.update(actorOf(req), req.params.id, req.body, optionalPurposeOf(req)),
   );
   app.post(
     '/cases/:id/close',
     { schema: { tags, summary: 'Mark a case solved (cleared) or closed (owner agency)', params: Id, body: CloseCaseSchema, response: { 200: CaseSchema, ...problems } } },
-    async (req) => cases.close(actorOf(req), req.params.id, req.body, purposeOf(req)),
+    async (req) => cases.close(actorOf(req), req.params.id, req.body, optionalPurposeOf(req)),
   );
 
   app.get(
@@ -56,10 +56,10 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ cases: CasesModule }> = as
     async (req) => ({ items: await cases.parties(actorOf(req), req.params.id, purposeOf(req)) }),
   );
   app.post('/cases/:id/parties', { schema: { tags, summary: 'Add a party with its role', params: Id, body: AddPartySchema, response: { 201: PartySchema, ...problems } } }, async (req, reply) =>
-    reply.status(201).send(await cases.addParty(actorOf(req), req.params.id, req.body, purposeOf(req))),
+    reply.status(201).send(await cases.addParty(actorOf(req), req.params.id, req.body, optionalPurposeOf(req))),
   );
   app.delete('/cases/:id/parties/:partyId', { schema: { tags, summary: 'Remove a party', params: Sub('partyId'), response: noContent } }, async (req, reply) => {
-    await cases.removeParty(actorOf(req), req.params.id, req.params.partyId, purposeOf(req));
+    await cases.removeParty(actorOf(req), req.params.id, req.params.partyId, optionalPurposeOf(req));
     return reply.status(204).send(null);
   });
 
@@ -67,10 +67,10 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ cases: CasesModule }> = as
     facts.arrests(actorOf(req), req.params.id, req.query),
   );
   app.post('/cases/:id/arrests', { schema: { tags, summary: 'Record an arrest', params: Id, body: RecordArrestSchema, response: { 201: ArrestSchema, ...problems } } }, async (req, reply) =>
-    reply.status(201).send(await facts.recordArrest(actorOf(req), req.params.id, req.body, purposeOf(req))),
+    reply.status(201).send(await facts.recordArrest(actorOf(req), req.params.id, req.body, optionalPurposeOf(req))),
   );
   app.delete('/cases/:id/arrests/:arrestId', { schema: { tags, summary: 'Remove an arrest recorded by mistake', params: Sub('arrestId'), response: noContent } }, async (req, reply) => {
-    await facts.removeArrest(actorOf(req), req.params.id, req.params.arrestId, purposeOf(req));
+    await facts.removeArrest(actorOf(req), req.params.id, req.params.arrestId, optionalPurposeOf(req));
     return reply.status(204).send(null);
   });
 
@@ -80,10 +80,10 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ cases: CasesModule }> = as
   app.post(
     '/cases/:id/seizures',
     { schema: { tags, summary: 'Record a seizure; the quantity is converted exactly to grams, items or minor units', params: Id, body: RecordSeizureSchema, response: { 201: SeizureSchema, ...problems } } },
-    async (req, reply) => reply.status(201).send(await facts.recordSeizure(actorOf(req), req.params.id, req.body, purposeOf(req))),
+    async (req, reply) => reply.status(201).send(await facts.recordSeizure(actorOf(req), req.params.id, req.body, optionalPurposeOf(req))),
   );
   app.delete('/cases/:id/seizures/:seizureId', { schema: { tags, summary: 'Remove a seizure recorded by mistake', params: Sub('seizureId'), response: noContent } }, async (req, reply) => {
-    await facts.removeSeizure(actorOf(req), req.params.id, req.params.seizureId, purposeOf(req));
+    await facts.removeSeizure(actorOf(req), req.params.id, req.params.seizureId, optionalPurposeOf(req));
     return reply.status(204).send(null);
   });
 
@@ -92,13 +92,13 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ cases: CasesModule }> = as
     items: await catalogue.categories(actorOf(req)),
   }));
   app.post('/catalogue/categories', { schema: { tags: ctags, summary: 'Add a case category (administrator)', body: CreateCategorySchema, response: { 201: CategorySchema, ...problems } } }, async (req, reply) =>
-    reply.status(201).send(await catalogue.addCategory(actorOf(req), req.body, purposeOf(req))),
+    reply.status(201).send(await catalogue.addCategory(actorOf(req), req.body, optionalPurposeOf(req))),
   );
   app.get('/catalogue/substances', { schema: { tags: ctags, summary: 'Seizable substances and objects with their measure', response: { 200: Type.Object({ items: Type.Array(SubstanceSchema) }), ...problems } } }, async (req) => ({
     items: await catalogue.substances(actorOf(req)),
   }));
   app.post('/catalogue/substances', { schema: { tags: ctags, summary: 'Add a substance or object (administrator)', body: CreateSubstanceSchema, response: { 201: SubstanceSchema, ...problems } } }, async (req, reply) =>
-    reply.status(201).send(await catalogue.addSubstance(actorOf(req), req.body, purposeOf(req))),
+    reply.status(201).send(await catalogue.addSubstance(actorOf(req), req.body, optionalPurposeOf(req))),
   );
 
   await app.register(gangsRoutes, { cases: m });

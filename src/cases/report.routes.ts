@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf, purposeOf } from '../http/auth-hook.ts';
+import { actorOf, optionalPurposeOf } from '../http/auth-hook.ts';
 import { problems } from '../http/problem.ts';
 import { MAX_YEAR, MIN_YEAR, REPORT_FORMATS, REPORT_LANGS } from './report.ts';
 import { AnnualReportSchema } from './report.schema.ts';
@@ -35,7 +35,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ reports: ReportService }>
     },
     async (req, reply) => {
       const format = req.query.format ?? 'json';
-      const out = await reports.render(actorOf(req), req.params.year, format, req.query.lang ?? 'en', purposeOf(req));
+      const out = await reports.render(actorOf(req), req.params.year, format, req.query.lang ?? 'en', optionalPurposeOf(req));
       if (format === 'json') return out.report;
       return reply.header('content-type', out.contentType).header('content-disposition', `attachment; filename="${out.filename}"`).send(out.body as unknown as string);
     },

@@ -79,6 +79,16 @@ for (const target of DB_TARGETS) {
       assert.ok(r.json().records >= 300);
     });
 
+    it('imports notices and tells a line kept with a warning from a line skipped', async () => {
+      const r = await run('notices', 'import', 'fixtures/interpol-public-notices.psv');
+      assert.equal(r.code, 0, r.err);
+      const said = r.out + r.err;
+      assert.match(said, /skipped at line 7: /);
+      assert.match(said, /kept with a warning at line 9: /);
+      assert.doesNotMatch(said, /problem at/);
+      assert.match(said, /1 kept with a warning, 2 skipped/);
+    });
+
     it('screens one name from the shell', async () => {
       const r = await run('screen', 'محمد', '--top', '3', '--json');
       assert.equal(r.code, 0, r.err);

@@ -58,14 +58,29 @@ export function actorOf(req: FastifyRequest): Actor {
 }
 
 /**
- * The stated purpose of a read, from the `x-purpose` header (audited with the read). A header
- * that is present must state one: blank, it would audit a read with no reason while looking
- * like one was given (GDPR art. 5(1)(b) purpose limitation).
+ * The stated purpose of a read of personal data, from the `x-purpose` header (audited with the
+ * read). Required: absent or blank, the read would be audited with no reason (GDPR art. 5(1)(b)
+ * purpose limitation; the data-protection officer's first question about any access).
  */
 export function purposeOf(req: FastifyRequest): string {
+  const p = statedPurpose(req);
+  if (p === undefined) throw invalid('purpose_required', 'State the purpose of this read in the x-purpose header (for example: x-purpose: border check)');
+  return p;
+}
+
+/**
+ * The purpose, when the caller states one: for changes (audited as what they did) and for reads
+ * of aggregate figures that name no one (the annual report, whose PDF and CSV are plain links
+ * that cannot carry a header). Present, it is checked as for a read.
+ */
+export function optionalPurposeOf(req: FastifyRequest): string {
+  return statedPurpose(req) ?? '';
+}
+
+function statedPurpose(req: FastifyRequest): string | undefined {
   const raw = req.headers['x-purpose'];
   const header = Array.isArray(raw) ? raw[0] : raw;
-  if (header === undefined) return '';
+  if (header === undefined) return undefined;
   let p = header.trim();
   // headers carry Latin-1 only: browsers send Arabic as RFC 8187 ext-value, UTF-8''%D9%85…
   if (p.startsWith("UTF-8''")) {

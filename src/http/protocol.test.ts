@@ -86,5 +86,52 @@ for (const target of DB_TARGETS) {
       const stated = await h.call(analyst, { method: 'GET', url: `/api/v1/records/${recordId}`, headers: { 'x-purpose': ' border check ' } });
       assert.equal(stated.statusCode, 200, stated.body);
     });
+
+    it('refuses every read of personal data that states no purpose (400 purpose_required), and lets a change go without one', async () => {
+      const id = '00000000-0000-4000-8000-000000000001';
+      const reads = [
+        ['GET', `/api/v1/records/${recordId}`],
+        ['GET', '/api/v1/records'],
+        ['GET', `/api/v1/records/${recordId}/links`],
+        ['POST', '/api/v1/screening/persons', { name: 'Rachid Alaoui' }],
+        ['POST', '/api/v1/screening/documents', { number: 'A1234567' }],
+        ['POST', '/api/v1/screening/vehicles', { plate: '12345-A-6' }],
+        ['GET', '/api/v1/audit'],
+        ['GET', '/api/v1/cases'],
+        ['GET', `/api/v1/cases/${id}`],
+        ['GET', `/api/v1/cases/${id}/parties`],
+        ['GET', `/api/v1/gangs/${id}`],
+        ['GET', '/api/v1/notices'],
+        ['GET', `/api/v1/notices/${id}`],
+        ['GET', `/api/v1/notices/${id}/screening`],
+        ['GET', '/api/v1/diffusions'],
+        ['GET', '/api/v1/hits'],
+        ['GET', `/api/v1/hits/${id}`],
+        ['GET', '/api/v1/messages/threads'],
+        ['GET', `/api/v1/messages/threads/${id}`],
+        ['GET', '/api/v1/messages/search?q=port'],
+        ['GET', `/api/v1/network/graph?focus=${recordId}`],
+        ['GET', '/api/v1/network/key-players'],
+      ] as const;
+      const unstated = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+        h.app.inject({ method, url, payload, headers: { cookie: analyst.cookie, 'x-csrf-token': analyst.csrf } });
+      for (const [method, url, payload] of reads) {
+        const res = await unstated(method, url, payload);
+        assert.equal(res.statusCode, 400, `${method} ${url}: ${res.body}`);
+        assert.equal(res.json().code, 'purpose_required', `${method} ${url}`);
+        assert.match(res.json().title, /x-purpose/);
+      }
+      // a change is audited as what it did: the purpose is optional there
+      const created = await unstated('POST', '/api/v1/records', {
+        kind: 'person',
+        data: { names: [{ value: 'Purpose Optional', type: 'primary' }] },
+        legalBasisCode: 'interpol_rpd',
+        legalBasis: 'RPD article 10',
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      // and the annual report names no one: its PDF and CSV are plain links
+      const report = await unstated('GET', '/api/v1/reports/annual/2024');
+      assert.notEqual(report.statusCode, 400, report.body);
+    });
   });
 }

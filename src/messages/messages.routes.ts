@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf, purposeOf } from '../http/auth-hook.ts';
+import { actorOf, optionalPurposeOf, purposeOf } from '../http/auth-hook.ts';
 import { PageQuery, pageOf, problems } from '../http/problem.ts';
 import { contentDisposition } from './message.ts';
 import {
@@ -48,7 +48,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox<{ messages: MessagesServi
         response: { 201: Type.Object({ thread: ThreadViewSchema, message: MessageViewSchema }), ...problems },
       },
     },
-    async (req, reply) => reply.status(201).send(await messages.startThread(actorOf(req), req.body, purposeOf(req))),
+    async (req, reply) => reply.status(201).send(await messages.startThread(actorOf(req), req.body, optionalPurposeOf(req))),
   );
 
   app.get(
@@ -74,7 +74,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox<{ messages: MessagesServi
       bodyLimit: SEND_BODY_LIMIT,
       schema: { tags, summary: 'Add a message to a thread your agency takes part in', params: Id, body: ReplySchema, response: { 201: MessageViewSchema, ...problems } },
     },
-    async (req, reply) => reply.status(201).send(await messages.reply(actorOf(req), req.params.id, req.body, purposeOf(req))),
+    async (req, reply) => reply.status(201).send(await messages.reply(actorOf(req), req.params.id, req.body, optionalPurposeOf(req))),
   );
 
   app.get(

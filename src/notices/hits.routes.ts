@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DateTime } from '../core/schema.ts';
-import { actorOf, purposeOf } from '../http/auth-hook.ts';
+import { actorOf, optionalPurposeOf, purposeOf } from '../http/auth-hook.ts';
 import { PageQuery, pageOf, problems } from '../http/problem.ts';
 import { HIT_OUTCOMES, HIT_STATUSES, SCREENING_KINDS } from './hit.ts';
 import type { HitView, HitsService } from './hits.service.ts';
@@ -131,7 +131,7 @@ export const hitsRoutes: FastifyPluginAsyncTypebox<{ hits: HitsService }> = asyn
         response: { 200: HitSchema, ...problems },
       },
     },
-    async (req) => toView(await hits.recordOutcome(actorOf(req), req.params.id, req.body, purposeOf(req))),
+    async (req) => toView(await hits.recordOutcome(actorOf(req), req.params.id, req.body, optionalPurposeOf(req))),
   );
 
   app.post(
@@ -144,6 +144,6 @@ export const hitsRoutes: FastifyPluginAsyncTypebox<{ hits: HitsService }> = asyn
         response: { 200: HitSchema, ...problems },
       },
     },
-    async (req) => toView(await hits.completeTask(actorOf(req), req.params.id, req.params.taskId, purposeOf(req))),
+    async (req) => toView(await hits.completeTask(actorOf(req), req.params.id, req.params.taskId, optionalPurposeOf(req))),
   );
 };

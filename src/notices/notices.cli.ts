@@ -71,14 +71,14 @@ export const noticesCommands: Command[] = [
         batchSize,
         onProblem: (p) => {
           problems.push(p);
-          ctx.out.info(`problem at ${p.position}: ${p.message}`);
+          ctx.out.info(`${p.warning ? 'kept with a warning' : 'skipped'} at ${p.position}: ${p.message}`);
         },
         onProgress: (t) => ctx.out.info(`imported ${t.created + t.existing} of ${t.read} notices read`),
       });
       const seconds = Math.round((performance.now() - started) / 100) / 10;
       ctx.out.result(
         { ...totals, problemList: problems, seconds },
-        `done in ${seconds} s: ${totals.created} created, ${totals.existing} already here, ${totals.duplicates} duplicates in the file, ${totals.problems} problems`,
+        `done in ${seconds} s: ${totals.created} created, ${totals.existing} already here, ${totals.duplicates} duplicates in the file; ${totals.warnings} kept with a warning, ${totals.problems} skipped`,
       );
       return totals.problems && !totals.created && !totals.existing ? 1 : 0;
     },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf, purposeOf } from '../http/auth-hook.ts';
+import { actorOf, optionalPurposeOf, purposeOf } from '../http/auth-hook.ts';
 import { pageOf, problems } from '../http/problem.ts';
 import type { StoredNotice } from './notices.repo.ts';
 import {
@@ -83,7 +83,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesService 
   app.post(
     '/notices',
     { schema: { tags, summary: 'A draft owned by your agency', body: CreateNoticeSchema, response: { 201: NoticeViewSchema, ...problems } } },
-    async (req, reply) => reply.status(201).send(toView(await notices.create(actorOf(req), req.body, purposeOf(req)))),
+    async (req, reply) => reply.status(201).send(toView(await notices.create(actorOf(req), req.body, optionalPurposeOf(req)))),
   );
 
   app.get(
@@ -109,7 +109,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesService 
   app.patch(
     '/notices/:id',
     { schema: { tags, summary: 'Edit a draft or a returned request (owner agency)', params: Id, body: UpdateNoticeSchema, response: { 200: NoticeViewSchema, ...problems } } },
-    async (req) => toView(await notices.update(actorOf(req), req.params.id, req.body, purposeOf(req))),
+    async (req) => toView(await notices.update(actorOf(req), req.params.id, req.body, optionalPurposeOf(req))),
   );
 
   app.post(
@@ -123,7 +123,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesService 
         response: { 200: NoticeViewSchema, ...problems },
       },
     },
-    async (req) => toView(await notices.act(actorOf(req), req.params.id, req.params.action, req.body, purposeOf(req))),
+    async (req) => toView(await notices.act(actorOf(req), req.params.id, req.params.action, req.body, optionalPurposeOf(req))),
   );
 
   app.get(
@@ -135,7 +135,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesService 
   app.get(
     '/notices/:id/screening',
     { schema: { tags, summary: 'The subject screened against records and live notices', params: Id, response: { 200: SubjectScreeningSchema, ...problems } } },
-    async (req) => notices.screening(actorOf(req), req.params.id, purposeOf(req) || undefined),
+    async (req) => notices.screening(actorOf(req), req.params.id, purposeOf(req)),
   );
 
   app.get(
@@ -157,6 +157,6 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesService 
   app.post(
     '/diffusions',
     { schema: { tags, summary: 'A draft diffusion to chosen agencies', body: CreateDiffusionSchema, response: { 201: NoticeViewSchema, ...problems } } },
-    async (req, reply) => reply.status(201).send(toView(await notices.create(actorOf(req), { ...req.body, type: 'diffusion' }, purposeOf(req)))),
+    async (req, reply) => reply.status(201).send(toView(await notices.create(actorOf(req), { ...req.body, type: 'diffusion' }, optionalPurposeOf(req)))),
   );
 };

@@ -8,7 +8,7 @@ export const recordsCommands: Command[] = [
   {
     name: 'import',
     summary: 'Import records from a file (un-sc: the UN Security Council consolidated list XML)',
-    usage: 'ribat import un-sc FILE [--batch 500] [--json]\n  Streams the XML; re-importing updates records instead of duplicating them. Problems are reported with their position and skipped.',
+    usage: 'ribat import un-sc FILE [--batch 500] [--json]\n  Streams the XML; re-importing updates records instead of duplicating them. Each problem is reported with its position: kept with a warning (the value kept as written) or skipped.',
     options: { batch: { type: 'string' } },
     positionals: 2,
     async run(ctx, v, pos) {
@@ -19,7 +19,7 @@ export const recordsCommands: Command[] = [
       const problems: ImportProblem[] = [];
       const onProblem = (p: ImportProblem) => {
         problems.push(p);
-        ctx.out.info(`problem at ${p.position}: ${p.message}`);
+        ctx.out.info(`${p.warning ? 'kept with a warning' : 'skipped'} at ${p.position}: ${p.message}`);
       };
       let lastPct = -1;
       const started = performance.now();
@@ -38,7 +38,12 @@ export const recordsCommands: Command[] = [
         onProgress: (t) => ctx.out.info(`imported ${t.items} items (created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged})`),
       });
       const seconds = Math.round((performance.now() - started) / 100) / 10;
-      ctx.out.result({ ...totals, problems: problems.length, seconds }, `done in ${seconds} s: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.links} links, ${problems.length} problems`);
+      const warnings = problems.filter((p) => p.warning).length;
+      const skipped = problems.length - warnings;
+      ctx.out.result(
+        { ...totals, problems: problems.length, skipped, warnings, seconds },
+        `done in ${seconds} s: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.links} links; ${warnings} kept with a warning, ${skipped} skipped`,
+      );
       return 0;
     },
   },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { handlingCodes, type TlpLevel } from '../core/handling.ts';
-import { actorOf, purposeOf } from '../http/auth-hook.ts';
+import { actorOf, optionalPurposeOf, purposeOf } from '../http/auth-hook.ts';
 import { PageQuery, pageOf, problems } from '../http/problem.ts';
 import type { ListedRecord, StoredRecord } from './records.repo.ts';
 import {
@@ -87,7 +87,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService;
   app.post(
     '/records',
     { schema: { tags: ['records'], summary: 'Create a record owned by your agency', body: CreateRecordSchema, response: { 201: RecordViewSchema, ...problems } } },
-    async (req, reply) => reply.status(201).send(toView(await records.create(actorOf(req), req.body, purposeOf(req)), today())),
+    async (req, reply) => reply.status(201).send(toView(await records.create(actorOf(req), req.body, optionalPurposeOf(req)), today())),
   );
 
   app.get('/records/:id', { schema: { tags: ['records'], summary: 'One record with its provenance', params: Id, response: { 200: RecordViewSchema, ...problems } } }, async (req) =>
@@ -97,7 +97,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService;
   app.patch(
     '/records/:id',
     { schema: { tags: ['records'], summary: 'Change a record (owner agency only)', params: Id, body: UpdateRecordSchema, response: { 200: RecordViewSchema, ...problems } } },
-    async (req) => toView(await records.update(actorOf(req), req.params.id, req.body, purposeOf(req)), today()),
+    async (req) => toView(await records.update(actorOf(req), req.params.id, req.body, optionalPurposeOf(req)), today()),
   );
 
   app.delete(
@@ -112,7 +112,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService;
       },
     },
     async (req, reply) => {
-      await records.remove(actorOf(req), req.params.id, req.query.version, purposeOf(req));
+      await records.remove(actorOf(req), req.params.id, req.query.version, optionalPurposeOf(req));
       return reply.status(204).send(null);
     },
   );
@@ -126,11 +126,11 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService;
   app.post(
     '/links',
     { schema: { tags: ['records'], summary: 'Link two records', body: CreateLinkSchema, response: { 201: Type.Object({ id: Type.String() }), ...problems } } },
-    async (req, reply) => reply.status(201).send({ id: (await records.createLink(actorOf(req), req.body, purposeOf(req))).id }),
+    async (req, reply) => reply.status(201).send({ id: (await records.createLink(actorOf(req), req.body, optionalPurposeOf(req))).id }),
   );
 
   app.delete('/links/:id', { schema: { tags: ['records'], summary: 'Remove a link your agency made', params: Id, response: { 204: Type.Null(), ...problems } } }, async (req, reply) => {
-    await records.removeLink(actorOf(req), req.params.id, purposeOf(req));
+    await records.removeLink(actorOf(req), req.params.id, optionalPurposeOf(req));
     return reply.status(204).send(null);
   });
 

@@ -129,7 +129,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     const token = readCookie(CSRF_COOKIE) ?? csrfToken;
     if (token) headers['x-csrf-token'] = token;
   }
-  if (opts.personal || opts.purpose !== undefined) headers['x-purpose'] = purposeHeader(opts.purpose);
+  // every read states why (the server refuses a read of personal data without it: 400 purpose_required)
+  if (method === 'GET' || opts.personal || opts.purpose !== undefined) headers['x-purpose'] = purposeHeader(opts.purpose);
 
   let res: Response;
   try {

@@ -5,6 +5,7 @@ import { setLanguage } from '../../i18n/index.ts';
 import { BatchPage } from './BatchPage.tsx';
 import { parseCsv } from './csv.ts';
 import { candidate } from './fixtures.ts';
+import type { BatchAnswer, BatchProblem, NotUnderstood } from './manifest.ts';
 import { forgetPurpose } from './purpose.tsx';
 
 /**
@@ -34,6 +35,43 @@ function batchServer() {
             : [],
       })),
       problems: all.filter(refusal).map((r) => ({ rowId: r.id, code: refusal(r)!, message: 'refused' })),
+    };
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  vi.stubGlobal('fetch', fn);
+  return fn;
+}
+
+/**
+ * A batch endpoint that reads rows leniently, as the real one does now: a date of birth that is
+ * no calendar day or a country that no longer exists is kept in `notUnderstood` with a warning
+ * each, and the row screened on the rest; only a row without a usable name is skipped.
+ */
+function lenientServer() {
+  const fn = vi.fn(async (_url: string, init: RequestInit) => {
+    const { rows } = JSON.parse(String(init.body)) as { rows: BatchRow[] };
+    const problems: BatchProblem[] = [];
+    const results: BatchAnswer['results'] = [];
+    for (const r of rows) {
+      if (r.name === '???') {
+        problems.push({ rowId: r.id, code: 'validation_failed', message: 'A name is required' });
+        continue;
+      }
+      const notUnderstood: NotUnderstood[] = [];
+      if (r.birthDate === '1980-02-30') notUnderstood.push({ field: 'birthDate', value: r.birthDate, reason: 'not a real date written YYYY, YYYY-MM or YYYY-MM-DD' });
+      if (r.nationality === 'YU' || r.nationality === 'يوغوسلافيا')
+        notUnderstood.push({ field: 'nationality', value: r.nationality, reason: 'a former country (Yugoslavia) that is no single country today' });
+      const codes: Record<string, string> = { birthDate: 'invalid_date', nationality: 'invalid_nationality' };
+      for (const u of notUnderstood) problems.push({ rowId: r.id, code: codes[u.field], message: `"${u.field}" value "${u.value}" not understood`, warning: true });
+      results.push({ rowId: r.id, ...(notUnderstood.length ? { notUnderstood } : {}), candidates: [] });
+    }
+    const body: BatchAnswer = {
+      tookMs: 4,
+      threshold: 0.8,
+      results,
+      problems,
+      skipped: rows.length - results.length,
+      warnings: problems.filter((p) => p.warning).length,
     };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   });
@@ -143,10 +181,80 @@ describe('BatchPage', () => {
     expect(blobs).toHaveLength(1);
     const text = await blobs[0].text();
     expect(parseCsv(text)).toEqual([
-      ['id', 'name', 'bestCandidateId', 'bestScore', 'alert', 'matchedName', 'problem'],
-      ['P7', 'Ali', 'rec-P7', '0.9', 'true', "'=Ali", ''],
-      ['P1', "'=1+1", '', '', 'false', '', ''],
+      ['id', 'name', 'bestCandidateId', 'bestScore', 'alert', 'matchedName', 'problem', 'notUnderstood'],
+      ['P7', 'Ali', 'rec-P7', '0.9', 'true', "'=Ali", '', ''],
+      ['P1', "'=1+1", '', '', 'false', '', '', ''],
     ]);
+  });
+
+  it('notes under a result the details the server kept but did not understand, and totals warnings and skipped rows over the chunks', async () => {
+    const fn = lenientServer();
+    const blobs: Blob[] = [];
+    Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:x'), revokeObjectURL: () => {} });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const lines = ['id,name,birthDate,nationality,gender'];
+    for (let i = 1; i <= 600; i++) {
+      const id = `P${String(i).padStart(4, '0')}`;
+      const name = i === 8 || i === 508 ? '???' : `Passenger ${i}`;
+      const date = i === 2 || i === 502 ? '1980-02-30' : '1980';
+      const nationality = i === 4 ? 'يوغوسلافيا' : i === 502 ? 'YU' : 'MA';
+      lines.push(`${id},${name},${date},${nationality},M`);
+    }
+    render(<BatchPage />);
+    upload(lines.join('\n'));
+    fireEvent.click(await screen.findByTestId('batch-start'));
+    await screen.findByTestId('batch-summary');
+    // two chunks, nothing sent again: a row without a name is not retried
+    expect(fn).toHaveBeenCalledTimes(2);
+
+    // warnings 1 + 1 in the first chunk, 2 in the second; one row without a name in each
+    expect(screen.getByTestId('summary-rows').textContent).toBe('598');
+    expect(screen.getByTestId('summary-warnings').textContent).toBe('4');
+    expect(screen.getByTestId('summary-skipped').textContent).toBe('2');
+    expect(screen.getByTestId('batch-summary').textContent).toContain('Warnings (values kept as given)');
+    expect(screen.getByTestId('batch-summary').textContent).toContain('Not screened');
+
+    fireEvent.click(screen.getByText('Show more'));
+    const rows = [...document.querySelectorAll('.batch-results table tbody tr')];
+    const row = (id: string) => rows.find((r) => r.textContent?.includes(id))!;
+    const notes = (id: string) => [...row(id).querySelectorAll('[data-testid="not-understood"] li')];
+
+    expect(notes('P0002').map((li) => li.textContent)).toEqual(['Date of birth "1980-02-30" not understood: kept, screened without it']);
+    expect(notes('P0002')[0].getAttribute('title')).toContain('not a real date');
+    // the note says it: no second "Screened without" badge for the same field
+    expect(row('P0002').textContent).not.toContain('Screened without');
+    expect(row('P0002').textContent).toContain('No hit');
+
+    const arabic = notes('P0004')[0].querySelector('bdi[dir="auto"]')!;
+    expect(arabic.textContent).toBe('يوغوسلافيا');
+    expect(notes('P0004')[0].textContent).toBe('Nationality "يوغوسلافيا" not understood: kept, screened without it');
+
+    expect(notes('P0502').map((li) => li.textContent)).toEqual([
+      'Date of birth "1980-02-30" not understood: kept, screened without it',
+      'Nationality "YU" not understood: kept, screened without it',
+    ]);
+    expect(notes('P0001')).toHaveLength(0);
+    expect(row('P0001').querySelector('[data-testid="not-understood"]')).toBeNull();
+
+    // and in the file: a last column, field=value
+    fireEvent.click(screen.getByTestId('batch-download'));
+    const csv = parseCsv(await blobs[0].text());
+    expect(csv[0].at(-1)).toBe('notUnderstood');
+    expect(csv.find((r) => r[0] === 'P0502')).toEqual(['P0502', 'Passenger 502', '', '', 'false', '', 'invalid_date invalid_nationality', 'birthDate=1980-02-30; nationality=YU']);
+    expect(csv.find((r) => r[0] === 'P0001')?.at(-1)).toBe('');
+    expect(csv.find((r) => r[0] === 'P0008')).toEqual(['P0008', '???', '', '', 'false', '', 'validation_failed', '']);
+    click.mockRestore();
+  });
+
+  it('writes the note in the language of the desk', async () => {
+    lenientServer();
+    await setLanguage('fr');
+    render(<BatchPage />);
+    upload('id,name,birthDate\nP1,Ali,1980-02-30\n');
+    fireEvent.click(await screen.findByTestId('batch-start'));
+    const note = await screen.findByTestId('not-understood');
+    expect(note.textContent).toBe('Date de naissance : valeur « 1980-02-30 » non comprise ; conservée, contrôle fait sans elle');
+    expect(screen.getByTestId('batch-summary').textContent).toContain('Avertissements (valeurs gardées telles quelles)');
   });
 
   it('explains a file it cannot use, and lists the lines it left out', async () => {

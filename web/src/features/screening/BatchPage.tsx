@@ -2,7 +2,7 @@ import { type ChangeEvent, useEffect, useId, useMemo, useRef, useState } from 'r
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { BatchRow, BatchScreeningResult, PersonCandidate } from '../../api/types.ts';
+import type { BatchRow, PersonCandidate } from '../../api/types.ts';
 import { Link, pathFor } from '../../app/router.tsx';
 import { formatDuration, formatNumber, isolate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -10,13 +10,16 @@ import { Badge } from '../../ui/Badge.tsx';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
-import { BATCH_ROW_PROBLEM_KEYS, MANIFEST_PROBLEM_KEYS } from './labels.ts';
+import { BATCH_ROW_PROBLEM_KEYS, MANIFEST_PROBLEM_KEYS, NOT_UNDERSTOOD_FIELD_KEYS, NOT_UNDERSTOOD_PROBLEM_CODES } from './labels.ts';
 import {
+  type BatchAnswer,
+  type BatchProblem,
   chunks,
   downloadText,
   MANIFEST_SAMPLE,
   type Manifest,
   type ManifestError,
+  type NotUnderstood,
   type RowResult,
   readManifest,
   resultsCsv,
@@ -28,7 +31,7 @@ import {
 import { PurposeField, purposeTooLong, usePurpose } from './purpose.tsx';
 import { AlertBadge, Score } from './Results.tsx';
 
-type ServerProblem = BatchScreeningResult['problems'][number];
+type ServerProblem = BatchProblem;
 
 interface Run {
   status: 'running' | 'done' | 'stopped' | 'failed';
@@ -39,6 +42,10 @@ interface Run {
   /** Rows the server refused even without the detail it objected to. */
   notScreened: BatchRow[];
   problems: ServerProblem[];
+  /** Warnings the server gave, over all chunks: a detail not understood, control characters removed (each counts, so a row may count twice). */
+  warnings: number;
+  /** Rows the server did not screen (no name), over all chunks. */
+  skipped: number;
   elapsedMs: number;
   error?: unknown;
 }
@@ -72,13 +79,18 @@ const RETRIES = 2;
  * better screened on the name alone than not at all. The problems are all kept, to be shown.
  */
 async function screenChunk(part: BatchRow[], purpose: string, signal: AbortSignal) {
-  const found = new Map<string, PersonCandidate[]>();
+  const found = new Map<string, { candidates: PersonCandidate[]; notUnderstood: NotUnderstood[] }>();
   const problems: ServerProblem[] = [];
+  let warnings = 0;
+  let skipped = 0;
   let pending = part;
   for (let round = 0; pending.length > 0 && round <= RETRIES; round++) {
-    const res = await api.screenBatch(pending, purpose, { signal });
-    for (const r of res.results) found.set(r.rowId, r.candidates);
+    const res: BatchAnswer = await api.screenBatch(pending, purpose, { signal });
+    for (const r of res.results) found.set(r.rowId, { candidates: r.candidates, notUnderstood: r.notUnderstood ?? [] });
     problems.push(...(res.problems ?? []));
+    warnings += res.warnings ?? 0;
+    // a row sent again was counted as skipped by the answer before: it counts once, as its last answer says
+    if (res.skipped !== undefined) skipped = Math.max(0, skipped - (round > 0 ? pending.length : 0)) + res.skipped;
     const byId = new Map(pending.map((row) => [row.id, row]));
     pending = (res.problems ?? []).flatMap((p) => {
       const row = byId.get(p.rowId);
@@ -86,7 +98,28 @@ async function screenChunk(part: BatchRow[], purpose: string, signal: AbortSigna
       return again ? [again] : [];
     });
   }
-  return { found, problems };
+  return { found, problems, warnings, skipped };
+}
+
+/** Stands for the value in the translated note, so that the value itself can be set in a <bdi>. */
+const VALUE_MARK = '\uE000';
+
+/**
+ * "Date of birth "1980-02-30" not understood: kept, screened without it". The value is the
+ * passenger's as written (any script), isolated so that it does not reorder the sentence.
+ */
+function NotUnderstoodNote({ entry }: { entry: NotUnderstood }) {
+  const { t } = useTranslation();
+  const key = NOT_UNDERSTOOD_FIELD_KEYS[entry.field];
+  const text = t('screening.batch.notUnderstood', { field: key ? t(key) : entry.field, value: VALUE_MARK });
+  const [before, after = ''] = text.split(VALUE_MARK);
+  return (
+    <li title={entry.reason}>
+      {before}
+      <bdi dir="auto">{entry.value}</bdi>
+      {after}
+    </li>
+  );
 }
 
 function manifestErrorText(t: TFunction, e: ManifestError, n: (x: number) => string): string {
@@ -146,19 +179,26 @@ export function BatchPage() {
     abort.current?.abort();
     abort.current = ac;
     const t0 = performance.now();
-    let state: Run = { status: 'running', total: rows.length, done: 0, results: [], notScreened: [], problems: [], elapsedMs: 0 };
+    let state: Run = { status: 'running', total: rows.length, done: 0, results: [], notScreened: [], problems: [], warnings: 0, skipped: 0, elapsedMs: 0 };
     setRun(state);
     setShown(PAGE);
     try {
       for (const part of chunks(rows)) {
-        const { found, problems } = await screenChunk(part, purpose, ac.signal);
+        const { found, problems, warnings, skipped } = await screenChunk(part, purpose, ac.signal);
         if (ac.signal.aborted) return;
         state = {
           ...state,
           done: state.done + part.length,
-          results: state.results.concat(part.filter((row) => found.has(row.id)).map((row) => rowResult(row, found.get(row.id) ?? []))),
+          results: state.results.concat(
+            part.flatMap((row) => {
+              const f = found.get(row.id);
+              return f ? [rowResult(row, f.candidates, f.notUnderstood)] : [];
+            }),
+          ),
           notScreened: state.notScreened.concat(part.filter((row) => !found.has(row.id))),
           problems: state.problems.concat(problems),
+          warnings: state.warnings + warnings,
+          skipped: state.skipped + skipped,
           elapsedMs: performance.now() - t0,
         };
         setRun(state);
@@ -189,6 +229,8 @@ export function BatchPage() {
   };
 
   const problemText = (p: ServerProblem) => (BATCH_ROW_PROBLEM_KEYS[p.code] ? t(BATCH_ROW_PROBLEM_KEYS[p.code]) : p.message);
+  /** A warning the note about a field not understood already gives is not repeated as a badge. */
+  const saidInNote = (r: RowResult, p: ServerProblem) => p.warning === true && r.notUnderstood.some((u) => NOT_UNDERSTOOD_PROBLEM_CODES[u.field] === p.code);
 
   const columns: Column<RowResult>[] = [
     {
@@ -207,16 +249,27 @@ export function BatchPage() {
       header: t('screening.batch.columns.result'),
       narrow: true,
       render: (r) => (
-        <span className="badges">
-          {r.alert && <AlertBadge />}
-          {r.best && <Score score={r.best.score} alert={r.alert} />}
-          {!r.best && <Badge tone="ok">{t('screening.results.noHit')}</Badge>}
-          {(problemsOf.get(r.row.id) ?? []).map((p) => (
-            <Badge key={p.code} tone="warn" title={p.message}>
-              {t('screening.batch.screenedWithout', { problem: problemText(p) })}
-            </Badge>
-          ))}
-        </span>
+        <>
+          <span className="badges">
+            {r.alert && <AlertBadge />}
+            {r.best && <Score score={r.best.score} alert={r.alert} />}
+            {!r.best && <Badge tone="ok">{t('screening.results.noHit')}</Badge>}
+            {(problemsOf.get(r.row.id) ?? [])
+              .filter((p) => !saidInNote(r, p))
+              .map((p) => (
+                <Badge key={p.code} tone="warn" title={p.message}>
+                  {t('screening.batch.screenedWithout', { problem: problemText(p) })}
+                </Badge>
+              ))}
+          </span>
+          {r.notUnderstood.length > 0 && (
+            <ul className="plain-list muted small" data-testid="not-understood">
+              {r.notUnderstood.map((u, i) => (
+                <NotUnderstoodNote key={`${u.field}-${i}`} entry={u} />
+              ))}
+            </ul>
+          )}
+        </>
       ),
     },
     {
@@ -390,6 +443,18 @@ export function BatchPage() {
                 {n(summary.withCandidates)}
               </span>
               <span className="tile-label">{t('screening.batch.summary.withCandidates')}</span>
+            </li>
+            <li className="tile-link">
+              <span className="tile-value" data-testid="summary-warnings">
+                {n(run.warnings)}
+              </span>
+              <span className="tile-label">{t('screening.batch.summary.warnings')}</span>
+            </li>
+            <li className="tile-link">
+              <span className="tile-value" data-testid="summary-skipped">
+                {n(run.skipped)}
+              </span>
+              <span className="tile-label">{t('screening.batch.summary.skipped')}</span>
             </li>
             <li className="tile-link">
               <span className="tile-value" data-testid="summary-time">

@@ -153,3 +153,20 @@ export const BATCH_ROW_PROBLEM_KEYS: Record<string, string> = {
   name_required: 'errors.name_required',
   validation_failed: 'errors.validation_failed',
 };
+
+/** Fields the batch endpoint may report as not understood, named as the screening form names them. */
+export const NOT_UNDERSTOOD_FIELD_KEYS: Record<string, string> = {
+  birthDate: 'screening.check.person.birthDate',
+  nationality: 'screening.check.person.nationality',
+  gender: 'screening.check.person.gender',
+};
+
+/**
+ * The warning code the batch endpoint gives with a field not understood
+ * (PROBLEM_CODES in src/screening/screening.service.ts): the note under the result says it already.
+ */
+export const NOT_UNDERSTOOD_PROBLEM_CODES: Record<string, string> = {
+  birthDate: 'invalid_date',
+  nationality: 'invalid_nationality',
+  gender: 'invalid_gender',
+};

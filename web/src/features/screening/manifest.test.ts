@@ -97,15 +97,18 @@ describe('results', () => {
     const evil = rowResult({ id: '=cmd|"/c calc"!A1', name: '@SUM(1+1)' }, [
       candidate({ id: 'r1', score: 0.91234, alert: true, matchedName: '+Mohamed' }),
     ]);
-    const minus = rowResult({ id: '-5', name: 'Ali' }, []);
+    const minus = rowResult({ id: '-5', name: 'Ali' }, [], [
+      { field: 'birthDate', value: '1980-02-30', reason: 'not a real date' },
+      { field: 'nationality', value: '=YU', reason: 'a former country' },
+    ]);
     const text = resultsCsv([evil, minus, d], new Map([['-5', [{ code: 'invalid_date' }, { code: 'invalid_nationality' }]]]));
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(text);
     expect(rows).toEqual([
-      ['id', 'name', 'bestCandidateId', 'bestScore', 'alert', 'matchedName', 'problem'],
-      [`'=cmd|"/c calc"!A1`, "'@SUM(1+1)", 'r1', '0.9123', 'true', "'+Mohamed", ''],
-      ["'-5", 'Ali', '', '', 'false', '', 'invalid_date invalid_nationality'],
-      ['d', 'Alert', 'w', '0.85', 'true', 'Mohamed Ben Ali El Hammouchi', ''],
+      ['id', 'name', 'bestCandidateId', 'bestScore', 'alert', 'matchedName', 'problem', 'notUnderstood'],
+      [`'=cmd|"/c calc"!A1`, "'@SUM(1+1)", 'r1', '0.9123', 'true', "'+Mohamed", '', ''],
+      ["'-5", 'Ali', '', '', 'false', '', 'invalid_date invalid_nationality', 'birthDate=1980-02-30; nationality==YU'],
+      ['d', 'Alert', 'w', '0.85', 'true', 'Mohamed Ben Ali El Hammouchi', '', ''],
     ]);
     // no cell of the file starts with a formula character
     for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);

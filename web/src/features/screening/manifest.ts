@@ -2,7 +2,7 @@
  * A passenger manifest (CSV with a header row: id,name,birthDate,nationality,gender) to the
  * rows the batch endpoint takes, and the results back to a CSV to download.
  */
-import type { BatchRow, Gender, PersonCandidate } from '../../api/types.ts';
+import type { BatchRow, BatchScreeningResult, Gender, PersonCandidate } from '../../api/types.ts';
 import { CsvError, parseCsv, toCsv } from './csv.ts';
 
 export const MANIFEST_COLUMNS = ['id', 'name', 'birthDate', 'nationality', 'gender'] as const;
@@ -133,6 +133,37 @@ export function chunks<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
   return out;
 }
 
+/**
+ * A secondary field (date of birth, nationality, gender) the server kept as given but could
+ * not read: the row was screened on the rest (src/screening/offline/secondary-fields.ts).
+ */
+export interface NotUnderstood {
+  field: string;
+  value: string;
+  /** The server's own words (English), for a tooltip. */
+  reason: string;
+}
+
+/** A problem the batch endpoint reports for one row; `warning` when the row was screened all the same. */
+export interface BatchProblem {
+  rowId: string;
+  code: string;
+  message: string;
+  warning?: boolean;
+}
+
+/**
+ * The batch endpoint's answer as src/screening/screening.routes.ts describes it, with what the
+ * shared type leaves out: per result the fields not understood, and the totals of rows skipped
+ * (no name) and of warnings (optional here, for a server that does not send them).
+ */
+export type BatchAnswer = Omit<BatchScreeningResult, 'results' | 'problems'> & {
+  results: Array<{ rowId: string; notUnderstood?: NotUnderstood[]; candidates: PersonCandidate[] }>;
+  problems: BatchProblem[];
+  skipped?: number;
+  warnings?: number;
+};
+
 /** One manifest row with what the screening found for it. */
 export interface RowResult {
   row: BatchRow;
@@ -140,11 +171,13 @@ export interface RowResult {
   candidates: PersonCandidate[];
   best: PersonCandidate | undefined;
   alert: boolean;
+  /** Details the server kept but did not screen on. */
+  notUnderstood: readonly NotUnderstood[];
 }
 
-export function rowResult(row: BatchRow, candidates: PersonCandidate[]): RowResult {
+export function rowResult(row: BatchRow, candidates: PersonCandidate[], notUnderstood: readonly NotUnderstood[] = []): RowResult {
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
-  return { row, candidates: sorted, best: sorted[0], alert: sorted.some((c) => c.alert) };
+  return { row, candidates: sorted, best: sorted[0], alert: sorted.some((c) => c.alert), notUnderstood };
 }
 
 /** Alerts first, then rows with candidates, each by best score; rows with nothing keep the manifest's order. */
@@ -170,13 +203,14 @@ export function summarise(results: readonly RowResult[]): BatchSummary {
   };
 }
 
-export const RESULT_COLUMNS = ['id', 'name', 'bestCandidateId', 'bestScore', 'alert', 'matchedName', 'problem'] as const;
+export const RESULT_COLUMNS = ['id', 'name', 'bestCandidateId', 'bestScore', 'alert', 'matchedName', 'problem', 'notUnderstood'] as const;
 
 /**
  * The results as a CSV file, in manifest order (UTF-8 with a byte-order mark so spreadsheets
  * read Arabic names right). Scores are plain decimals (0.9312) for machines, not formatted for
- * a language. The last column holds the codes of problems the server reported for the row
- * (screened without a detail, or not screened at all: then an empty best candidate is no "no hit").
+ * a language. The `problem` column holds the codes of problems the server reported for the row
+ * (screened without a detail, or not screened at all: then an empty best candidate is no "no hit");
+ * the last one the details the server kept but did not screen on, as `field=value` joined by `; `.
  */
 export function resultsCsv(results: readonly RowResult[], problems: ReadonlyMap<string, ReadonlyArray<{ code: string }>> = new Map()): string {
   const body = results.map((r) => [
@@ -187,6 +221,7 @@ export function resultsCsv(results: readonly RowResult[], problems: ReadonlyMap<
     r.alert,
     r.best?.matchedName ?? '',
     (problems.get(r.row.id) ?? []).map((p) => p.code).join(' '),
+    r.notUnderstood.map((n) => `${n.field}=${n.value}`).join('; '),
   ]);
   return `\uFEFF${toCsv([[...RESULT_COLUMNS], ...body])}`;
 }
