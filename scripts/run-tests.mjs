@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 
 const UNIT = [
   'src/core/core.test.ts',
+  'src/app/module.test.ts',
   'src/auth/policy.test.ts',
   'src/db/db.test.ts',
   'src/db/lock.test.ts',
@@ -58,6 +59,8 @@ const E2E = ['web/e2e/desk.e2e.test.ts', 'web/e2e/notices.e2e.test.ts', 'web/e2e
 const only = process.argv[2];
 const suites = {
   types: () => run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
+  // no import circles, type-only imports included (a shared type lives where both sides can import it)
+  imports: () => run('node', ['scripts/check-cycles.mjs', 'src', 'web/src']),
   unit: () => run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...check(UNIT)]),
   web: () => run('npx', ['vitest', 'run', '--config', 'web/vitest.config.ts']),
   e2e: () => run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...check(E2E)]),

@@ -1,92 +1,67 @@
 /**
- * The only file that wires: config → database → bus → services → HTTP / CLI.
+ * The composition root: the node's list of modules, and the kernel they stand on (config →
+ * database → bus → audit). Nothing module-specific lives here: the migrator, the services, the
+ * HTTP server, the CLI, the background jobs and the seeder iterate MODULES. Nothing imports this
+ * file but the entry points (the CLI runner, tests, benchmarks).
  */
+import path from 'node:path';
 import { sql } from 'kysely';
+import type { ScryptCost } from './auth/password.ts';
+import { type JobContext, migrationsOf, type Module, type WireOptions } from './app/module.ts';
+import type { Services } from './app/module.ts';
+import { auditModule } from './audit/module.ts';
 import { AuditRepo } from './audit/audit.repo.ts';
 import { AuditService } from './audit/audit.service.ts';
 import { checkpointerFor } from './audit/checkpointer.ts';
-import { AdminService } from './auth/admin.service.ts';
-import { AgencyDirectory } from './auth/agency-directory.ts';
-import { AuthRepo } from './auth/auth.repo.ts';
-import { AuthService } from './auth/auth.service.ts';
-import { LoginLimiter } from './auth/login-limiter.ts';
-import type { ScryptCost } from './auth/password.ts';
+import { authModule } from './auth/module.ts';
+import { casesModule } from './cases/module.ts';
 import { type Config, loadConfig } from './config.ts';
-import { type Clock, systemClock } from './core/clock.ts';
-import { type IdGenerator, newId } from './core/ids.ts';
-import { toIsoDate } from './core/partial-date.ts';
-import path from 'node:path';
+import { systemClock } from './core/clock.ts';
 import { invalid } from './core/errors.ts';
+import { newId } from './core/ids.ts';
+import { toIsoDate } from './core/partial-date.ts';
 import { backupConnection } from './db/backup.ts';
 import { startBackupSchedule } from './db/backup-schedule.ts';
-import { type Connection, connect } from './db/connect.ts';
+import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { databaseModule } from './db/module.ts';
 import type { EventBus } from './events/bus.ts';
 import { InProcessBus } from './events/in-process.ts';
-import { NatsBus, type NatsBusOptions } from './events/nats.ts';
+import { NatsBus } from './events/nats.ts';
 import { buildServer } from './http/server.ts';
-import { RecordImporter } from './records/import/importer.ts';
-import { RecordsRepo } from './records/records.repo.ts';
-import { RecordsService } from './records/records.service.ts';
-import { Seeder } from './seed/seeder.ts';
-import { NoticesRepo, NoticesService, PublicNoticeImporter, screenerOf } from './notices/index.ts';
-import { HitsRepo } from './notices/hits.repo.ts';
-import { HitsService } from './notices/hits.service.ts';
-import { MessagesRepo, MessagesService } from './messages/index.ts';
-import { NetworkClient, NetworkRepo, NetworkService } from './network/index.ts';
-import { NotificationsRepo } from './notices/notifications.repo.ts';
-import { NotificationsService } from './notices/notifications.service.ts';
-import { EngineClient } from './screening/engine-client.ts';
-import { ScreeningRepo } from './screening/screening.repo.ts';
-import { ScreeningService } from './screening/screening.service.ts';
-import { CasesRepo, type CasesModule, casesModule } from './cases/index.ts';
-import { ProfileSeeder, ReportRepo, ReportService, SeedRepo } from './cases/report.index.ts';
+import { messagesModule } from './messages/module.ts';
+import { networkModule } from './network/module.ts';
+import { noticesModule } from './notices/module.ts';
+import { recordsModule } from './records/module.ts';
+import { screeningModule } from './screening/module.ts';
+import { seedModule } from './seed/module.ts';
 
-export interface Services {
-  conn: Connection;
-  bus: EventBus;
-  clock: Clock;
-  audit: AuditService;
-  auth: AuthService;
-  admin: AdminService;
-  records: RecordsService;
-  importer: RecordImporter;
-  seeder: Seeder;
-  screening: ScreeningService;
-  notices: NoticesService;
-  noticeImporter: PublicNoticeImporter;
-  notifications: NotificationsService;
-  hits: HitsService;
-  messages: MessagesService;
-  network: NetworkService;
-  cases: CasesModule;
-  reports: ReportService;
-  profileSeeder: ProfileSeeder;
-  authRepo: AuthRepo;
-  today: () => string;
-  agencyCount: () => Promise<number>;
-  /** A consistent copy of the embedded database, audited (`ribat backup`). */
-  backup(file: string): Promise<{ file: string; bytes: number; sha256: string; at: string }>;
-  close(): Promise<void>;
-}
+export type { Services } from './app/module.ts';
+export type { WireOptions } from './app/module.ts';
 
-export interface WireOptions {
-  clock?: Clock;
-  ids?: IdGenerator;
-  /** Lower scrypt cost for tests only. */
-  passwordCost?: ScryptCost;
-  migrate?: boolean;
-  /** Stream, subject prefix… of the NATS bus when config.natsUrl is set (tests use their own). */
-  nats?: NatsBusOptions;
-  /** What this process is, named to a second process that finds the embedded database taken. */
-  command?: string;
-}
+/** The node's modules, in the order they are built (each may use those before it). */
+export const MODULES: readonly Module[] = [
+  authModule,
+  auditModule,
+  databaseModule,
+  recordsModule,
+  seedModule,
+  screeningModule,
+  noticesModule,
+  messagesModule,
+  networkModule,
+  casesModule,
+];
+
+/** Every migration of the node's modules. */
+export const MIGRATIONS = migrationsOf(MODULES);
 
 export async function createServices(config: Config, opts: WireOptions = {}): Promise<Services> {
+  const modules = opts.modules ?? MODULES;
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? newId;
   const conn = await connect(config.databaseUrl, { command: opts.command, durability: config.pgliteDurability });
-  if (opts.migrate !== false) await migrateToLatest(conn.db);
+  if (opts.migrate !== false) await migrateToLatest(conn.db, migrationsOf(modules));
   const db = conn.db;
   const bus: EventBus = config.natsUrl
     ? await NatsBus.connect(config.natsUrl, opts.nats).catch(async (err) => {
@@ -107,61 +82,27 @@ export async function createServices(config: Config, opts: WireOptions = {}): Pr
     if (typeof req.file !== 'string' || !path.isAbsolute(req.file)) throw invalid('validation_failed', 'file must be an absolute path');
     return { ...(await backup(req.file)) };
   });
-  const authRepo = new AuthRepo();
-  const directory = new AgencyDirectory(db, authRepo);
-  const auth = new AuthService(db, authRepo, audit, clock, ids, new LoginLimiter({ max: config.loginRateMax, addressMax: config.loginRateAddressMax, windowSeconds: config.loginRateWindowSeconds }), config);
-  const admin = new AdminService(db, authRepo, audit, clock, ids, opts.passwordCost, () => auth.forgetTokens());
-  const recordsRepo = new RecordsRepo();
-  const records = new RecordsService(db, recordsRepo, audit, bus, clock, ids, directory);
-  const importer = new RecordImporter(db, recordsRepo, audit, bus, clock, ids, directory);
-  const seeder = new Seeder(db, authRepo, admin, importer, audit, clock, ids);
-  const engine = new EngineClient(config.screeningWorkers);
-  const screening = new ScreeningService(db, new ScreeningRepo(), engine, audit, bus, clock, directory);
-  const noticesRepo = new NoticesRepo();
-  const notices = new NoticesService(db, noticesRepo, audit, bus, clock, ids, screenerOf(screening));
-  const noticeImporter = new PublicNoticeImporter(db, noticesRepo, audit, bus, clock, ids);
-  const notifications = new NotificationsService(db, new NotificationsRepo(), audit, clock, ids);
-  const hits = new HitsService(db, new HitsRepo(), notices, notifications, audit, bus, clock, ids);
-  screening.onHits(
-    (actor, kind, query, matches) => hits.recordFromScreening(actor, kind, query, matches),
-    async (recordIds) => new Set((await notices.liveNoticesBySubject(recordIds)).keys()),
-  );
-  const network = new NetworkService(db, new NetworkRepo(), audit, clock, ids, new NetworkClient());
-  const messages = new MessagesService(db, new MessagesRepo(), audit, bus, clock, ids, { all: () => authRepo.allAgencies(db), codesOf: (a) => directory.codesOf(a) }, notices);
-  const cases = casesModule({ db, repo: new CasesRepo(), audit, bus, clock, ids, records });
-  return {
+  const s = {
+    config,
     conn,
     bus,
     clock,
+    ids,
     audit,
-    auth,
-    admin,
-    records,
-    importer,
-    seeder,
-    screening,
-    notices,
-    noticeImporter,
-    notifications,
-    hits,
-    messages,
-    network,
-    cases,
-    reports: new ReportService(db, new ReportRepo(), audit, clock),
-    profileSeeder: new ProfileSeeder(db, new SeedRepo(), importer, audit, clock),
-    authRepo,
+    modules,
     today: () => toIsoDate(clock.now()),
-    agencyCount: () => authRepo.countAgencies(db),
     backup,
     close: async () => {
       await bus.close();
-      await engine.close();
-      await network.close();
+      for (const m of [...modules].reverse()) await m.close?.(s);
       // the chain's head, signed, once nothing writes any more (failures reported, not thrown)
       await audit.close();
       await conn.close();
     },
-  };
+  } as Services;
+  for (const m of modules) Object.assign(s, await m.build?.(s, opts));
+  for (const m of modules) m.connect?.(s);
+  return s;
 }
 
 export interface StartOptions {
@@ -176,10 +117,14 @@ export interface StartOptions {
   logLevel?: Config['logLevel'];
   webDist?: string;
   passwordCost?: ScryptCost;
-  /** How often overdue hit tasks are escalated (default every minute). */
-  escalationIntervalMs?: number;
-  /** How often unread messages past their deadline raise an alarm (default every minute). */
-  messageAlarmIntervalMs?: number;
+  /**
+   * How often the modules' background jobs run, by job name (tests run them fast): `hitEscalation`
+   * (overdue hit tasks, default every minute), `messageAlarms` (unread messages past their
+   * deadline, every minute), `noticeSweep` (renewals and expiries, every hour).
+   */
+  intervals?: Partial<Record<string, number>>;
+  /** The modules to run (default MODULES). */
+  modules?: readonly Module[];
   onProgress?: (msg: string) => void;
 }
 
@@ -200,8 +145,11 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
     seedScale: opts.seedScale ?? base.seedScale,
     logLevel: opts.logLevel ?? base.logLevel,
   };
-  const services = await createServices(config, { passwordCost: opts.passwordCost, command: opts.command ?? 'ribat start' });
-  if (config.seedScale !== 'none') await services.seeder.seedIfEmpty(config.seedScale, { onProgress: opts.onProgress });
+  const services = await createServices(config, { passwordCost: opts.passwordCost, command: opts.command ?? 'ribat start', modules: opts.modules });
+  if (config.seedScale !== 'none') {
+    const scale = config.seedScale;
+    for (const m of services.modules) await m.seed?.(services, { scale, onProgress: opts.onProgress });
+  }
   let lastReport = 0;
   await services.screening.start((done, total) => {
     if (done === total || performance.now() - lastReport > 2000) {
@@ -226,9 +174,11 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
     },
   });
   await app.listen({ host: config.host, port: config.port });
-  const stopEscalation = services.hits.startEscalation(opts.escalationIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'hit task escalation failed'));
-  const stopMessageAlarms = services.messages.startAlarms(opts.messageAlarmIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'message deadline alarms failed'));
-  const stopNoticeSweep = services.notices.startSweep(3_600_000, (err) => app.log.error({ err }, 'notice renewal and expiry sweep failed'));
+  const jobs: JobContext = {
+    intervals: opts.intervals ?? {},
+    onError: (err, what) => app.log.error({ err }, what),
+  };
+  const stops = services.modules.flatMap((m) => (m.start ? [m.start(services, jobs)] : []));
   const embedded = services.conn.embedded;
   const stopBackups = embedded
     ? startBackupSchedule({
@@ -249,9 +199,7 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
     url,
     services,
     close: async () => {
-      await stopEscalation();
-      await stopMessageAlarms();
-      await stopNoticeSweep();
+      for (const stop of stops.reverse()) await stop();
       await stopBackups();
       await app.close();
       await services.close();

@@ -12,6 +12,7 @@ import { main } from '../cli/main.ts';
 import { fixedClock } from '../core/clock.ts';
 import { type Connection, connect, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { MIGRATIONS } from '../main.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, type VerifyResult } from './audit.ts';
 import { AuditRepo } from './audit.repo.ts';
 import { AuditService } from './audit.service.ts';
@@ -173,7 +174,7 @@ for (const target of DB_TARGETS) {
     before(async () => {
       url = await target.create();
       conn = await connect(url);
-      await migrateToLatest(conn.db);
+      await migrateToLatest(conn.db, MIGRATIONS);
       dir = mkdtempSync(path.join(tmpdir(), 'ribat-audit-'));
     });
     after(async () => {
@@ -319,7 +320,7 @@ for (const target of DB_TARGETS) {
     before(async () => {
       url = await target.create();
       conn = await connect(url);
-      await migrateToLatest(conn.db);
+      await migrateToLatest(conn.db, MIGRATIONS);
       dir = mkdtempSync(path.join(tmpdir(), 'ribat-audit-'));
     });
     after(async () => {

@@ -21,7 +21,7 @@ import {
   UpdateCaseSchema,
 } from './cases.schema.ts';
 import { gangsRoutes } from './gangs.routes.ts';
-import type { CasesModule } from './index.ts';
+import type { CasesModule } from './services.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const Sub = (name: string) => Type.Object({ id: Type.String({ format: 'uuid' }), [name]: Type.String({ format: 'uuid' }) }, { additionalProperties: false });

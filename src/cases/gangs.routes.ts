@@ -22,7 +22,7 @@ import {
   WarrantListQuerySchema,
   WarrantSchema,
 } from './cases.schema.ts';
-import type { CasesModule } from './index.ts';
+import type { CasesModule } from './services.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const Member = Type.Object({ id: Type.String({ format: 'uuid' }), personRecordId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });

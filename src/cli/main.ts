@@ -1,23 +1,12 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { auditCommands } from '../audit/audit.cli.ts';
-import { authCommands } from '../auth/auth.cli.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { createServices, type Services, startNode } from '../main.ts';
-import { noticesCommands } from '../notices/notices.cli.ts';
-import { casesCommands } from '../cases/cases.cli.ts';
-import { reportCommands } from '../cases/report.cli.ts';
-import { seedProfile } from '../cases/seed.cli.ts';
-import { recordsCommands } from '../records/records.cli.ts';
-import { databaseCommands } from '../db/db.cli.ts';
-import { screenBatchCommand } from '../screening/offline/screen-batch.cli.ts';
-import { screeningCommands } from '../screening/screening.cli.ts';
+import { commandsOf, migrationsOf, type Module } from '../app/module.ts';
+import { createServices, MODULES, type Services, startNode } from '../main.ts';
 import { DEMO_PASSWORD, demoUsers } from '../seed/users.ts';
 import type { Command, CommandContext } from './command.ts';
 import { errorObject, EXIT, exitCodeOf, makeOut, UsageError } from './output.ts';
-
-const SCALES = ['tiny', 'small', 'medium', 'large'];
 
 async function serve(ctx: CommandContext, seedScale: Config['seedScale'], banner: boolean): Promise<number> {
   if (!existsSync('web/dist/index.html')) {
@@ -64,56 +53,42 @@ const coreCommands: Command[] = [
     options: {},
     async run(ctx) {
       const s = await ctx.services({ migrate: false });
-      const applied = await migrateToLatest(s.conn.db);
+      const applied = await migrateToLatest(s.conn.db, migrationsOf(s.modules));
       ctx.out.result({ applied }, applied.length ? `applied ${applied.join(', ')}` : 'up to date');
-      return EXIT.ok;
-    },
-  },
-  {
-    name: 'seed',
-    summary: 'Load deterministic demo data (agencies, users, persons, documents, vehicles, groups)',
-    usage: `ribat seed [--scale ${SCALES.join('|')}] [--seed N] [--json]\n  Re-running with the same scale and seed updates nothing twice.\nribat seed --profile dgsn-2024 [--force]\n  Calibrated 2023 and 2024 facts whose 2024 totals are DGSN's published figures; --force wipes and seeds again.`,
-    options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean' } },
-    async run(ctx, v) {
-      // calibrated demo years (ribat seed --profile dgsn-2024 [--force]): src/cases/seed.cli.ts
-      if (v.profile !== undefined) return seedProfile(ctx, v as { profile: string; force?: boolean });
-      if (!SCALES.includes(v.scale)) throw new UsageError(`--scale is one of ${SCALES.join(', ')}`);
-      const seed = v.seed === undefined ? undefined : Number(v.seed);
-      if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed is a whole number');
-      const s = await ctx.services();
-      const report = await s.seeder.seed(v.scale, { seed, onProgress: (m) => ctx.out.info(m) });
-      ctx.out.result(report, `seeded ${report.scale}: ${report.records} records, ${report.links} links, ${report.users} new users in ${report.seconds} s`);
       return EXIT.ok;
     },
   },
 ];
 
-export const COMMANDS: Command[] = [...coreCommands, ...authCommands, ...recordsCommands, ...noticesCommands, ...casesCommands, ...reportCommands, ...screeningCommands, screenBatchCommand, ...auditCommands, ...databaseCommands];
+/** The runner's own commands, then every module's. */
+export const commandList = (modules: readonly Module[]): Command[] => commandsOf([{ name: 'node', commands: coreCommands }, ...modules]);
+export const COMMANDS: Command[] = commandList(MODULES);
 
-function help(): string {
-  const w = Math.max(...COMMANDS.map((c) => c.name.length));
-  return `ribat: a national police cooperation hub\n\nUsage: ribat <command> [options]   (every command takes --help and --json)\n\n${COMMANDS.map(
+function help(commands: Command[]): string {
+  const w = Math.max(...commands.map((c) => c.name.length));
+  return `ribat: a national police cooperation hub\n\nUsage: ribat <command> [options]   (every command takes --help and --json)\n\n${commands.map(
     (c) => `  ${c.name.padEnd(w)}  ${c.summary}`,
   ).join('\n')}\n\nExit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 forbidden.`;
 }
 
-function find(argv: string[]): { cmd: Command; rest: string[] } | undefined {
-  const two = COMMANDS.find((c) => c.name === `${argv[0]} ${argv[1]}`);
+function find(commands: Command[], argv: string[]): { cmd: Command; rest: string[] } | undefined {
+  const two = commands.find((c) => c.name === `${argv[0]} ${argv[1]}`);
   if (two) return { cmd: two, rest: argv.slice(2) };
-  const one = COMMANDS.find((c) => c.name === argv[0]);
+  const one = commands.find((c) => c.name === argv[0]);
   return one ? { cmd: one, rest: argv.slice(1) } : undefined;
 }
 
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr, env: process.env }, modules: readonly Module[] = MODULES): Promise<number> {
+  const commands = modules === MODULES ? COMMANDS : commandList(modules);
   const json = argv.includes('--json');
   const out = makeOut(json, io.stdout, io.stderr);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h') {
-    io.stdout.write(`${help()}\n`);
+    io.stdout.write(`${help(commands)}\n`);
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
   let services: Services | undefined;
   try {
-    const found = find(argv);
+    const found = find(commands, argv);
     if (!found) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"; see ribat --help`);
     const { cmd, rest } = found;
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -131,7 +106,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     const ctx: CommandContext = {
       config,
       out,
-      services: async (o = {}) => (services ??= await createServices(config, { migrate: o.migrate, command: `ribat ${cmd.name}` })),
+      services: async (o = {}) => (services ??= await createServices(config, { migrate: o.migrate, command: `ribat ${cmd.name}`, modules })),
       stdin: async () => {
         const chunks: Buffer[] = [];
         for await (const c of process.stdin) chunks.push(c as Buffer);

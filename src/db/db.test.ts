@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { DB_TARGETS } from '../../test/db-targets.ts';
 import { type Connection, connect } from './connect.ts';
+import { MIGRATIONS } from '../main.ts';
 import { migrateToLatest } from './migrate.ts';
 
 for (const target of DB_TARGETS) {
@@ -19,8 +20,8 @@ for (const target of DB_TARGETS) {
     });
 
     it('applies the migrations once and then is up to date', async () => {
-      assert.deepEqual(await migrateToLatest(conn.db), ['0001_foundation', '0002_notices', '0003_messages', '0004_cases', '0005_audit_integrity', '0006_records_list']);
-      assert.deepEqual(await migrateToLatest(conn.db), []);
+      assert.deepEqual(await migrateToLatest(conn.db, MIGRATIONS), ['0001_foundation', '0002_notices', '0003_messages', '0004_cases', '0005_audit_integrity', '0006_records_list']);
+      assert.deepEqual(await migrateToLatest(conn.db, MIGRATIONS), []);
     });
 
     it('returns the same JavaScript types on both drivers', async () => {

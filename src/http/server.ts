@@ -10,25 +10,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { adminRoutes } from '../auth/admin.routes.ts';
-import { authRoutes } from '../auth/auth.routes.ts';
-import { auditRoutes } from '../audit/audit.routes.ts';
-import { messagesRoutes } from '../messages/index.ts';
-import { networkRoutes } from '../network/index.ts';
-import { casesRoutes } from '../cases/cases.routes.ts';
-import { reportRoutes } from '../cases/report.routes.ts';
-import { hitsRoutes } from '../notices/hits.routes.ts';
-import { noticesRoutes } from '../notices/notices.routes.ts';
-import { publicNoticesRoutes } from '../notices/public.routes.ts';
-import { notificationsRoutes } from '../notices/notifications.routes.ts';
-import { recordsRoutes } from '../records/records.routes.ts';
-import { screeningRoutes } from '../screening/screening.routes.ts';
-import type { Services } from '../main.ts';
+import type { Services } from '../app/module.ts';
 import { registerAuth } from './auth-hook.ts';
 import { writeClientError } from './client-error.ts';
 import { notFoundProblem, registerErrorHandling } from './errors.ts';
 import { safeError } from './log-safety.ts';
-import { statsRoutes } from './stats.routes.ts';
 import { registerTextGuard } from './text-guard.ts';
 
 export interface HttpOptions {
@@ -155,20 +141,8 @@ export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyI
   await app.register(
     async (api) => {
       registerAuth(api, s.auth);
-      await api.register(authRoutes, { auth: s.auth, cookieSecure: o.cookieSecure, sessionMaxHours: o.sessionMaxHours });
-      await api.register(adminRoutes, { admin: s.admin });
-      await api.register(recordsRoutes, { records: s.records, today: s.today });
-      await api.register(auditRoutes, { audit: s.audit });
-      await api.register(statsRoutes, { records: s.records, agencyCount: s.agencyCount });
-      await api.register(screeningRoutes, { screening: s.screening });
-      await api.register(noticesRoutes, { notices: s.notices });
-      await api.register(publicNoticesRoutes, { notices: s.notices });
-      await api.register(hitsRoutes, { hits: s.hits });
-      await api.register(notificationsRoutes, { notifications: s.notifications });
-      await api.register(messagesRoutes, { messages: s.messages });
-      await api.register(networkRoutes, { network: s.network });
-      await api.register(casesRoutes, { cases: s.cases });
-      await api.register(reportRoutes, { reports: s.reports });
+      // every module's routes, behind the authentication hook (a route opts out with config.public)
+      for (const m of s.modules) if (m.routes) await api.register(m.routes(s, { cookieSecure: o.cookieSecure, sessionMaxHours: o.sessionMaxHours }));
     },
     { prefix: '/api/v1' },
   );

@@ -6,7 +6,7 @@ import type { Actor, Role } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import type { TlpLevel } from '../core/handling.ts';
 import { uuidv7 } from '../core/ids.ts';
-import type { Services } from '../main.ts';
+import type { Services } from '../app/module.ts';
 import type { NoticeState, NoticeType } from '../notices/notice.ts';
 
 const NAMES = { ar: 'مكتب', fr: 'Bureau', en: 'Bureau', es: 'Oficina' };

@@ -11,7 +11,7 @@
  */
 import type { TlpLevel } from '../core/handling.ts';
 import { uuidv7 } from '../core/ids.ts';
-import type { Services } from '../main.ts';
+import type { Services } from '../app/module.ts';
 
 const NAMES = { ar: 'مكتب', fr: 'Bureau', en: 'Bureau', es: 'Oficina' };
 let n = 0;

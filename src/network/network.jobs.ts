@@ -2,7 +2,7 @@ import type { Actor } from '../auth/roles.ts';
 import type { Clock } from '../core/clock.ts';
 import { conflict, notFound } from '../core/errors.ts';
 import type { IdGenerator } from '../core/ids.ts';
-import type { CommunitiesView } from './network.service.ts';
+import type { CommunitiesView } from './network.types.ts';
 import type { Scope } from './network.repo.ts';
 
 export interface JobView {

@@ -11,12 +11,10 @@ import { buildGraph, caseKey, type EdgeInput, edgesFromRows, gangKey, type Graph
 import type { NetworkClient } from './network-client.ts';
 import type { EdgeRows, NetworkRepo, Scope } from './network.repo.ts';
 import { type JobView, NetworkJobs } from './network.jobs.ts';
+import type { CommunitiesView, ScopeInput } from './network.types.ts';
 
-export interface ScopeInput {
-  region?: string;
-  caseIds?: string[];
-  gangIds?: string[];
-}
+export type { CommunitiesView, ScopeInput } from './network.types.ts';
+
 export interface EgoQuery {
   focus: string;
   depth?: number;
@@ -29,14 +27,6 @@ export interface EgoView {
   edges: Array<{ source: string; target: string; types: string[] }>;
   /** true when the limit cut the network short */
   truncated: boolean;
-}
-export interface CommunitiesView {
-  scope: ScopeInput;
-  nodes: number;
-  edges: number;
-  count: number;
-  modularity: number;
-  communities: Community[];
 }
 export type KeyPlayersQuery = { gangId?: string; caseId?: string; region?: string; jobId?: string; community?: number; limit?: number };
 

@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../auth/roles.ts';
 import { uuidv7 } from '../core/ids.ts';
-import type { Services } from '../main.ts';
+import type { Services } from '../app/module.ts';
 import type { NoticeState, NoticeType, Urgency } from './notice.ts';
 
 let n = 0;

@@ -69,6 +69,11 @@ export class ScreeningService {
     private readonly agencies: AgencyDirectory,
   ) {}
 
+  /** Stops the engine's worker threads. */
+  async close(): Promise<void> {
+    await this.engine.close();
+  }
+
   /**
    * Loads every record within its review date into the worker, page by page, then follows
    * every change through the bus. Changes that arrive during the load are applied after it.

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RecordsService } from '../records/records.service.ts';
-import { actorOf } from './auth-hook.ts';
-import { problems } from './problem.ts';
+import type { RecordsService } from './records.service.ts';
+import { actorOf } from '../http/auth-hook.ts';
+import { problems } from '../http/problem.ts';
 
 export const statsRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; agencyCount: () => Promise<number> }> = async (app, { records, agencyCount }) => {
   app.get(

@@ -1,0 +1,37 @@
+import type { Module } from '../app/module.ts';
+import { casesCommands } from './cases.cli.ts';
+import { CasesRepo } from './cases.repo.ts';
+import { casesRoutes } from './cases.routes.ts';
+import * as m0004 from './migrations/0004_cases.ts';
+import { reportCommands } from './report.cli.ts';
+import { ReportRepo } from './report.repo.ts';
+import { reportRoutes } from './report.routes.ts';
+import { ReportService } from './report.service.ts';
+import { SeedRepo } from './seed.repo.ts';
+import { ProfileSeeder } from './seed.service.ts';
+import { type CasesModule, casesModule as buildCases } from './services.ts';
+
+declare module '../app/module.ts' {
+  interface Services {
+    cases: CasesModule;
+    reports: ReportService;
+    /** Calibrated demo years (`ribat seed --profile dgsn-2024`). */
+    profileSeeder: ProfileSeeder;
+  }
+}
+
+/** Cases, arrests, seizures, gangs, warrants, complaints, migration events and the annual report. */
+export const casesModule: Module = {
+  name: 'cases',
+  migrations: { '0004_cases': m0004 },
+  build: ({ conn: { db }, audit, bus, clock, ids, records, importer }) => ({
+    cases: buildCases({ db, repo: new CasesRepo(), audit, bus, clock, ids, records }),
+    reports: new ReportService(db, new ReportRepo(), audit, clock),
+    profileSeeder: new ProfileSeeder(db, new SeedRepo(), importer, audit, clock),
+  }),
+  routes: (s) => async (api) => {
+    await api.register(casesRoutes, { cases: s.cases });
+    await api.register(reportRoutes, { reports: s.reports });
+  },
+  commands: [...casesCommands, ...reportCommands],
+};
