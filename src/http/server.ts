@@ -129,7 +129,14 @@ export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyI
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The API console's own policy: its scripts from this node only, the inline styles its React
+  // components set, no validator badge fetched from outside, and no upgrade to https on a node
+  // served over plain http (the console's requests would all fail).
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { validatorUrl: null },
+    staticCSP: "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'",
+  });
 
   app.get('/healthz', { schema: { hide: true, response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async () => ({ status: 'ok' }));
   app.get(

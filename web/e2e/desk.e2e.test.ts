@@ -320,6 +320,23 @@ describe('web desk', { skip: SKIP }, () => {
     await page.context().close();
   });
 
+  it('the API console at /api/docs renders every route with no Content Security Policy violation', async () => {
+    const page = await newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    await page.goto(`${node.url}/api/docs`);
+    await page.waitForSelector('.swagger-ui .info .title');
+    assert.match((await page.textContent('.swagger-ui .info .title')) ?? '', /Ribat API/);
+    await page.waitForFunction(() => document.querySelectorAll('.swagger-ui .opblock').length > 50);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(failed.filter((u) => !u.startsWith(node.url)), [], 'nothing fetched from outside the node');
+    await page.context().close();
+  });
+
   it('frontline: no audit and no administration in the navigation, and the audit page refuses', async () => {
     const page = await newPage();
     await login(page, 'frontline');
