@@ -1,17 +1,29 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { DB_TARGETS } from '../../test/db-targets.ts';
 import { connect } from '../db/connect.ts';
-import { COMMANDS, main } from './main.ts';
+import { demoUsers } from '../seed/users.ts';
+import { COMMANDS, loginLines, main } from './main.ts';
 
 function capture() {
   let text = '';
   return { stream: { write: (c: string) => ((text += c), true) } as unknown as NodeJS.WriteStream, text: () => text };
 }
+
+describe('demo logins', () => {
+  it('are all printed at start and listed in the README, partner bureaus included', () => {
+    const printed = loginLines().join('\n');
+    const readme = readFileSync('README.md', 'utf8');
+    for (const u of demoUsers()) {
+      assert.match(printed, new RegExp(`\\b${u.username.replace('.', '\\.')} \\(`), u.username);
+      assert.ok(readme.includes(`\`${u.username}\` (${u.roles.join(', ')})`), `README lists ${u.username}`);
+    }
+  });
+});
 
 for (const target of DB_TARGETS) {
   describe(`ribat CLI on ${target.name}`, { skip: target.skip }, () => {

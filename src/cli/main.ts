@@ -8,6 +8,14 @@ import { DEMO_PASSWORD, demoUsers } from '../seed/users.ts';
 import type { Command, CommandContext } from './command.ts';
 import { errorObject, EXIT, exitCodeOf, makeOut, UsageError } from './output.ts';
 
+/** Every demo login, a line per agency: the hub's roles by name, then the partner bureaus. */
+export function loginLines(): string[] {
+  const byAgency = new Map<string, string[]>();
+  for (const u of demoUsers()) byAgency.set(u.agencyCode, [...(byAgency.get(u.agencyCode) ?? []), `${u.username} (${u.roles.join(', ')})`]);
+  const w = Math.max(...[...byAgency.keys()].map((a) => a.length));
+  return [...byAgency].map(([agency, logins]) => `  ${agency.padEnd(w)}  ${logins.join(', ')}`);
+}
+
 async function serve(ctx: CommandContext, seedScale: Config['seedScale'], banner: boolean): Promise<number> {
   if (!existsSync('web/dist/index.html')) {
     ctx.out.info('building the web desk (first start)…');
@@ -18,8 +26,7 @@ async function serve(ctx: CommandContext, seedScale: Config['seedScale'], banner
   const node = await startNode({ seedScale, command: banner ? 'ribat start' : 'ribat serve', onProgress: (m) => ctx.out.info(m) });
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   if (banner) {
-    const logins = demoUsers().filter((u) => u.agencyCode === 'MAR-NCB').map((u) => `${u.username} (${u.roles.join(', ')})`);
-    ctx.out.info(`\nRibat is running at ${node.url}  (ready in ${seconds} s)\nAPI docs: ${node.url}/api/docs\nDemo logins, password "${DEMO_PASSWORD}":\n  ${logins.join('\n  ')}\n`);
+    ctx.out.info(`\nRibat is running at ${node.url}  (ready in ${seconds} s)\nAPI docs: ${node.url}/api/docs\nDemo logins, password "${DEMO_PASSWORD}":\n${loginLines().join('\n')}\n`);
   }
   ctx.out.result({ url: node.url }, `listening on ${node.url}`);
   await new Promise<void>((resolve) => {
