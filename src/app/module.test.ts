@@ -71,15 +71,15 @@ describe('the module list', () => {
       await s.close();
     }
     const out = capture();
-    const code = await main(['dummy', 'ping', '--json'], { stdout: out.stream, stderr: capture().stream, env: { DATABASE_URL: 'pglite:memory:', LOG_LEVEL: 'silent' } }, modules);
+    const code = await main(['dummy', 'ping', '--json'], { stdout: out.stream as any, stderr: capture().stream as any, env: { DATABASE_URL: 'pglite:memory:', LOG_LEVEL: 'silent' } }, modules);
     assert.equal(code, 0, out.text());
     assert.deepEqual(JSON.parse(out.text().trim()), { pong: true, tables: 0 });
     const help = capture();
-    await main(['--help'], { stdout: help.stream, stderr: capture().stream, env: {} }, modules);
+    await main(['--help'], { stdout: help.stream as any, stderr: capture().stream as any, env: {} }, modules);
     assert.match(help.text(), /dummy ping\s+Answers pong/);
     // without it, the node knows nothing of it
     const plain = capture();
-    await main(['--help'], { stdout: plain.stream, stderr: capture().stream, env: {} });
+    await main(['--help'], { stdout: plain.stream as any, stderr: capture().stream as any, env: {} });
     assert.doesNotMatch(plain.text(), /dummy ping/);
   });
 
