@@ -105,6 +105,9 @@ for (const target of DB_TARGETS) {
       const r = await run('screen', 'محمد', '--top', '3', '--json');
       assert.equal(r.code, 0, r.err);
       assert.ok(r.json().candidates.length > 0);
+      // namesakes are told apart in the text answer: born, nationality, owner on every line
+      const text = await run('screen', 'محمد', '--top', '3');
+      for (const line of text.out.trim().split('\n')) assert.match(line, /born (\d{4}[\d/-]*|—)  ([A-Z]{3}(,[A-Z]{3})*|—)  [A-Z]{3}-[A-Z]+/, line);
       assert.equal((await run('screen', 'x', '--gender', 'other')).code, 2);
     });
 

@@ -21,10 +21,17 @@ export const screeningCommands: Command[] = [
       const r = await s.screening.screenPerson(actor, { name, birthDate: v.dob, nationality: v.nationality, gender: v.gender, limit: top }, v.purpose ?? 'console screening');
       const lines = r.candidates.map(
         (c) =>
-          `${c.alert ? 'ALERT' : '     '} ${c.score.toFixed(3)}  ${c.matchedName}  [${c.id}]  ${c.explanation.tokens.map((t) => `${t.query}→${t.matched ?? '∅'} (${t.how})`).join(', ')}`,
+          `${c.alert ? 'ALERT' : '     '} ${c.score.toFixed(3)}  ${c.matchedName}  ${distinguishing(c)}  [${c.id}]  ${c.explanation.tokens.map((t) => `${t.query}→${t.matched ?? '∅'} (${t.how})`).join(', ')}`,
       );
       ctx.out.result(r, lines.length ? lines.join('\n') : 'no hit');
       return 0;
     },
   },
 ];
+
+/** What tells namesakes apart at a glance: born, nationality, owner agency (— where the record says nothing). */
+function distinguishing(c: { ownerAgencyCode: string; explanation: { birthDate: { record: string[] }; nationality: { record: string[] } } }): string {
+  const born = c.explanation.birthDate.record.join('/') || '—';
+  const nat = c.explanation.nationality.record.join(',') || '—';
+  return `born ${born}  ${nat}  ${c.ownerAgencyCode}`;
+}
