@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, onSessionLost, setCsrfToken } from '../api/client.ts';
 import type { Locale, Me, SessionResponse } from '../api/types.ts';
 import { forgetPurpose } from '../features/screening/purpose.tsx';
@@ -42,6 +42,8 @@ export const can = (me: Me, permission: string): boolean => me.permissions.inclu
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // the language picked on the login page, before anyone is known: it wins over the profile's
+  const pickedBeforeLogin = useRef<Locale | null>(null);
 
   const accept = useCallback(async (res: SessionResponse) => {
     setCsrfToken(res.csrfToken);
@@ -61,9 +63,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => onSessionLost(null);
   }, [accept]);
 
-  const login = useCallback(async (username: string, password: string) => accept(await api.login(username, password)), [accept]);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      let res = await api.login(username, password);
+      const picked = pickedBeforeLogin.current;
+      pickedBeforeLogin.current = null;
+      if (picked && picked !== res.user.locale) {
+        // the user chose a language on the login page: keep it, and make it the profile's
+        setCsrfToken(res.csrfToken);
+        try {
+          res = await api.setLocale(picked);
+        } catch (e) {
+          // not saved (the server will offer the old one next time), but this session keeps the choice
+          console.error('saving the language chosen at login failed', e);
+          res = { ...res, user: { ...res.user, locale: picked } };
+        }
+      }
+      await accept(res);
+    },
+    [accept],
+  );
 
   const logout = useCallback(async () => {
+    pickedBeforeLogin.current = null;
     try {
       await api.logout();
     } finally {
@@ -76,7 +98,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const changeLocale = useCallback(
     async (locale: Locale) => {
       await setLanguage(locale);
-      if (state.status === 'authenticated') {
+      if (state.status !== 'authenticated') pickedBeforeLogin.current = locale;
+      else {
         const res = await api.setLocale(locale);
         setCsrfToken(res.csrfToken);
         setState({ status: 'authenticated', me: res.user });

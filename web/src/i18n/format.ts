@@ -15,6 +15,17 @@ export function formatNumber(locale: Locale, n: number): string {
   return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }
 
+/** A measure with a fixed number of decimals, in the locale's digits: modularity `1` → `1.00`, `0.8712` → `0.87`. */
+export function formatDecimal(locale: Locale, n: number, digits = 2): string {
+  return cached(`dec:${locale}:${digits}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(n);
+}
+
+/**
+ * An identifier that happens to be a number (a community id, a row number used as a name): as a
+ * plain string, never grouped (`5130`, not `5,130`).
+ */
+export const formatId = (id: number | string): string => String(id);
+
 /** A calendar date `YYYY-MM-DD`: formatted in UTC so it never shifts by a day. */
 export function formatDate(locale: Locale, isoDate: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

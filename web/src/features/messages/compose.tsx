@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NewAttachment, type TlpLevel, type Urgency } from '../../api/types.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { useLocale } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { TlpOptions } from '../../ui/TlpOptions.tsx';
 import { URGENCY_KEYS } from '../notices/labels.ts';
@@ -28,6 +30,7 @@ export interface Composed {
 /** Handling code, urgency and attachments, shared by the new-thread and reply forms. */
 export function ComposeExtras({ value, onChange }: { value: Composed; onChange: (v: Composed) => void }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [tooBig, setTooBig] = useState<string | null>(null);
   const add = async (files: FileList | null) => {
     setTooBig(null);
@@ -55,7 +58,7 @@ export function ComposeExtras({ value, onChange }: { value: Composed; onChange: 
         </Field>
         <Field
           label={t('messages.compose.attachments')}
-          hint={t('messages.compose.attachmentsHint', { size: formatSize(MAX_ATTACHMENT_BYTES), n: MAX_ATTACHMENTS })}
+          hint={t('messages.compose.attachmentsHint', { size: formatSize(MAX_ATTACHMENT_BYTES), count: MAX_ATTACHMENTS, n: formatNumber(locale, MAX_ATTACHMENTS) })}
           error={tooBig ? t('messages.compose.tooBig', { name: tooBig }) : undefined}
         >
           <input type="file" name="attachments" multiple onChange={(e) => void add(e.target.files)} />

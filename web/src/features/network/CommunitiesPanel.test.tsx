@@ -145,4 +145,20 @@ describe('CommunitiesPanel', () => {
     expect(screen.getByRole('alert').textContent).toBe('لم يعد هذا التحليل متاحًا: أعد تشغيله.');
     expect(screen.getByTestId('community-shown').textContent).toBe(`في الرسم: ${ar.format(17)} من أعضائه البالغ عددهم ${ar.format(21)}.`);
   });
+
+  it('names a community by its id without thousands separators, and gives the modularity with two decimals', async () => {
+    const view: CommunitiesView = { ...VIEW, modularity: 1, communities: [{ ...VIEW.communities[0], id: 5129, size: 1 }] };
+    const props = { run: { status: 'done' as const, jobId: job({}).id, view }, onRun: () => undefined, onFocus: () => undefined, colour: true, onColour: () => undefined };
+    const { rerender } = render(<CommunitiesPanel {...props} focused={5129} focusShown={{ shown: 1, total: 1 }} />);
+    expect(screen.getByTestId('community-focus').textContent).toContain('Community 5130');
+    expect(screen.getByTestId('community-focus').textContent).not.toContain('5,130');
+    expect(screen.getByTestId('communities-summary').textContent).toContain('modularity: 1.00');
+    expect(screen.getByTestId('community-shown').textContent).toBe('In the graph: 1 of its 1 member.');
+    rerender(<CommunitiesPanel {...props} run={{ ...props.run, view: { ...view, modularity: 0.8712 } }} focused={null} />);
+    expect(screen.getByTestId('communities-summary').textContent).toContain('modularity: 0.87');
+    await setLanguage('fr');
+    rerender(<CommunitiesPanel {...props} focused={null} />);
+    expect(screen.getByTestId('community-focus').textContent).toContain('Communauté 5130');
+    expect(screen.getByTestId('communities-summary').textContent).toContain('1,00');
+  });
 });

@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatPercent } from '../../i18n/format.ts';
+import { formatDecimal, formatId, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { DisplayName } from '../../ui/Ident.tsx';
 import { COLOUR_BUDGET } from './community-members.ts';
 import { communityColour } from './graph-state.ts';
 import { NetworkError } from './NetworkError.tsx';
@@ -17,6 +19,9 @@ const PHASE_KEYS: Record<string, string> = {
 
 /** Communities are named by their id from 1, here and in the shared-persons panel alike. */
 export const communityNumber = (id: number) => id + 1;
+
+/** "Community 5130": the number is a name, never grouped like a quantity (`5,130`). */
+export const communityName = (t: TFunction, id: number): string => t('network.communities.name', { n: formatId(communityNumber(id)) });
 
 /** How far the members of the listed communities were fetched to colour them. */
 export interface Colouring {
@@ -113,7 +118,7 @@ export function CommunitiesPanel({
               n: n(run.view.communities.length),
               nodes: n(run.view.nodes),
               edges: n(run.view.edges),
-              modularity: n(Math.round(run.view.modularity * 100) / 100),
+              modularity: formatDecimal(locale, run.view.modularity, 2),
             })}
           </p>
           {run.view.communities.length === 0 ? (
@@ -132,7 +137,7 @@ export function CommunitiesPanel({
               <li key={c.id} data-testid="community" data-id={c.id} data-size={c.size}>
                 <button type="button" className="community-focus" aria-pressed={focused === c.id} onClick={() => onFocus(focused === c.id ? null : c.id)} data-testid="community-focus">
                   <span className="community-swatch" style={{ backgroundColor: communityColour(rank) }} aria-hidden="true" data-testid="community-swatch" />
-                  <span className="community-name">{t('network.communities.name', { n: n(communityNumber(c.id)) })}</span>
+                  <span className="community-name">{communityName(t, c.id)}</span>
                   <span className="muted small" data-testid="community-size">
                     {t('network.communities.size', { count: c.size, n: n(c.size) })}
                   </span>
@@ -144,7 +149,7 @@ export function CommunitiesPanel({
                     <ul className="member-chips">
                       {c.topMembers.map((m) => (
                         <li key={m.key} data-key={m.key}>
-                          <bdi dir="auto">{m.label}</bdi>
+                          <DisplayName kind={m.kind}>{m.label}</DisplayName>
                         </li>
                       ))}
                     </ul>
@@ -152,7 +157,7 @@ export function CommunitiesPanel({
                 )}
                 {focused === c.id && focusShown && (
                   <p className="muted small" data-testid="community-shown" data-shown={focusShown.shown}>
-                    {t('network.communities.inGraph', { shown: n(focusShown.shown), total: n(focusShown.total) })}
+                    {t('network.communities.inGraph', { count: focusShown.total, shown: n(focusShown.shown), total: n(focusShown.total) })}
                   </p>
                 )}
               </li>

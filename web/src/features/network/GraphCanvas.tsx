@@ -1,6 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import type { NodeKind } from '../../api/cases-types.ts';
+import { identText, isIdentKind } from '../../ui/Ident.tsx';
 import { type GraphState, edgeKey, pathPairs } from './graph-state.ts';
 
 /** One colour and one shape per kind: the kind is also written in the side panel, never colour alone. */
@@ -114,7 +115,7 @@ export function GraphCanvas({
     if (!c) return;
     const added: ElementDefinition[] = [];
     for (const n of graph.nodes.values()) {
-      if (c.getElementById(n.key).empty()) added.push({ group: 'nodes', data: { id: n.key, kind: n.kind, label: n.label } });
+      if (c.getElementById(n.key).empty()) added.push({ group: 'nodes', data: { id: n.key, kind: n.kind, label: isIdentKind(n.kind) ? identText(n.label) : n.label } });
     }
     for (const e of graph.edges.values()) {
       const id = `e:${edgeKey(e)}`;

@@ -7,7 +7,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { CommunitiesPanel, communityNumber } from './CommunitiesPanel.tsx';
+import { CommunitiesPanel, communityName } from './CommunitiesPanel.tsx';
 import { focusLoaded, pagedTotals } from './community-members.ts';
 import { communityInView } from './community-view.ts';
 import { DismantlePanel, type DismantleWithin } from './DismantlePanel.tsx';
@@ -197,7 +197,7 @@ export function NetworkPage({ route }: { route: Route }) {
     });
   };
 
-  const communityName = (id: number) => t('network.communities.name', { n: formatNumber(locale, communityNumber(id)) });
+  const nameOf = (id: number) => communityName(t, id);
   const focusNode = focus.key ? graph.nodes.get(focus.key) : undefined;
   const scopeName = scopeLabel(scope, focusNode?.label);
   const inCommunity = focused !== null && jobId !== null && within === 'community';
@@ -207,7 +207,7 @@ export function NetworkPage({ route }: { route: Route }) {
     setSimulating(true);
     setError(null);
     const on: DismantleOn = inCommunity ? { jobId, community: focused } : { scope };
-    const of = inCommunity ? communityName(focused) : scopeName;
+    const of = inCommunity ? nameOf(focused) : scopeName;
     try {
       const r = await networkApi.dismantle([...picked.keys()], on);
       setDismantled({ result: r, of });
@@ -228,7 +228,7 @@ export function NetworkPage({ route }: { route: Route }) {
   const focusSet = useMemo(() => (focused === null ? null : new Set([...members].filter(([, c]) => c === focused).map(([k]) => k))), [focused, members]);
   const removed = useMemo(() => new Set((dismantled?.result.removed ?? []).map((n) => n.key)), [dismantled]);
   const cutOff = useMemo(() => fallsApart(graph, removed), [graph, removed]);
-  const playersOf = focused !== null && jobId ? communityName(focused) : isBounded(scope) ? scopeName : null;
+  const playersOf = focused !== null && jobId ? nameOf(focused) : isBounded(scope) ? scopeName : null;
   const paged = useMemo(() => (view ? pagedTotals(view.communities, known.coverage) : { seen: 0, total: 0 }), [view, known.coverage]);
   const focusShown = focusSet && focusedCommunity ? { shown: [...focusSet].filter((k) => graph.nodes.has(k)).length, total: focusedCommunity.size } : null;
   const toggleKind = (k: NodeKind) =>
@@ -243,7 +243,10 @@ export function NetworkPage({ route }: { route: Route }) {
     <section className="network-page">
       <PageHeader title={t('network.title')}>
         <span className="muted" role="status" data-testid="graph-counts">
-          {t('network.counts', { nodes: formatNumber(locale, graph.nodes.size), edges: formatNumber(locale, graph.edges.size) })}
+          {t('network.counts', {
+            nodes: t('network.nodeCount', { count: graph.nodes.size, n: formatNumber(locale, graph.nodes.size) }),
+            edges: t('network.linkCount', { count: graph.edges.size, n: formatNumber(locale, graph.edges.size) }),
+          })}
         </span>
       </PageHeader>
       {!focus.key && (
@@ -298,7 +301,7 @@ export function NetworkPage({ route }: { route: Route }) {
           />
           <DismantlePanel
             picked={picked}
-            community={focused !== null && jobId !== null ? communityName(focused) : null}
+            community={focused !== null && jobId !== null ? nameOf(focused) : null}
             scope={scopeName}
             within={within}
             onWithin={(w) => (setWithin(w), setDismantled(null))}

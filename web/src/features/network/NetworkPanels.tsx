@@ -7,6 +7,7 @@ import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { DisplayName, identText, isIdentKind } from '../../ui/Ident.tsx';
 import { NODE_KIND_KEYS } from '../cases/labels.ts';
 import type { GraphState } from './graph-state.ts';
 
@@ -77,11 +78,11 @@ export function SelectedPanel({
       <h2 id="selected-title">{t('network.selected')}</h2>
       <p>
         <strong>
-          <bdi dir="auto">{n.label}</bdi>
+          <DisplayName kind={n.kind}>{n.label}</DisplayName>
         </strong>{' '}
         <span className="muted">{kindLabel(t, n.kind)}</span>
       </p>
-      <p className="muted small">{t('network.links', { n: formatNumber(locale, degree) })}</p>
+      <p className="muted small">{t('network.links', { count: degree, n: formatNumber(locale, degree) })}</p>
       <div className="badges">
         <button type="button" onClick={() => onExpand(n.key)} disabled={graph.expanded.has(n.key)} data-testid="expand-node">
           {graph.expanded.has(n.key) ? t('network.expanded') : t('network.expand')}
@@ -144,7 +145,7 @@ export function KeyPlayersPanel({
         {(players ?? []).map((p) => (
           <li key={p.key} data-testid="key-player" data-key={p.key} data-reasons={p.reasons.join(' ')}>
             <button type="button" className="button-small" onClick={() => onSelect(p.key)}>
-              <bdi dir="auto">{p.label}</bdi>
+              <DisplayName kind={p.kind}>{p.label}</DisplayName>
             </button>
             {p.reasons.map((r) => (
               <Badge key={r} tone="info" title={REASON_HINTS[r] ? t(REASON_HINTS[r]) : undefined}>
@@ -153,7 +154,7 @@ export function KeyPlayersPanel({
             ))}
             <span className="muted small">
               {t('network.why', {
-                degree: formatNumber(locale, p.degree),
+                degree: t('network.linkCount', { count: p.degree, n: formatNumber(locale, p.degree) }),
                 brokerage: formatPercent(locale, p.betweenness),
               })}
             </span>
@@ -162,7 +163,7 @@ export function KeyPlayersPanel({
               {t('network.dismantle.pick')}
               <span className="visually-hidden">
                 {' '}
-                <bdi dir="auto">{p.label}</bdi>
+                <DisplayName kind={p.kind}>{p.label}</DisplayName>
               </span>
             </label>
           </li>
@@ -219,7 +220,7 @@ export function PathPanel({
   };
   const option = (n: GraphNode) => (
     <option key={n.key} value={n.key}>
-      {n.label}
+      {isIdentKind(n.kind) ? identText(n.label) : n.label}
     </option>
   );
   return (
@@ -257,7 +258,7 @@ export function PathPanel({
         <ol className="path-list" data-testid="path-result">
           {path.map((id) => (
             <li key={id}>
-              <bdi dir="auto">{graph.nodes.get(id)?.label ?? id}</bdi>
+              <DisplayName kind={graph.nodes.get(id)?.kind ?? ''}>{graph.nodes.get(id)?.label ?? id}</DisplayName>
             </li>
           ))}
         </ol>
@@ -277,7 +278,7 @@ export function NodesPanel({ graph, hidden, selected, onSelect }: { graph: Graph
           <li key={n.key}>
             <button type="button" className="button-small" aria-pressed={n.key === selected} onClick={() => onSelect(n.key)} data-kind={n.kind}>
               <span className={`kind-dot kind-${n.kind}`} aria-hidden="true" />
-              <bdi dir="auto">{n.label}</bdi>
+              <DisplayName kind={n.kind}>{n.label}</DisplayName>
               <span className="visually-hidden">{kindLabel(t, n.kind)}</span>
             </button>
           </li>

@@ -5,7 +5,7 @@ import type { Locale } from '../../api/types.ts';
 import { countryName, formatNumber, isolate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
-import { communityNumber } from './CommunitiesPanel.tsx';
+import { communityName } from './CommunitiesPanel.tsx';
 import { networkApi, SHARED_BY, type SharedBy, type SharedPerson } from './network-api.ts';
 import { NetworkError } from './NetworkError.tsx';
 import type { AnalysisScope } from './scope.ts';
@@ -20,7 +20,7 @@ const BY_KEYS: Record<SharedBy, string> = {
 export function spanLabel(t: TFunction, locale: Locale, span: { key: string; label: string }): string {
   if (span.key.startsWith('region:')) return t('network.shared.region', { region: isolate(span.label) });
   const community = /^community:(\d+)$/.exec(span.key);
-  if (community) return t('network.communities.name', { n: formatNumber(locale, communityNumber(Number(community[1]))) });
+  if (community) return communityName(t, Number(community[1]));
   if (/^[A-Z]{3}$/.test(span.key)) return countryName(locale, span.key);
   return span.label;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NoticeContent } from '../../api/types.ts';
 import { countryName, formatDate, formatNumber, formatPartialDate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { Ident } from '../../ui/Ident.tsx';
 import { NAME_TYPE_KEYS } from '../records/labels.ts';
 import { CATEGORY_KEYS, GENDER_KEYS } from './labels.ts';
 
@@ -59,7 +60,7 @@ export function NoticeContentView({ content }: { content: NoticeContent }) {
             <ul className="value-stack">
               {s.identifiers.map((x, i) => (
                 <li key={i}>
-                  <span className="muted">{x.type}</span> <bdi dir="ltr" className="code">{x.value}</bdi>
+                  <span className="muted">{x.type}</span> <Ident className="code">{x.value}</Ident>
                 </li>
               ))}
             </ul>

@@ -72,10 +72,17 @@ describe('NoticeWizard', () => {
     const server = mockServer(redRules);
     render(<NoticeWizard />);
     fireEvent.click(field('type'));
-    await waitFor(() => expect(counts()).toBe('2 errors · 0 warnings · 0 notes'));
+    // nothing typed yet: the mandatory fields are counted, not shown as errors
+    await waitFor(() => expect(counts()).toBe('2 mandatory fields still to fill in.'));
     expect(server.checks()[0].body).toEqual({ type: 'red', content: { subject: { names: [] }, offence: {}, warrant: {} } });
+    expect(screen.queryByTestId('checks-error')).toBeNull();
+    // past the subject step, its empty mandatory field is an error
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    fireEvent.click(screen.getByTestId('wizard-next'));
     const summary = screen.getByTestId('checks-error');
     expect(summary.textContent).toContain('Names is mandatory for this type of notice.');
+    expect(counts()).toBe('1 error · 0 warnings · 0 notes');
+    expect(screen.getByTestId('checks-to-fill').textContent).toBe('1 mandatory field still to fill in.');
 
     step('offence');
     type('maximumPenaltyMonths', '12');
@@ -162,6 +169,44 @@ describe('NoticeWizard', () => {
     expect(writes[1].body).toEqual({ version: 1 });
   });
 
+  it('shows a mandatory field’s error only once the field was left or its step passed', async () => {
+    mockServer((b) => {
+      const s = b.content.subject;
+      const out: CheckResult[] = [];
+      if (!s.names.length) out.push({ code: 'missing_mandatory', severity: 'error', field: 'subject.names' });
+      if (!s.birthDate) out.push({ code: 'missing_mandatory', severity: 'error', field: 'subject.birthDate' });
+      if (!s.gender) out.push({ code: 'missing_mandatory', severity: 'error', field: 'subject.gender' });
+      if (!b.content.offence.category) out.push({ code: 'missing_mandatory', severity: 'error', field: 'offence.category' });
+      return out;
+    });
+    render(<NoticeWizard />);
+    fireEvent.click(field('type'));
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    await waitFor(() => expect(counts()).toBe('4 mandatory fields still to fill in.'));
+    // a blank form: no error under any field, none marked invalid
+    expect(document.querySelectorAll('[data-testid^="field-checks-"]')).toHaveLength(0);
+    expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
+    expect(screen.queryByTestId('checks-error')).toBeNull();
+
+    // in the date of birth and out again, nothing typed: its error, and only its
+    fireEvent.focus(field('birthDate'));
+    fireEvent.blur(field('birthDate'));
+    expect(screen.getByTestId('field-checks-subject.birthDate').textContent).toBe('Error Date of birth is mandatory for this type of notice.');
+    expect(field('birthDate').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByTestId('field-checks-subject.gender')).toBeNull();
+    expect(screen.getByTestId('checks-error').querySelectorAll('[data-testid="check"]')).toHaveLength(1);
+    expect(screen.getByTestId('checks-to-fill').textContent).toBe('3 mandatory fields still to fill in.');
+
+    // Next: every mandatory field of the step is due; the next step's are not yet
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    const errors = [...screen.getByTestId('checks-error').querySelectorAll('[data-testid="check"]')].map((c) => c.textContent);
+    expect(errors).toHaveLength(3);
+    expect(errors.join(' ')).toContain('Names is mandatory');
+    expect(errors.join(' ')).toContain('Sex is mandatory');
+    expect(screen.queryByTestId('field-checks-offence.category')).toBeNull();
+    expect(screen.getByTestId('checks-to-fill').textContent).toBe('1 mandatory field still to fill in.');
+  });
+
   it('speaks Arabic: the checks summary uses the Arabic plural forms', async () => {
     await setLanguage('ar');
     mockServer(() => [
@@ -171,6 +216,9 @@ describe('NoticeWizard', () => {
     ]);
     render(<NoticeWizard />);
     fireEvent.click(field('type'));
+    await waitFor(() => expect(counts()).toBe('لا أخطاء · لا تحذيرات · ملاحظة واحدة'));
+    expect(screen.getByTestId('checks-to-fill').textContent).toBe('بقي حقلان إلزاميان لم يُملآ.');
+    step('review');
     await waitFor(() => expect(counts()).toBe('خطآن · لا تحذيرات · ملاحظة واحدة'));
     expect(screen.getByTestId('checks-error').textContent).toContain('الأسماء: إلزامي لهذا النوع من النشرات.');
   });

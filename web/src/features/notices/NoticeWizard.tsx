@@ -1,7 +1,7 @@
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type FocusEvent, type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { Notice, NoticeType } from '../../api/types.ts';
+import type { CheckResult, Notice, NoticeType } from '../../api/types.ts';
 import { Link, navigate, pathFor } from '../../app/router.tsx';
 import { isolate } from '../../i18n/format.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
@@ -67,6 +67,23 @@ function Wizard({ initial, onSaved }: { initial: WizardDraft; onSaved: (id: stri
   const live = useLiveChecks(draft);
   const errors = errorsOf(live.checks);
   const index = STEPS.indexOf(step);
+  // A mandatory field left empty is an error only once the officer has been in it and left, or
+  // has tried to go past its step: a blank form does not open on a wall of red. The review step
+  // shows them all (submission waits on them), and they always block submission.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [passed, setPassed] = useState<ReadonlySet<Step>>(() => new Set());
+  const shown = (c: CheckResult) => c.code !== 'missing_mandatory' || !c.field || step === 'review' || touched.has(c.field) || passed.has(stepOf(c.field));
+  const visible = live.checks.filter(shown);
+  const toFill = live.checks.length - visible.length;
+  const onLeaveField = (e: FocusEvent<HTMLFormElement>) => {
+    const el = e.target as HTMLElement;
+    const field = el.getAttribute('data-field') ?? el.closest('[data-fieldset]')?.getAttribute('data-fieldset');
+    if (field && !touched.has(field)) setTouched((s) => new Set(s).add(field));
+  };
+  const leaveStep = (to: Step) => {
+    if (STEPS.indexOf(to) > index) setPassed((s) => new Set(s).add(step));
+    setStep(to);
+  };
   const update = (fn: (d: WizardDraft) => WizardDraft) => {
     setSaved(null);
     setDraft(fn);
@@ -132,7 +149,7 @@ function Wizard({ initial, onSaved }: { initial: WizardDraft; onSaved: (id: stri
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (step !== 'review') setStep(STEPS[index + 1]);
+    if (step !== 'review') leaveStep(STEPS[index + 1]);
     else if (errors.length === 0 && !live.pending) void run('submit');
   };
 
@@ -154,7 +171,7 @@ function Wizard({ initial, onSaved }: { initial: WizardDraft; onSaved: (id: stri
                 aria-current={s === step ? 'step' : undefined}
                 disabled={!draft.type && s !== 'type'}
                 data-step={s}
-                onClick={() => setStep(s)}
+                onClick={() => leaveStep(s)}
               >
                 <span className="wizard-step-n" aria-hidden="true">
                   {i + 1}
@@ -166,11 +183,11 @@ function Wizard({ initial, onSaved }: { initial: WizardDraft; onSaved: (id: stri
         </ol>
       </nav>
       <div className="wizard-grid">
-        <form className="panel wizard-form" onSubmit={onSubmit} data-testid="notice-wizard" noValidate>
+        <form className="panel wizard-form" onSubmit={onSubmit} onBlur={onLeaveField} data-testid="notice-wizard" noValidate>
           <h2 ref={headingRef} tabIndex={-1} className="wizard-step-title">
             {t(STEP_KEYS[step])}
           </h2>
-          <View draft={draft} update={update} checks={live.checks} />
+          <View draft={draft} update={update} checks={visible} />
           {error != null && <ErrorBox error={error} />}
           {saved && (
             <p className="notice" role="status" data-testid="draft-saved">
@@ -207,7 +224,7 @@ function Wizard({ initial, onSaved }: { initial: WizardDraft; onSaved: (id: stri
           {draft.type ? (
             <>
               {live.error != null && <ErrorBox error={live.error} />}
-              <ChecksSummary checks={live.checks} pending={live.pending} onGoTo={goTo} />
+              <ChecksSummary checks={visible} pending={live.pending} onGoTo={goTo} toFill={toFill} />
             </>
           ) : (
             <p className="muted">{t('notices.wizard.chooseTypeFirst')}</p>

@@ -96,7 +96,7 @@ export function SubjectStep({ draft, update, checks }: StepProps) {
                   value={x.type}
                   onChange={(e) => setId(i, { type: e.target.value })}
                 />
-                <input dir="ltr" aria-label={t('notices.wizard.identifierValue')} value={x.value} onChange={(e) => setId(i, { value: e.target.value })} />
+                <input dir="ltr" className="ident-input" aria-label={t('notices.wizard.identifierValue')} value={x.value} onChange={(e) => setId(i, { value: e.target.value })} />
                 <button type="button" className="button-small" onClick={() => set({ identifiers: ids.filter((_, j) => j !== i) })}>
                   {t('notices.wizard.remove')}
                 </button>

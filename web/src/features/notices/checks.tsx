@@ -104,16 +104,20 @@ export function ChecksSummary({
   pending,
   onGoTo,
   title,
+  toFill = 0,
 }: {
   checks: CheckResult[];
   pending?: boolean;
   onGoTo?: (field: string) => void;
   title?: string;
+  /** mandatory fields left empty whose error is not shown yet (the wizard shows it once the field is left or the step passed) */
+  toFill?: number;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const count = (s: CheckSeverity) => checks.filter((c) => c.severity === s).length;
   const errors = count('error');
+  const toFillText = t('notices.checks.toFill', { count: toFill, n: formatNumber(locale, toFill) });
   return (
     <section className={`panel checks-summary ${errors > 0 ? 'checks-blocking' : ''}`} aria-labelledby="checks-title" data-testid="checks-summary">
       <h2 id="checks-title">{title ?? t('notices.checks.title')}</h2>
@@ -121,13 +125,20 @@ export function ChecksSummary({
         {pending
           ? t('notices.checks.running')
           : checks.length === 0
-            ? t('notices.checks.allClear')
+            ? toFill > 0
+              ? toFillText
+              : t('notices.checks.allClear')
             : [
                 t('notices.checks.errors', { count: errors, n: formatNumber(locale, errors) }),
                 t('notices.checks.warnings', { count: count('warning'), n: formatNumber(locale, count('warning')) }),
                 t('notices.checks.notes', { count: count('info'), n: formatNumber(locale, count('info')) }),
               ].join(' · ')}
       </p>
+      {!pending && checks.length > 0 && toFill > 0 && (
+        <p className="muted small" data-testid="checks-to-fill">
+          {toFillText}
+        </p>
+      )}
       {SEVERITIES.map((s) => {
         const list = checks.filter((c) => c.severity === s);
         if (list.length === 0) return null;

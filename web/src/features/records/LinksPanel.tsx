@@ -5,6 +5,7 @@ import { Link, pathFor } from '../../app/router.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
+import { DisplayName } from '../../ui/Ident.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { KIND_KEYS, LINK_KEYS } from './labels.ts';
 
@@ -27,7 +28,7 @@ export function LinksPanel({ recordId }: { recordId: string }) {
                 <li key={l.id}>
                   <span className="link-type">{LINK_KEYS[l.type] ? t(LINK_KEYS[l.type][l.direction]) : l.type}</span>{' '}
                   <Link to={pathFor(['records', l.otherId])}>
-                    <bdi dir="auto">{l.otherDisplayName}</bdi>
+                    <DisplayName kind={l.otherKind}>{l.otherDisplayName}</DisplayName>
                   </Link>{' '}
                   <span className="muted small">({t(KIND_KEYS[l.otherKind] ?? l.otherKind)})</span>
                   {l.note && (

@@ -4,6 +4,7 @@ import type { DocumentData, GroupData, Locale, Name, PersonData, RecordView, Veh
 import { countryName, formatDate, formatPartialDate, scriptName } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
+import { Ident } from '../../ui/Ident.tsx';
 import {
   ALERT_STATUSES,
   DOCUMENT_STATUS_KEYS,
@@ -136,7 +137,7 @@ function PersonFields({ data }: { data: PersonData }) {
             <ul className="plain-list">
               {data.identifiers.map((i) => (
                 <li key={`${i.type}-${i.value}`}>
-                  <bdi dir="auto">{i.type}</bdi>: <bdi dir="ltr" className="code">{i.value}</bdi>
+                  <bdi dir="auto">{i.type}</bdi>: <Ident className="code">{i.value}</Ident>
                   {i.country && (
                     <>
                       {' '}
@@ -160,9 +161,7 @@ function DocumentFields({ data }: { data: DocumentData }) {
   return (
     <dl className="dl">
       <Row label={t('records.document.number')}>
-        <bdi dir="ltr" className="code">
-          {data.number}
-        </bdi>
+        <Ident className="code">{data.number}</Ident>
       </Row>
       <Row label={t('records.document.typeLabel')}>
         {label(t, DOCUMENT_TYPE_KEYS, data.type)}
@@ -188,20 +187,16 @@ function VehicleFields({ data }: { data: VehicleData }) {
   const { t } = useTranslation();
   return (
     <dl className="dl">
-      {/* Moroccan plates mix digits and an Arabic letter (12345-أ-6): let the browser order them. */}
+      {/* Moroccan plates mix digits and an Arabic letter (12345-أ-6): shown as on the plate, left to right. */}
       <Row label={t('records.vehicle.plate')}>
-        <bdi dir="auto" className="code plate">
-          {data.plate}
-        </bdi>
+        <Ident className="code plate">{data.plate}</Ident>
       </Row>
       <Row label={t('records.vehicle.plateCountry')}>
         <Country code={data.plateCountry} />
       </Row>
       <Row label={t('records.vehicle.vin')}>
         {data.vin ? (
-          <bdi dir="ltr" className="code">
-            {data.vin}
-          </bdi>
+          <Ident className="code">{data.vin}</Ident>
         ) : undefined}
       </Row>
       <Row label={t('records.vehicle.make')}>{data.make ? <bdi dir="auto">{data.make}</bdi> : undefined}</Row>

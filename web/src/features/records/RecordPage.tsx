@@ -5,6 +5,7 @@ import { Link, pathFor } from '../../app/router.tsx';
 import { can, useMe } from '../../app/session.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
+import { isIdentKind } from '../../ui/Ident.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
@@ -33,7 +34,7 @@ export function RecordPage({ id }: { id: string }) {
       {record.loading && !r && <Loading />}
       {r && (
         <>
-          <PageHeader title={r.displayName} isolate>
+          <PageHeader title={r.displayName} isolate ident={isIdentKind(r.kind)}>
             <Badge>{t(KIND_KEYS[r.kind] ?? r.kind)}</Badge>
             <TlpBadge level={r.provenance.handling.tlp} />
             {can(me, 'audit.read') && (

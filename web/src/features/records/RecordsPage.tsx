@@ -8,6 +8,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { DisplayName } from '../../ui/Ident.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { usePager } from '../../ui/Pager.tsx';
 import type { Column } from '../../ui/Table.tsx';
@@ -42,7 +43,7 @@ export function RecordsPage({ route }: { route: Route }) {
       header: t('records.list.columns.name'),
       render: (r) => (
         <Link to={pathFor(['records', r.id])} className="record-link">
-          <bdi dir="auto">{r.displayName}</bdi>
+          <DisplayName kind={r.kind}>{r.displayName}</DisplayName>
         </Link>
       ),
     },

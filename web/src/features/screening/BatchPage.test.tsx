@@ -1,4 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BatchRow, BatchScreeningResult } from '../../api/types.ts';
 import { setLanguage } from '../../i18n/index.ts';
@@ -35,6 +38,8 @@ function batchServer() {
             : [],
       })),
       problems: all.filter(refusal).map((r) => ({ rowId: r.id, code: refusal(r)!, message: 'refused' })),
+      skipped: 0,
+      warnings: 0,
     };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   });
@@ -274,5 +279,35 @@ describe('BatchPage', () => {
     render(<BatchPage />);
     upload('id,name\n1,علي\n2,عمر\n');
     await waitFor(() => expect(screen.getByTestId('manifest-read').textContent).toContain('قُرئ صفّان'));
+  });
+
+  it('keeps the results table within the page: long cells wrap, the table scrolls in its own frame', async () => {
+    batchServer();
+    render(<BatchPage />);
+    const long = 'Abdelrahmane-Mohamed-Benali-El-Idrissi-El-Hassani-El-Alaoui-without-any-space';
+    upload(`id,name\nPASSENGER-MANIFEST-ROW-0007,${long}\nP2,Ali\n`);
+    fireEvent.click(await screen.findByTestId('batch-start'));
+    await screen.findByTestId('batch-summary');
+    const frame = screen.getByTestId('batch-table');
+    expect(frame.classList.contains('table-wrap')).toBe(true);
+    expect(frame.querySelector('table')).toBeTruthy();
+    expect(frame.closest('.batch-results')).toBeTruthy();
+    const cells = [...frame.querySelectorAll('tbody tr')[0].querySelectorAll('td')];
+    expect(cells.map((c) => c.className)).toEqual(['narrow batch-col-id', 'batch-col-name', 'narrow batch-col-result', 'batch-col-name', 'batch-col-name', 'narrow']);
+    expect(cells[1].textContent).toBe(long);
+
+    // jsdom lays nothing out: the stylesheet is what keeps the table within 1366 pixels
+    const css = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'styles.css'), 'utf8');
+    const rule = (selector: string) => {
+      const at = css.indexOf(`${selector} {`);
+      return at < 0 ? '' : css.slice(at, css.indexOf('}', at));
+    };
+    expect(rule('.table-wrap')).toMatch(/overflow-x:\s*auto/);
+    expect(rule('.batch-table')).toMatch(/overflow-x:\s*auto/);
+    expect(rule('.batch-table')).toMatch(/max-inline-size:\s*100%/);
+    expect(rule('.batch-table .table td.narrow')).toMatch(/overflow-wrap:\s*anywhere/);
+    expect(rule('.batch-table .table td.narrow')).toMatch(/white-space:\s*normal/);
+    expect(rule('.batch-table .badge')).toMatch(/overflow-wrap:\s*anywhere/);
+    expect(rule('.batch-results > *')).toMatch(/min-inline-size:\s*0/);
   });
 });

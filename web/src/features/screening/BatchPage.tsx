@@ -237,17 +237,19 @@ export function BatchPage() {
       key: 'id',
       header: t('screening.batch.columns.id'),
       narrow: true,
+      className: 'batch-col-id',
       render: (r) => (
         <bdi dir="ltr" className="code">
           {r.row.id}
         </bdi>
       ),
     },
-    { key: 'name', header: t('screening.batch.columns.name'), render: (r) => <bdi dir="auto">{r.row.name}</bdi> },
+    { key: 'name', header: t('screening.batch.columns.name'), className: 'batch-col-name', render: (r) => <bdi dir="auto">{r.row.name}</bdi> },
     {
       key: 'result',
       header: t('screening.batch.columns.result'),
       narrow: true,
+      className: 'batch-col-result',
       render: (r) => (
         <>
           <span className="badges">
@@ -275,6 +277,7 @@ export function BatchPage() {
     {
       key: 'best',
       header: t('screening.batch.columns.best'),
+      className: 'batch-col-name',
       render: (r) =>
         r.best ? (
           <Link to={pathFor(['records', r.best.id])} className="record-link">
@@ -287,6 +290,7 @@ export function BatchPage() {
     {
       key: 'matched',
       header: t('screening.batch.columns.matchedName'),
+      className: 'batch-col-name',
       render: (r) => (r.best ? <bdi dir="auto">{r.best.matchedName}</bdi> : <span className="muted">{t('ui.none')}</span>),
     },
     {
@@ -505,7 +509,14 @@ export function BatchPage() {
             </button>
           </div>
 
-          <Table caption={t('screening.batch.summary.title')} columns={columns} rows={sorted.slice(0, shown)} rowKey={(r) => r.row.id} />
+          <Table
+            caption={t('screening.batch.summary.title')}
+            columns={columns}
+            rows={sorted.slice(0, shown)}
+            rowKey={(r) => r.row.id}
+            className="batch-table"
+            testId="batch-table"
+          />
           {sorted.length > shown && (
             <div className="form-actions">
               <p className="muted">{t('screening.batch.shownOf', { shown: n(shown), total: n(sorted.length) })}</p>

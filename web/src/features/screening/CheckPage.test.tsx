@@ -168,6 +168,30 @@ describe('CheckPage', () => {
     expect(screen.getByTestId('no-hit')).toBeTruthy();
   });
 
+  it('takes a Moroccan plate in a left-to-right field and shows it as on the plate in the results, in Arabic too', async () => {
+    await setLanguage('ar');
+    const plate = '80624-و-11';
+    const fn = mockFetch({
+      body: { tookMs: 1, threshold: 0.8, candidates: [{ id: 'v1', score: 1, alert: true, plate, plateCountry: 'MAR', vin: null, how: 'plate_exact', status: 'stolen' }] },
+    });
+    render(<CheckPage />);
+    act(() => void fireEvent.keyDown(window, { key: '3', code: 'Digit3', altKey: true }));
+    for (const name of ['plate', 'vin', 'mrz']) {
+      expect(input(name).getAttribute('dir')).toBe('ltr');
+      expect(input(name).classList.contains('ident-input')).toBe(true);
+    }
+    type('plate', plate);
+    submit('vehicle-form');
+    await screen.findByTestId('vehicle-candidates');
+    expect(call(fn).body).toEqual({ plate });
+    const shown = [...document.querySelectorAll('bdo')].filter((b) => b.textContent === plate);
+    // in the results heading and in the table
+    expect(shown).toHaveLength(2);
+    for (const b of shown) expect(b.getAttribute('dir')).toBe('ltr');
+    expect(shown[0].closest('h2')).toBeTruthy();
+    expect(shown[1].closest('td')).toBeTruthy();
+  });
+
   it('checks a pasted MRZ on Ctrl+Enter and shows what it read, its problems and the candidates', async () => {
     const answer: MrzScreeningResult = {
       tookMs: 3,

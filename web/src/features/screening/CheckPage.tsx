@@ -21,6 +21,7 @@ import { isolate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { IDENT_MARK, WithIdent } from '../../ui/Ident.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { GENDER_KEYS } from '../records/labels.ts';
 import { MODE_KEYS, MODES, type Mode } from './labels.ts';
@@ -335,6 +336,7 @@ export function CheckPage() {
                   ref={numberRef}
                   name="number"
                   dir="ltr"
+                  className="ident-input"
                   autoComplete="off"
                   spellCheck={false}
                   autoCapitalize="characters"
@@ -363,7 +365,8 @@ export function CheckPage() {
                 <input
                   ref={plateRef}
                   name="plate"
-                  dir="auto"
+                  dir="ltr"
+                  className="ident-input"
                   autoComplete="off"
                   spellCheck={false}
                   value={vehicle.plate}
@@ -384,6 +387,7 @@ export function CheckPage() {
                 <input
                   name="vin"
                   dir="ltr"
+                  className="ident-input"
                   autoComplete="off"
                   spellCheck={false}
                   autoCapitalize="characters"
@@ -412,7 +416,7 @@ export function CheckPage() {
               autoComplete="off"
               autoCapitalize="characters"
               aria-keyshortcuts="Control+Enter"
-              className="code mrz-input"
+              className="code mrz-input ident-input"
               value={mrz}
               onChange={(e) => setMrz(e.target.value)}
               onKeyDown={onMrzKey}
@@ -428,9 +432,14 @@ export function CheckPage() {
 
       <section className={`results ${busy ? 'results-busy' : ''}`} aria-labelledby={`${ids}-results`} aria-busy={busy} data-testid="results">
         <h2 id={`${ids}-results`} className={result ? undefined : 'visually-hidden'}>
-          {result && result.kind !== 'mrz'
-            ? t('screening.results.for', { query: isolate(result.query) })
-            : t('screening.results.title')}
+          {result?.kind === 'person' ? (
+            t('screening.results.for', { query: isolate(result.query) })
+          ) : result && result.kind !== 'mrz' ? (
+            // a document number or a plate: as written, left to right
+            <WithIdent text={t('screening.results.for', { query: IDENT_MARK })} value={result.query} />
+          ) : (
+            t('screening.results.title')
+          )}
         </h2>
         {fieldErrors.purpose && (
           <div className="error-box" role="alert">

@@ -4,6 +4,7 @@ import type { MrzScreeningResult } from '../../api/types.ts';
 import { countryName, formatDate, isolate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
+import { Ident } from '../../ui/Ident.tsx';
 import { DOCUMENT_TYPE_KEYS, GENDER_KEYS } from '../records/labels.ts';
 import { MRZ_PROBLEM_KEYS, mrzDocumentTypeKey, mrzFieldKey } from './labels.ts';
 import { DocumentCandidates, PersonCandidates, ResultHead } from './Results.tsx';
@@ -75,9 +76,7 @@ export function MrzResult({ result }: { result: MrzScreeningResult }) {
           <Row label={t('screening.mrz.field.sex')}>{parsed.holder.sex ? t(GENDER_KEYS[parsed.holder.sex]) : none}</Row>
           <Row label={t('screening.mrz.field.documentNumber')} testId="mrz-number">
             {parsed.document.number ? (
-              <bdi dir="ltr" className="code">
-                {parsed.document.number}
-              </bdi>
+              <Ident className="code">{parsed.document.number}</Ident>
             ) : (
               none
             )}

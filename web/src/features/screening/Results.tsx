@@ -6,6 +6,7 @@ import { can, useMaybeMe } from '../../app/session.tsx';
 import { countryName, formatMs, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
+import { Ident } from '../../ui/Ident.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { ALERT_STATUSES, DOCUMENT_STATUS_KEYS, DOCUMENT_TYPE_KEYS, VEHICLE_STATUS_KEYS } from '../records/labels.ts';
@@ -202,9 +203,7 @@ export function DocumentCandidates({ candidates }: { candidates: DocumentCandida
       header: t('screening.documents.number'),
       render: (c) => (
         <RecordLink id={c.id} className="record-link">
-          <bdi dir="ltr" className="code">
-            {c.number}
-          </bdi>
+          <Ident className="code">{c.number}</Ident>
         </RecordLink>
       ),
     },
@@ -242,9 +241,7 @@ export function VehicleCandidates({ candidates, vinCheck }: { candidates: Vehicl
       header: t('screening.vehicles.plate'),
       render: (c) => (
         <RecordLink id={c.id} className="record-link">
-          <bdi dir="auto" className="code">
-            {c.plate}
-          </bdi>
+          <Ident className="code plate">{c.plate}</Ident>
         </RecordLink>
       ),
     },
@@ -254,9 +251,7 @@ export function VehicleCandidates({ candidates, vinCheck }: { candidates: Vehicl
       header: t('screening.vehicles.vin'),
       render: (c) =>
         c.vin ? (
-          <bdi dir="ltr" className="code">
-            {c.vin}
-          </bdi>
+          <Ident className="code">{c.vin}</Ident>
         ) : (
           <span className="muted">{t('ui.none')}</span>
         ),
