@@ -46,6 +46,8 @@ const UNIT = [
   'src/cases/cases.routes.test.ts',
   'src/cases/report.service.test.ts',
   'src/cases/report.routes.test.ts',
+  'src/cases/report-pdf.test.ts',
+  'src/cases/seed-demo.test.ts',
   'src/http/http.test.ts',
   'src/http/text-guard.test.ts',
   'src/http/log-safety.test.ts',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { describe, it, type SuiteContext, type TestOptions } from 'node:test';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { fixedClock } from '../src/core/clock.ts';
@@ -47,6 +48,29 @@ export const DB_TARGETS: DbTarget[] = [
     },
   },
 ];
+
+type SuiteBody = (s: SuiteContext) => void | Promise<void>;
+
+/**
+ * describe(name, options, fn) for one database target. When the target runs this is plain
+ * describe(). When it is skipped (or options.skip is set) the suite is registered with a single
+ * skipped test carrying the reason, so the runner's summary counts it under `# skipped`: node:test
+ * counts a skipped describe() as a suite, not as a skipped test, and the summary would say 0.
+ */
+export function describeOn(target: DbTarget, name: string, fn: SuiteBody): void;
+export function describeOn(target: DbTarget, name: string, options: TestOptions, fn: SuiteBody): void;
+export function describeOn(target: DbTarget, name: string, optionsOrFn: TestOptions | SuiteBody, maybeFn?: SuiteBody): void {
+  const [options, fn] = typeof optionsOrFn === 'function' ? [{}, optionsOrFn] : [optionsOrFn, maybeFn!];
+  const { skip: ownSkip, ...rest } = options;
+  const skip = target.skip || ownSkip;
+  if (!skip) {
+    describe(name, rest, fn);
+    return;
+  }
+  describe(name, rest, () => {
+    it('every test of this suite', { skip }, () => {});
+  });
+}
 
 export const TEST_PASSWORD_COST = { N: 1024, r: 8, p: 1 };
 export const T0 = '2026-03-01T09:00:00.000Z';

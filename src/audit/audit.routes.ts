@@ -5,7 +5,7 @@ import { actorOf, purposeOf } from '../http/auth-hook.ts';
 import { PageQuery, pageOf, problems } from '../http/problem.ts';
 import type { AuditService } from './audit.service.ts';
 
-const EntryView = Type.Object({
+export const EntryView = Type.Object({
   seq: Type.Integer(),
   at: DateTime,
   actorUserId: Type.Union([Type.String(), Type.Null()]),
@@ -21,7 +21,7 @@ const EntryView = Type.Object({
   hash: Type.String(),
 });
 
-const VerifyView = Type.Object({
+export const VerifyView = Type.Object({
   ok: Type.Boolean(),
   code: Type.Optional(Type.String()),
   message: Type.Optional(Type.String()),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type RawBuilder, sql } from 'kysely';
-import { DB_TARGETS, T0, type TestNode, testServices } from '../../test/db-targets.ts';
+import { DB_TARGETS, describeOn, T0, type TestNode, testServices } from '../../test/db-targets.ts';
 import type { Actor } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import { main } from '../cli/main.ts';
@@ -44,7 +44,7 @@ describe('canonical JSON', () => {
 });
 
 for (const target of DB_TARGETS) {
-  describe(`audit log on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `audit log on ${target.name}`, () => {
     let s: TestNode;
     let dpo: Actor;
     before(async () => {
@@ -116,7 +116,7 @@ for (const target of DB_TARGETS) {
 }
 
 for (const target of DB_TARGETS) {
-  describe(`audit group commit on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `audit group commit on ${target.name}`, () => {
     let s: TestNode;
     before(async () => {
       s = await testServices(target);
@@ -164,7 +164,7 @@ async function withTriggersOff(db: Db, statement: RawBuilder<unknown>) {
 const code = (r: VerifyResult) => (r.ok ? 'ok' : r.code);
 
 for (const target of DB_TARGETS) {
-  describe(`audit tampering on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `audit tampering on ${target.name}`, () => {
     let url: string;
     let conn: Connection;
     let dir: string;
@@ -310,7 +310,7 @@ for (const target of DB_TARGETS) {
 }
 
 for (const target of DB_TARGETS) {
-  describe(`audit checkpoints on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `audit checkpoints on ${target.name}`, () => {
     let url: string;
     let conn: Connection;
     let dir: string;
@@ -402,7 +402,7 @@ for (const target of DB_TARGETS) {
 }
 
 for (const target of DB_TARGETS) {
-  describe(`ribat audit verify on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `ribat audit verify on ${target.name}`, () => {
     let url: string;
     let dir: string;
     const env = () => ({ DATABASE_URL: url, LOG_LEVEL: 'silent', AUDIT_CHECKPOINT_FILE: path.join(dir, 'audit-checkpoints.jsonl'), AUDIT_CHECKPOINT_EVERY: '2' });

@@ -10,8 +10,8 @@ const Names = Type.Object(
   { ar: Type.String({ minLength: 1, maxLength: 200 }), fr: Type.String({ minLength: 1, maxLength: 200 }), en: Type.String({ minLength: 1, maxLength: 200 }), es: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
-const AgencyView = Type.Object({ id: Type.String(), code: Type.String(), country: Type.String(), kind: Type.String(), names: Names, isHub: Type.Boolean() });
-const UserView = Type.Object({
+export const AgencyView = Type.Object({ id: Type.String(), code: Type.String(), country: Type.String(), kind: Type.String(), names: Names, isHub: Type.Boolean() });
+export const UserView = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),

@@ -16,7 +16,7 @@ export const MeSchema = Type.Object({
   locale: Type.String(),
   permissions: Type.Array(Type.String()),
 });
-const SessionView = Type.Object({ user: MeSchema, csrfToken: Type.String() });
+export const SessionView = Type.Object({ user: MeSchema, csrfToken: Type.String() });
 const TokenView = Type.Object({
   id: Type.String(),
   name: Type.String(),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import { AuthService } from './auth.service.ts';
 import { LoginLimiter } from './login-limiter.ts';
 import type { Actor } from './roles.ts';
@@ -8,7 +8,7 @@ import type { Actor } from './roles.ts';
 const PW = 'a very good passphrase';
 
 for (const target of DB_TARGETS) {
-  describe(`authentication on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `authentication on ${target.name}`, () => {
     let s: TestNode;
     let root: Actor;
     before(async () => {

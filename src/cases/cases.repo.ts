@@ -440,6 +440,46 @@ export class CasesRepo {
     await trx.updateTable('gangMembers').set({ arrestedOn, arrestId }).where('gangId', '=', gangId).where('personRecordId', '=', personRecordId).execute();
   }
 
+  /**
+   * An arrest of a person reaches every gang made from the arrest's case where the person is a
+   * member not yet marked arrested: they are marked arrested with the arrest's id and date.
+   * Returns the gangs changed.
+   */
+  async markArrestInCaseGangs(trx: Db, caseId: string, personRecordId: string, arrestedOn: string, arrestId: string): Promise<string[]> {
+    const rows = await trx
+      .updateTable('gangMembers')
+      .set({ arrestedOn, arrestId })
+      .where('personRecordId', '=', personRecordId)
+      .where('arrestedOn', 'is', null)
+      .where('gangId', 'in', trx.selectFrom('gangs').select('gangs.id').where('gangs.caseId', '=', caseId))
+      .returning('gangId')
+      .execute();
+    return rows.map((r) => r.gangId);
+  }
+
+  /**
+   * The members of a gang made from `caseId` already arrested in that case (a gang recorded, or
+   * a member added, after the arrest) are marked arrested with their first arrest there.
+   * Returns the members marked, with the arrest.
+   */
+  async markMembersFromCaseArrests(trx: Db, gangId: string, caseId: string): Promise<Array<{ personRecordId: string; arrestId: string }>> {
+    const r = await sql<{ personRecordId: string; arrestId: string }>`
+      update gang_members gm set arrested_on = a.arrested_on, arrest_id = a.id
+      from (
+        select distinct on (person_record_id) id, person_record_id, arrested_on
+        from arrests where case_id = ${caseId} and person_record_id is not null
+        order by person_record_id, arrested_on, id
+      ) a
+      where gm.gang_id = ${gangId} and gm.person_record_id = a.person_record_id and gm.arrested_on is null
+      returning gm.person_record_id as "personRecordId", a.id as "arrestId"`.execute(trx);
+    return r.rows;
+  }
+
+  /** An arrest removed no longer marks anyone arrested; returns the members it marked. */
+  async clearArrestFromGangs(trx: Db, arrestId: string): Promise<Array<{ gangId: string; personRecordId: string }>> {
+    return trx.updateTable('gangMembers').set({ arrestedOn: null, arrestId: null }).where('arrestId', '=', arrestId).returning(['gangId', 'personRecordId']).execute();
+  }
+
   async touchGang(trx: Db, id: string, at: Date): Promise<void> {
     await trx
       .updateTable('gangs')

@@ -327,6 +327,7 @@ export const WarrantSchema = Type.Object(
     issuingAuthority: Type.String(),
     caseId: nullable(Type.String()),
     personRecordId: nullable(Type.String()),
+    personDisplayName: nullable(Type.String({ description: 'the name of the person sought, when you may see their record (else null, and personRecordId too)' })),
     agencyId: Type.String(),
     createdAt: DateTime,
   },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import type { Actor, Role } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import { TLP_LEVELS, type TlpLevel, visibleToAgency } from '../core/handling.ts';
@@ -10,7 +10,7 @@ const actor = (userId: string, agencyId: string, roles: Role[] = ['analyst']): A
 const newCase = (extra: Record<string, unknown> = {}) => ({ category: 'drug_trafficking', title: 'Opération Atlas', region: 'Tanger-Tétouan-Al Hoceïma', city: 'Tanger', openedOn: '2026-01-10', ...extra });
 
 for (const target of DB_TARGETS) {
-  describe(`cases service on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `cases service on ${target.name}`, () => {
     let s: TestNode;
     let hub: Actor; // analyst at the hub (MAR)
     let sen: Actor; // analyst at Senegal's bureau
@@ -238,6 +238,63 @@ for (const target of DB_TARGETS) {
       assert.ok(listed.items.some((x) => x.id === g.id));
       await flush();
       assert.deepEqual(events.find((e) => e.subject === 'gangs.dismantled')?.data, { id: g.id });
+    });
+
+    it('marks a person arrested in a case as arrested in every gang made from that case, in the same transaction, audited', async () => {
+      const c = await s.cases.cases.create(hub, newCase({ title: 'Réseau de Nador' }));
+      const other = await s.cases.cases.create(hub, newCase({ title: 'Autre affaire' }));
+      const [chef, passeur, guetteur] = [await person(hub, 'Chef Nador', ['MAR']), await person(hub, 'Passeur Nador', ['MAR']), await person(hub, 'Guetteur Nador', ['MAR'])];
+      const members = [chef, passeur, guetteur].map((personRecordId) => ({ personRecordId, role: 'member' }));
+      const fromCase = await s.cases.gangs.create(hub, { name: 'Bande de Nador', kind: 'criminal_gang', region: 'Oriental', caseId: c.id, members });
+      const network = await s.cases.gangs.create(hub, { name: 'Réseau de Nador', kind: 'smuggling_network', region: 'Oriental', caseId: c.id, members: members.slice(0, 1) });
+      const unrelated = await s.cases.gangs.create(hub, { name: 'Bande voisine', kind: 'criminal_gang', region: 'Oriental', caseId: other.id, members: members.slice(0, 1) });
+      assert.equal(fromCase.arrestedCount, 0);
+      const arrest = await s.cases.facts.recordArrest(hub, c.id, { personRecordId: chef, arrestedOn: '2026-02-12', region: 'Oriental' });
+      const g = await s.cases.gangs.get(hub, fromCase.id);
+      assert.equal(g.arrestedCount, 1, 'Members arrested 1 of 3');
+      assert.deepEqual(g.members.find((m) => m.personRecordId === chef), { personRecordId: chef, displayName: 'Chef Nador', role: 'member', arrestedOn: '2026-02-12', arrestId: arrest.id });
+      assert.equal(g.members.find((m) => m.personRecordId === passeur)!.arrestedOn, null);
+      assert.equal(g.version, fromCase.version + 1, 'the gang changed: its version moves');
+      assert.equal((await s.cases.gangs.get(hub, network.id)).members[0].arrestId, arrest.id);
+      assert.equal((await s.cases.gangs.get(hub, unrelated.id)).arrestedCount, 0, 'a gang of another case is left alone');
+      const audit = await s.conn.db.selectFrom('auditLog').select(['action', 'targetId', 'details']).where('action', '=', 'gang.member.arrested').where('targetId', 'in', [fromCase.id, network.id, unrelated.id]).execute();
+      assert.deepEqual(audit.map((e) => e.targetId).sort(), [fromCase.id, network.id].sort());
+      assert.ok(audit.every((e) => (e.details as any).arrestId === arrest.id));
+      // a second arrest of the same person keeps the first
+      await s.cases.facts.recordArrest(hub, c.id, { personRecordId: chef, arrestedOn: '2026-02-20', region: 'Oriental' });
+      assert.equal((await s.cases.gangs.get(hub, fromCase.id)).members.find((m) => m.personRecordId === chef)!.arrestId, arrest.id);
+      // a gang made from the case after the arrest, and a member added later, count as arrested at once
+      const later = await s.cases.gangs.create(hub, { name: 'Cellule de Nador', kind: 'criminal_gang', region: 'Oriental', caseId: c.id, members: members.slice(0, 1) });
+      assert.equal(later.arrestedCount, 1);
+      const a2 = await s.cases.facts.recordArrest(hub, c.id, { personRecordId: guetteur, arrestedOn: '2026-02-21', region: 'Oriental' });
+      const grown = await s.cases.gangs.addMembers(hub, later.id, [{ personRecordId: guetteur, role: 'lookout' }]);
+      assert.equal(grown.members.find((m) => m.personRecordId === guetteur)!.arrestId, a2.id);
+      // an arrest removed as a mistake puts the member back at large
+      await s.cases.facts.removeArrest(hub, c.id, a2.id);
+      assert.equal((await s.cases.gangs.get(hub, fromCase.id)).members.find((m) => m.personRecordId === guetteur)!.arrestedOn, null);
+      assert.equal((await s.cases.gangs.get(hub, later.id)).members.find((m) => m.personRecordId === guetteur)!.arrestedOn, null);
+      // an unidentified person's arrest reaches no gang
+      await s.cases.facts.recordArrest(hub, c.id, { arrestedOn: '2026-02-22', region: 'Oriental' });
+      assert.equal((await s.cases.gangs.get(hub, fromCase.id)).arrestedCount, 1);
+    });
+
+    it('names the person sought in the warrants list when the caller may see the record', async () => {
+      const wanted = await person(hub, 'Yassine El Idrissi', ['MAR']);
+      const secret = await person(hub, 'Source protégée', ['MAR'], 'RED');
+      const w = await s.cases.facts.recordWarrant(hub, { scope: 'national', issuedOn: '2026-01-06', issuingAuthority: 'Parquet de Fès', personRecordId: wanted });
+      assert.equal(w.personDisplayName, 'Yassine El Idrissi');
+      const hidden = await s.cases.facts.recordWarrant(hub, { scope: 'national', issuedOn: '2026-01-06', issuingAuthority: 'Parquet de Fès', personRecordId: secret });
+      const mine = (await s.cases.facts.warrants(hub, { scope: 'national', limit: 200 })).items;
+      assert.equal(mine.find((x) => x.id === w.id)!.personDisplayName, 'Yassine El Idrissi');
+      assert.equal(mine.find((x) => x.id === hidden.id)!.personDisplayName, 'Source protégée');
+      // Senegal sees the warrant, the AMBER person by name, not the RED one (no id, no name)
+      const theirs = (await s.cases.facts.warrants(sen, { scope: 'national', limit: 200 })).items;
+      assert.equal(theirs.find((x) => x.id === w.id)!.personDisplayName, 'Yassine El Idrissi');
+      assert.deepEqual(
+        (({ personRecordId, personDisplayName }) => ({ personRecordId, personDisplayName }))(theirs.find((x) => x.id === hidden.id)!),
+        { personRecordId: null, personDisplayName: null },
+      );
+      assert.equal((await s.cases.facts.executeWarrant(hub, w.id, '2026-02-01')).personDisplayName, 'Yassine El Idrissi');
     });
 
     it('hides a restricted gang (gang_not_found) and members the viewer may not see', async () => {

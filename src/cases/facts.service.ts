@@ -15,6 +15,11 @@ import type {
 } from './cases.schema.ts';
 import type { CasesDeps, CasesService } from './cases.service.ts';
 
+/** A warrant with the name of the person sought, when the caller may see that person's record. */
+export interface WarrantView extends WarrantRow {
+  personDisplayName: string | null;
+}
+
 export interface SeizureView extends SeizureRow {
   measure: Measure;
   display: DisplayQuantity;
@@ -51,6 +56,7 @@ export class FactsService {
       nationality ??= nats?.[0] ?? null;
     }
     const agencyId = await this.agency(actor, input.agencyId);
+    let gangs: string[] = [];
     const row: ArrestRow = {
       id: this.d.ids(),
       caseId,
@@ -72,17 +78,30 @@ export class FactsService {
       if (row.personRecordId && !(await this.d.repo.partyExists(trx, caseId, 'person', row.personRecordId, null, 'arrested'))) {
         await this.d.repo.insertParty(trx, { id: this.d.ids(), caseId, kind: 'person', recordId: row.personRecordId, value: null, role: 'arrested', createdAt: now });
       }
+      // the arrest reaches the gangs made from this case: the person, a member, is arrested there too
+      gangs = row.personRecordId ? await this.d.repo.markArrestInCaseGangs(trx, caseId, row.personRecordId, arrestedOn, row.id) : [];
+      for (const gangId of gangs) await this.d.repo.touchGang(trx, gangId, now);
       await this.cases.touch(trx, actor, c);
-      await this.d.audit.append(trx, actor, {
-        action: 'arrest.record',
-        targetType: 'arrest',
-        targetId: row.id,
-        subjectIds: row.personRecordId ? [row.personRecordId] : [],
-        purpose,
-        details: { caseId, foreignNational: row.foreignNational, internationalWarrant: row.internationalWarrant },
-      });
+      await this.d.audit.appendMany(trx, [
+        {
+          actor,
+          ev: {
+            action: 'arrest.record',
+            targetType: 'arrest',
+            targetId: row.id,
+            subjectIds: row.personRecordId ? [row.personRecordId] : [],
+            purpose,
+            details: { caseId, foreignNational: row.foreignNational, internationalWarrant: row.internationalWarrant, gangs: gangs.length },
+          },
+        },
+        ...gangs.map((gangId) => ({
+          actor,
+          ev: { action: 'gang.member.arrested', targetType: 'gang', targetId: gangId, subjectIds: [row.personRecordId!], purpose, details: { arrestId: row.id, caseId } },
+        })),
+      ]);
     });
     await this.d.bus.publish('arrests.recorded', { id: row.id, caseId });
+    for (const gangId of gangs) await this.d.bus.publish('gangs.updated', { id: gangId });
     return row;
   }
 
@@ -104,12 +123,24 @@ export class FactsService {
   async removeArrest(actor: Actor, caseId: string, arrestId: string, purpose = ''): Promise<void> {
     authorize(actor, 'case.write');
     const c = await this.cases.visibleCase(actor, caseId, true);
+    let unmarked: Array<{ gangId: string; personRecordId: string }> = [];
     await this.d.db.transaction().execute(async (trx) => {
+      // a gang member this arrest marked arrested is at large again
+      const arrest = await this.d.repo.arrest(trx, arrestId);
+      if (arrest?.caseId === caseId) unmarked = await this.d.repo.clearArrestFromGangs(trx, arrestId);
       if (!(await this.d.repo.deleteArrest(trx, caseId, arrestId))) throw notFound('arrest_not_found', 'No such arrest in this case');
+      for (const gangId of new Set(unmarked.map((m) => m.gangId))) await this.d.repo.touchGang(trx, gangId, this.d.clock.now());
       await this.cases.touch(trx, actor, c);
-      await this.d.audit.append(trx, actor, { action: 'arrest.delete', targetType: 'arrest', targetId: arrestId, purpose, details: { caseId } });
+      await this.d.audit.appendMany(trx, [
+        { actor, ev: { action: 'arrest.delete', targetType: 'arrest', targetId: arrestId, purpose, details: { caseId } } },
+        ...unmarked.map((m) => ({
+          actor,
+          ev: { action: 'gang.member.arrest_removed', targetType: 'gang', targetId: m.gangId, subjectIds: [m.personRecordId], purpose, details: { arrestId, caseId } },
+        })),
+      ]);
     });
     await this.d.bus.publish('cases.updated', { id: caseId });
+    for (const gangId of new Set(unmarked.map((m) => m.gangId))) await this.d.bus.publish('gangs.updated', { id: gangId });
   }
 
   // ---- seizures
@@ -202,14 +233,16 @@ export class FactsService {
     return toPage(rows, limit, (x) => x.id);
   }
 
-  async recordWarrant(actor: Actor, input: CreateWarrantInput, purpose = ''): Promise<WarrantRow> {
+  async recordWarrant(actor: Actor, input: CreateWarrantInput, purpose = ''): Promise<WarrantView> {
     authorize(actor, 'case.write');
     const now = this.d.clock.now();
     const today = toIsoDate(now);
     if (input.caseId) await this.cases.visibleCase(actor, input.caseId, true);
+    let personDisplayName: string | null = null;
     if (input.personRecordId) {
       const rec = await this.d.records.get(actor, input.personRecordId, purpose || 'warrant');
       if (rec.kind !== 'person') throw invalid('party_kind_mismatch', `The record is a ${rec.kind}, not a person`, { recordKind: rec.kind });
+      personDisplayName = rec.displayName;
     }
     const issuedOn = assertNotFuture(input.issuedOn, today, 'issuedOn');
     if (input.executedOn) this.assertExecution(issuedOn, input.executedOn, today);
@@ -237,11 +270,11 @@ export class FactsService {
       });
     });
     await this.d.bus.publish('warrants.recorded', { id: row.id });
-    return row;
+    return { ...row, personDisplayName };
   }
 
   /** Marks a warrant executed; only the agency that recorded it does. */
-  async executeWarrant(actor: Actor, id: string, executedOn: string, purpose = ''): Promise<WarrantRow> {
+  async executeWarrant(actor: Actor, id: string, executedOn: string, purpose = ''): Promise<WarrantView> {
     authorize(actor, 'case.write');
     const w = await this.d.repo.warrant(this.d.db, id);
     if (!w) throw notFound('warrant_not_found', 'No such warrant');
@@ -254,22 +287,29 @@ export class FactsService {
       await this.d.audit.append(trx, actor, { action: 'warrant.execute', targetType: 'warrant', targetId: id, purpose, details: { executedOn } });
     });
     await this.d.bus.publish('warrants.executed', { id });
-    return (await this.d.repo.warrant(this.d.db, id))!;
+    return (await this.withPersons(actor, [(await this.d.repo.warrant(this.d.db, id))!]))[0];
   }
 
-  async warrants(actor: Actor, q: PageQuery & { scope?: string; executed?: boolean; year?: number }): Promise<Page<WarrantRow>> {
+  async warrants(actor: Actor, q: PageQuery & { scope?: string; executed?: boolean; year?: number }): Promise<Page<WarrantView>> {
     authorize(actor, 'case.read');
     const limit = pageLimit(q.limit);
     const r = q.year !== undefined ? yearRange(q.year) : undefined;
     const rows = await this.d.repo.listWarrants(this.d.db, viewerOf(actor), { scope: q.scope, executed: q.executed, from: r?.from, to: r?.to, beforeId: decodeCursor<string>(q.cursor, 'string') }, limit + 1);
     const page = toPage(rows, limit, (x) => x.id);
-    const guards = await this.d.repo.recordGuards(this.d.db, page.items.flatMap((w) => (w.personRecordId ? [w.personRecordId] : [])));
+    return { items: await this.withPersons(actor, page.items), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The person sought by name when the caller may see the record (the records module's rule);
+   * a person the caller may not see is left out: no id, no name.
+   */
+  private async withPersons(actor: Actor, warrants: WarrantRow[]): Promise<WarrantView[]> {
+    const guards = await this.d.repo.recordGuards(this.d.db, warrants.flatMap((w) => (w.personRecordId ? [w.personRecordId] : [])));
     const today = toIsoDate(this.d.clock.now());
-    const items = page.items.map((w) => {
+    return warrants.map((w) => {
       const g = w.personRecordId ? guards.get(w.personRecordId) : undefined;
-      return g && recordVisible(actor, g, today) ? w : { ...w, personRecordId: null };
+      return g && recordVisible(actor, g, today) ? { ...w, personDisplayName: g.recordDisplayName } : { ...w, personRecordId: null, personDisplayName: null };
     });
-    return { items, nextCursor: page.nextCursor };
   }
 
   async recordComplaint(actor: Actor, input: CreateComplaintInput, purpose = ''): Promise<ComplaintRow> {

@@ -56,14 +56,15 @@ export class GangsService {
         version: 1,
       });
       await this.d.repo.upsertMembers(trx, members.map((m) => ({ gangId: id, ...m })));
-      await this.d.audit.append(trx, actor, {
-        action: 'gang.create',
-        targetType: 'gang',
-        targetId: id,
-        subjectIds: members.map((m) => m.personRecordId),
-        purpose,
-        details: { kind: input.kind, members: members.length },
-      });
+      // members already arrested in the case the gang is made from count as arrested at once
+      const arrested = input.caseId ? await this.d.repo.markMembersFromCaseArrests(trx, id, input.caseId) : [];
+      await this.d.audit.appendMany(trx, [
+        {
+          actor,
+          ev: { action: 'gang.create', targetType: 'gang', targetId: id, subjectIds: members.map((m) => m.personRecordId), purpose, details: { kind: input.kind, members: members.length } },
+        },
+        ...this.arrestEvents(actor, id, input.caseId ?? null, arrested, purpose),
+      ]);
     });
     await this.d.bus.publish('gangs.created', { id });
     return this.view(actor, (await this.d.repo.gangById(this.d.db, id))!);
@@ -113,12 +114,16 @@ export class GangsService {
   /** Adds members (or changes the role of members already in). */
   async addMembers(actor: Actor, id: string, input: MemberInput[], purpose = ''): Promise<GangView> {
     authorize(actor, 'case.write');
-    await this.visibleGang(actor, id, true);
+    const g = await this.visibleGang(actor, id, true);
     const members = await this.checkMembers(actor, input, purpose);
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.repo.upsertMembers(trx, members.map((m) => ({ gangId: id, ...m })));
+      const arrested = g.caseId ? await this.d.repo.markMembersFromCaseArrests(trx, id, g.caseId) : [];
       await this.d.repo.touchGang(trx, id, this.d.clock.now());
-      await this.d.audit.append(trx, actor, { action: 'gang.member.add', targetType: 'gang', targetId: id, subjectIds: members.map((m) => m.personRecordId), purpose, details: { count: members.length } });
+      await this.d.audit.appendMany(trx, [
+        { actor, ev: { action: 'gang.member.add', targetType: 'gang', targetId: id, subjectIds: members.map((m) => m.personRecordId), purpose, details: { count: members.length } } },
+        ...this.arrestEvents(actor, id, g.caseId, arrested, purpose),
+      ]);
     });
     await this.d.bus.publish('gangs.updated', { id });
     return this.view(actor, (await this.d.repo.gangById(this.d.db, id))!);
@@ -168,6 +173,14 @@ export class GangsService {
   }
 
   // ---- helpers
+
+  /** One `gang.member.arrested` audit event per member marked arrested from an arrest in the gang's case. */
+  private arrestEvents(actor: Actor, gangId: string, caseId: string | null, arrested: Array<{ personRecordId: string; arrestId: string }>, purpose: string) {
+    return arrested.map((m) => ({
+      actor,
+      ev: { action: 'gang.member.arrested', targetType: 'gang', targetId: gangId, subjectIds: [m.personRecordId], purpose, details: { arrestId: m.arrestId, caseId } },
+    }));
+  }
 
   private async visibleGang(actor: Actor, id: string, write: boolean): Promise<StoredGang> {
     return guard(actor, await this.d.repo.gangById(this.d.db, id), write, 'gang_not_found', 'gang_not_owner');

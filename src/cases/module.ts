@@ -8,6 +8,7 @@ import { ReportRepo } from './report.repo.ts';
 import { reportRoutes } from './report.routes.ts';
 import { ReportService } from './report.service.ts';
 import { SeedRepo } from './seed.repo.ts';
+import { DEMO_PROFILE, demoYears } from './seed-demo.ts';
 import { ProfileSeeder } from './seed.service.ts';
 import { type CasesModule, casesModule as buildCases } from './services.ts';
 
@@ -34,4 +35,11 @@ export const casesModule: Module = {
     await api.register(reportRoutes, { reports: s.reports });
   },
   commands: [...casesCommands, ...reportCommands],
+  /** The current year and the one before, scaled from DGSN's (the tiny scale, for tests, has none). */
+  async seed(s, { scale, onProgress }) {
+    if (scale === 'tiny' || (await s.profileSeeder.isSeeded(DEMO_PROFILE))) return;
+    const year = s.clock.now().getUTCFullYear();
+    const r = await s.profileSeeder.seed(await s.seeder.consoleActor(), demoYears(year), { onProgress: (p) => p.done === p.total && onProgress?.(`demo facts ${year - 1}–${year}: ${p.done} rows`) });
+    onProgress?.(`demo facts ${r.years.join(', ')}: ${r.rows.cases} cases, ${r.rows.arrests} arrests, ${r.rows.gangs} gangs in ${r.seconds} s`);
+  },
 };

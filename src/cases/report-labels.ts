@@ -2,7 +2,7 @@
  * Labels and number formats of the annual report in the node's four languages. Regions are
  * Morocco's twelve regions by their ISO 3166-2:MA codes (the 2015 division, codes since 2019).
  */
-import type { Figure, Measure, ReportLang } from './report.ts';
+import { type Figure, type Measure, type ReportLang, roundChange } from './report.ts';
 
 type L = Record<ReportLang, string>;
 
@@ -34,7 +34,12 @@ const FIGURES: Record<string, L> = {
   'warrants.international': { ar: 'مذكرات البحث الدولية', fr: "Mandats d'arrêt internationaux", en: 'International arrest warrants', es: 'Órdenes de detención internacionales' },
   'warrants.national': { ar: 'مذكرات البحث الوطنية', fr: "Avis de recherche nationaux", en: 'National warrants', es: 'Órdenes de búsqueda nacionales' },
   'complaints.online': { ar: 'الشكايات الإلكترونية', fr: 'Signalements en ligne', en: 'Online complaints', es: 'Denuncias en línea' },
-  'migration.networksDismantled': { ar: 'شبكات تهريب المهاجرين المفككة', fr: 'Réseaux de trafic de migrants démantelés', en: 'Smuggling networks dismantled', es: 'Redes de tráfico de migrantes desarticuladas' },
+  'migration.networksDismantled': {
+    ar: 'شبكات تهريب المهاجرين والاتجار بالبشر المفككة',
+    fr: 'Réseaux de trafic de migrants et de traite des êtres humains démantelés',
+    en: 'Migrant-smuggling and human-trafficking networks dismantled',
+    es: 'Redes de tráfico de migrantes y trata de personas desarticuladas',
+  },
   'migration.departuresPrevented': { ar: 'محاولات الهجرة غير النظامية المحبطة', fr: 'Départs irréguliers empêchés', en: 'Irregular departures prevented', es: 'Salidas irregulares impedidas' },
 };
 
@@ -45,6 +50,24 @@ export const TEXT: Record<string, L> = {
   byMonth: { ar: 'القضايا حسب الشهر', fr: 'Affaires par mois', en: 'Cases by month', es: 'Casos por mes' },
   byRegion: { ar: 'القضايا حسب الجهة', fr: 'Affaires par région', en: 'Cases by region', es: 'Casos por región' },
   seizures: { ar: 'المحجوزات', fr: 'Saisies', en: 'Seizures', es: 'Incautaciones' },
+  noData: {
+    ar: 'لا توجد أي واقعة مسجلة في العقدة لسنة {year}: ليس في التقرير أي رقم.',
+    fr: 'Aucun fait n’est enregistré sur le nœud pour {year} : le rapport ne contient aucun chiffre.',
+    en: 'No fact is recorded on this node for {year}: the report has no figures.',
+    es: 'No hay ningún hecho registrado en el nodo para {year}: el informe no contiene cifras.',
+  },
+  yearsWithData: {
+    ar: 'السنوات التي تتوفر على معطيات: {years}',
+    fr: 'Années avec des données : {years}',
+    en: 'Years with data: {years}',
+    es: 'Años con datos: {years}',
+  },
+  noYears: {
+    ar: 'لم تسجل أي واقعة بعد في هذه العقدة.',
+    fr: 'Aucun fait n’est encore enregistré sur ce nœud.',
+    en: 'No fact is recorded on this node yet.',
+    es: 'Todavía no hay ningún hecho registrado en este nodo.',
+  },
   scope: {
     ar: 'أرقام مجمعة من الوقائع المسجلة في العقدة (عدد فقط، بدون سجلات).',
     fr: 'Chiffres agrégés à partir des faits enregistrés sur le nœud (des comptes, jamais des fiches).',
@@ -53,7 +76,9 @@ export const TEXT: Record<string, L> = {
   },
 };
 
-export const textOf = (key: string, lang: ReportLang) => TEXT[key][lang];
+/** A text of the report in `lang`, `{name}` replaced by `values.name`. */
+export const textOf = (key: string, lang: ReportLang, values: Record<string, string | number> = {}) =>
+  TEXT[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
 /** The label of a headline figure; seizures take their substance's catalogue label. */
 export function figureLabel(key: string, lang: ReportLang, substances: Record<string, Record<string, string>> = {}): string {
@@ -108,8 +133,18 @@ export function formatFigure(f: Pick<Figure, 'unit'>, value: number, lang: Repor
   }
 }
 
-/** A year-on-year change as a signed percentage, or an en dash when the previous year is 0. */
+/**
+ * A year-on-year change as the desk, the PDF and the CLI all print it: rounded by `roundChange`
+ * (0.1 %), a signed percentage with at most one decimal (a rate's change is in percentage
+ * points, see `yoyRate`); null when the year before gives no base.
+ */
+export function changeText(change: number | null, lang: string): string | null {
+  const r = roundChange(change);
+  if (r === null) return null;
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(r);
+}
+
+/** `changeText`, or an en dash when the previous year is 0. */
 export function formatChange(change: number | null, lang: ReportLang): string {
-  if (change === null) return '–';
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change);
+  return changeText(change, lang) ?? '–';
 }

@@ -1,6 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import type { ReportRows } from './report.ts';
+import { MAX_YEAR, MIN_YEAR, type ReportRows } from './report.ts';
+
+/** The dated facts a report counts: table and date column (gangs count once dismantled). */
+const DATED = [
+  ['cases', 'opened_on'],
+  ['arrests', 'arrested_on'],
+  ['seizures', 'seized_on'],
+  ['gangs', 'dismantled_on'],
+  ['migration_events', 'occurred_on'],
+  ['warrants', 'issued_on'],
+  ['complaints', 'received_on'],
+] as const;
 
 /**
  * The annual report's SQL: one grouped aggregate per fact table over the report year and the
@@ -67,6 +78,29 @@ export class ReportRepo {
       substances,
       categories: categories.map((c) => c.code),
     };
+  }
+
+  /**
+   * The years with at least one fact, newest first. Each table is walked year by year on its
+   * date index (a recursive "loose index scan": one index probe per year present, whatever the
+   * number of rows), so the desk can ask on every visit.
+   */
+  async years(db: Db): Promise<number[]> {
+    const found = new Set<number>();
+    for (const [table, col] of DATED) {
+      const t = sql.raw(table);
+      const c = sql.raw(col);
+      const r = await sql<{ y: number }>`
+        with recursive walk(d) as (
+          (select min(${c}) from ${t} where ${c} >= ${`${MIN_YEAR}-01-01`}::date)
+          union all
+          select (select min(${c}) from ${t} where ${c} >= make_date(extract(year from walk.d)::int + 1, 1, 1))
+          from walk where walk.d is not null and walk.d < ${`${MAX_YEAR}-01-01`}::date
+        )
+        select extract(year from d)::int as y from walk where d is not null`.execute(db);
+      for (const row of r.rows) if (row.y >= MIN_YEAR && row.y <= MAX_YEAR) found.add(Number(row.y));
+    }
+    return [...found].sort((a, b) => b - a);
   }
 
   /** Catalogue labels, for the CSV and PDF. */

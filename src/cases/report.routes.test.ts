@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Harness, httpHarness, type Session } from '../../test/http-harness.ts';
 import { main } from '../cli/main.ts';
 
@@ -13,7 +13,7 @@ const TINY = {
 };
 
 for (const target of DB_TARGETS) {
-  describe(`report HTTP API on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `report HTTP API on ${target.name}`, () => {
     let h: Harness;
     let commander: Session;
     let frontline: Session;
@@ -45,6 +45,16 @@ for (const target of DB_TARGETS) {
       assert.equal(r.cases.total.change, null);
     });
 
+    it('GET /reports/annual: the years that have data, for the desk to open on the latest', async () => {
+      assert.equal((await get(null, '/api/v1/reports/annual')).statusCode, 401);
+      assert.equal((await get(frontline, '/api/v1/reports/annual')).statusCode, 403);
+      const ok = await get(commander, '/api/v1/reports/annual');
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.deepEqual(ok.json(), { years: [2024], latest: 2024 });
+      assert.equal((await get(commander, '/api/v1/reports/annual/2024')).json().hasData, true);
+      assert.equal((await get(commander, '/api/v1/reports/annual/2023')).json().hasData, false);
+    });
+
     it('gives CSV and PDF with their media types', async () => {
       const csv = await get(commander, '/api/v1/reports/annual/2024?format=csv&lang=fr');
       assert.equal(csv.statusCode, 200);
@@ -65,6 +75,27 @@ describe('ribat report', () => {
     assert.equal(await main(['report', '--year', '24'], io), 2);
     assert.equal(await main(['report', '--year', '2024', '--format', 'xls'], io), 2);
     assert.equal(await main(['report', '--year', '2024', '--format', 'pdf'], io), 2);
+  });
+
+  it('says that a year has no data instead of printing zeros, and opens on the latest year by default', async () => {
+    const run = async (args: string[]) => {
+      let out = '';
+      let err = '';
+      const stdout = { write: (s: string) => ((out += s), true) } as never;
+      const stderr = { write: (s: string) => ((err += s), true) } as never;
+      const code = await main(args, { stdout, stderr, env: { DATABASE_URL: 'pglite:memory:' } });
+      return { code, out, err };
+    };
+    const year = await run(['report', '--year', '2024']);
+    assert.equal(year.code, 0);
+    assert.match(year.out, /No fact is recorded on this node for 2024: the report has no figures\. No fact is recorded on this node yet\./);
+    assert.doesNotMatch(year.out, /Cases\s+0/);
+    const fr = await run(['report', '--lang', 'fr']);
+    assert.equal(fr.code, 0);
+    assert.match(fr.out, new RegExp(`Aucun fait n’est enregistré sur le nœud pour ${new Date().getUTCFullYear()}`));
+    const csv = await run(['report', '--year', '2024', '--format', 'csv']);
+    assert.match(csv.err, /No fact is recorded on this node for 2024/);
+    assert.match(csv.out, /^section,key,label/);
   });
 
   it('prints the figures of a year as JSON', async () => {

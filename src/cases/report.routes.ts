@@ -3,12 +3,23 @@ import { Type } from 'typebox';
 import { actorOf, optionalPurposeOf } from '../http/auth-hook.ts';
 import { problems } from '../http/problem.ts';
 import { MAX_YEAR, MIN_YEAR, REPORT_FORMATS, REPORT_LANGS } from './report.ts';
-import { AnnualReportSchema } from './report.schema.ts';
+import { AnnualReportSchema, ReportYearsSchema } from './report.schema.ts';
 import type { ReportService } from './report.service.ts';
 
 const tags = ['reports'];
 
 export const reportRoutes: FastifyPluginAsyncTypebox<{ reports: ReportService }> = async (app, { reports }) => {
+  app.get(
+    '/reports/annual',
+    {
+      schema: {
+        tags,
+        summary: 'The years that have data (at least one case, arrest, seizure, dismantled gang, migration event, warrant or complaint), newest first',
+        response: { 200: ReportYearsSchema, ...problems },
+      },
+    },
+    async (req) => reports.years(actorOf(req), optionalPurposeOf(req)),
+  );
   app.get(
     '/reports/annual/:year',
     {

@@ -1,12 +1,22 @@
 import { Type } from 'typebox';
 
-const YoY = Type.Object({ value: Type.Number(), previous: Type.Number(), change: Type.Union([Type.Number(), Type.Null()]) }, { description: 'change = (value − previous) / previous; null when previous is 0' });
+const YoY = Type.Object(
+  { value: Type.Number(), previous: Type.Number(), change: Type.Union([Type.Number(), Type.Null()]) },
+  { description: 'change = (value − previous) / previous (a rate: value − previous, in percentage points); null when the year before gives no base' },
+);
+
+/** GET /reports/annual: the years that have data, newest first. */
+export const ReportYearsSchema = Type.Object(
+  { years: Type.Array(Type.Integer()), latest: Type.Union([Type.Integer(), Type.Null()], { description: 'the newest year with data, the one the desk opens on; null when no fact is recorded' }) },
+  { additionalProperties: false },
+);
 
 /** The annual report as the API returns it (see src/cases/report.ts). */
 export const AnnualReportSchema = Type.Object({
   year: Type.Integer(),
   previousYear: Type.Integer(),
   generatedAt: Type.String({ format: 'date-time' }),
+  hasData: Type.Boolean({ description: 'whether any fact (case, arrest, seizure, dismantled gang, migration event, warrant, complaint) is dated in the year' }),
   scope: Type.Literal('node', { description: 'every case of the node, whatever its handling code: counts, never records' }),
   cases: Type.Object({
     total: YoY,

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import type { Actor } from '../auth/roles.ts';
 import { type ProfileTargets, type YearTargets } from './seed-dgsn.ts';
 import { SeedRepo, type SeedStamp } from './seed.repo.ts';
+import { readPdf } from './pdf-text.test-helper.ts';
 import type { AnnualReport } from './report.ts';
 
 const Y2024: YearTargets = {
@@ -45,7 +46,7 @@ function figures(r: AnnualReport) {
 }
 
 for (const target of DB_TARGETS) {
-  describe(`annual report over calibrated data on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `annual report over calibrated data on ${target.name}`, () => {
     let s: TestNode;
     let root: Actor;
     before(async () => {
@@ -66,6 +67,34 @@ for (const target of DB_TARGETS) {
       assert.equal(r.byMonth.reduce((a, m) => a + m.cases, 0), 600);
       assert.equal(r.byRegion.reduce((a, g) => a + g.cases, 0), 600);
       assert.ok(r.byRegion.length > 0 && r.byRegion.length <= 12);
+    });
+
+    it('says which years have data, newest first, and marks a year without any fact', async () => {
+      assert.deepEqual(await s.reports.years(commander()), { years: [2024, 2023], latest: 2024 });
+      assert.equal((await s.reports.annual(commander(), 2024)).hasData, true);
+      const empty = await s.reports.annual(commander(), 2025);
+      assert.equal(empty.hasData, false);
+      assert.equal(empty.cases.total.previous, 600, 'its year before still has data');
+      await assert.rejects(s.reports.years({ ...root, roles: ['frontline'], via: 'session' }), (e: any) => e.code === 'forbidden_role');
+      const audited = await s.conn.db.selectFrom('auditLog').select('action').where('action', '=', 'report.years').execute();
+      assert.equal(audited.length, 1);
+      // the PDF of that year says so, and names the years that have data
+      const pdf = await s.reports.render(commander(), 2025, 'pdf', 'en');
+      const text = readPdf(pdf.body as Buffer).runs.map((r) => r.text);
+      assert.ok(text.includes('No fact is recorded on this node for 2025: the report has no figures.'));
+      assert.ok(text.includes('Years with data: 2024, 2023'));
+    });
+
+    it('counts a dismantled trafficking network among the networks dismantled', async () => {
+      const analyst = { ...root, roles: ['analyst' as const], via: 'session' as const };
+      const before = (await s.reports.annual(commander(), 2024)).migration.networksDismantled.value;
+      const g = await s.cases.gangs.create(analyst, { name: 'Traite du détroit', kind: 'trafficking_network', region: 'MA-01' });
+      await s.cases.gangs.dismantle(analyst, g.id, { version: g.version, dismantledOn: '2024-09-12' });
+      const r = await s.reports.annual(commander(), 2024);
+      assert.equal(r.migration.networksDismantled.value, before + 1);
+      assert.equal(r.gangs.dismantled.value, Y2024.gangsDismantled, 'not a criminal gang');
+      await s.conn.db.deleteFrom('gangs').where('id', '=', g.id).execute();
+      assert.equal((await s.reports.annual(commander(), 2024)).migration.networksDismantled.value, before);
     });
 
     it('moves by exactly one added fact, and back when it is removed', async () => {

@@ -36,6 +36,12 @@ export interface AnnualReport {
   year: number;
   previousYear: number;
   generatedAt: string;
+  /**
+   * Whether any fact is recorded in the year (a case opened, an arrest, a seizure, a gang
+   * dismantled, a migration event, a warrant, a complaint). A year without one is reported as
+   * such by the desk, the CLI and the PDF, never as a page of zeros.
+   */
+  hasData: boolean;
   /** The report counts every case of the node whatever its handling code: it publishes counts, never records. */
   scope: 'node';
   cases: {
@@ -73,9 +79,40 @@ export interface ReportRows {
 
 export const VIOLENT = 'violent_crime';
 export const CYBER = 'cybercrime';
+/** The criminal gangs counted as "gangs dismantled". */
+export const GANG_KINDS_COUNTED = ['criminal_gang'] as const;
+/**
+ * The trafficking kinds counted as "networks dismantled": migrant-smuggling networks and
+ * human-trafficking networks, as the DGSN publishes them (one figure for both).
+ */
+export const NETWORK_KINDS = ['smuggling_network', 'trafficking_network'] as const;
+
+/** The years with at least one fact, newest first; `latest` is the one the desk opens on (null: no fact at all). */
+export interface ReportYears {
+  years: number[];
+  latest: number | null;
+}
 
 export function yoy(value: number, previous: number): YearOnYear {
   return { value, previous, change: previous === 0 ? null : (value - previous) / previous };
+}
+
+/**
+ * A rate (in [0, 1]) changes by the difference in percentage points: 94 % → 95 % is +1 point,
+ * not +1.06 %. `change` is null when the year before had no base for the rate.
+ */
+export function yoyRate(value: number, previous: number, previousBase: number): YearOnYear {
+  return { value, previous, change: previousBase === 0 ? null : value - previous };
+}
+
+/**
+ * The one rounding rule of a change, for every output (desk, PDF, CSV, CLI): to 0.1 % (three
+ * decimals of the fraction), half away from zero. Formatters print it with at most one decimal.
+ */
+export function roundChange(change: number | null): number | null {
+  if (change === null || !Number.isFinite(change)) return null;
+  const r = Math.sign(change) * Math.round(Math.abs(change) * 1000 + 1e-9) / 1000;
+  return r === 0 ? 0 : r;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
@@ -94,7 +131,7 @@ export function buildReport(year: number, rows: ReportRows, generatedAt: Date): 
   const both = (pick: (y: number) => number) => yoy(pick(year), pick(prev));
   const casesIn = (y: number, when?: (r: ReportRows['cases'][number]) => boolean) => total(rows.cases, y, n, when);
   const cleared = (r: { status: string }) => r.status === 'solved';
-  const gangsOf = (kind: string) => (y: number) => total(rows.gangs, y, n, (r) => r.kind === kind);
+  const gangsOf = (kinds: readonly string[]) => (y: number) => total(rows.gangs, y, n, (r) => kinds.includes(r.kind));
   const departures = (y: number) => total(rows.migration, y, (r) => r.persons, (r) => r.kind === 'departure_prevented');
 
   const categories = [...new Set([...rows.categories, ...rows.cases.map((r) => r.category), ...rows.arrests.map((r) => r.category)])];
@@ -131,15 +168,18 @@ export function buildReport(year: number, rows: ReportRows, generatedAt: Date): 
   const totalPrev = casesIn(prev);
   const cleared24 = casesIn(year, cleared);
   const clearedPrev = casesIn(prev, cleared);
+  const any = (list: ReadonlyArray<{ y: number; n: number }>) => list.some((r) => r.y === year && r.n > 0);
+  const hasData = [rows.cases, rows.arrests, rows.seizures, rows.gangs, rows.migration, rows.warrants, rows.complaints].some(any);
   return {
     year,
     previousYear: prev,
     generatedAt: generatedAt.toISOString(),
+    hasData,
     scope: 'node',
     cases: {
       total: yoy(total24, totalPrev),
       cleared: yoy(cleared24, clearedPrev),
-      clearanceRate: yoy(ratio(cleared24, total24), ratio(clearedPrev, totalPrev)),
+      clearanceRate: yoyRate(ratio(cleared24, total24), ratio(clearedPrev, totalPrev), totalPrev),
       byCategory: categories.map((c) => ({
         category: c,
         total: casesIn(year, (r) => r.category === c),
@@ -156,7 +196,7 @@ export function buildReport(year: number, rows: ReportRows, generatedAt: Date): 
         previous: total(rows.arrests, prev, n, (r) => r.category === c),
       })),
     },
-    gangs: { dismantled: both(gangsOf('criminal_gang')), membersArrested: both((y) => total(rows.gangMembersArrested, y, n)) },
+    gangs: { dismantled: both(gangsOf(GANG_KINDS_COUNTED)), membersArrested: both((y) => total(rows.gangMembersArrested, y, n)) },
     seizures: substances.map((s) => {
       const q = (y: number) => total(rows.seizures, y, (r) => r.quantity, (r) => r.substance === s.code);
       return {
@@ -174,7 +214,7 @@ export function buildReport(year: number, rows: ReportRows, generatedAt: Date): 
       national: both((y) => total(rows.warrants, y, n, (r) => r.scope === 'national')),
     },
     complaints: { online: both((y) => total(rows.complaints, y, n)) },
-    migration: { networksDismantled: both(gangsOf('smuggling_network')), departuresPrevented: both(departures) },
+    migration: { networksDismantled: both(gangsOf(NETWORK_KINDS)), departuresPrevented: both(departures) },
     byMonth,
     byRegion: [...regions.values()].sort((a, b) => b.cases - a.cases || a.region.localeCompare(b.region)),
   };

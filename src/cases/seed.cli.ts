@@ -1,9 +1,10 @@
 import type { CommandContext } from '../cli/command.ts';
 import { EXIT, UsageError } from '../cli/output.ts';
+import { DEMO_PROFILE, demoYears } from './seed-demo.ts';
 import { DGSN_2024, type ProfileTargets } from './seed-dgsn.ts';
 import type { SeedProgress } from './seed.service.ts';
 
-export const SEED_PROFILES: Record<string, ProfileTargets> = { [DGSN_2024.profile]: DGSN_2024 };
+export const SEED_PROFILES: Record<string, ProfileTargets> = { [DGSN_2024.profile]: DGSN_2024, [DEMO_PROFILE]: demoYears(new Date().getUTCFullYear()) };
 
 /** A progress bar on stderr, redrawn at most every 200 ms (stdout stays for the result). */
 export function progressBar(write: (s: string) => void, now = () => performance.now()): (p: SeedProgress) => void {

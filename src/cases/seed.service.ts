@@ -46,6 +46,11 @@ export class ProfileSeeder {
     private readonly clock: Clock,
   ) {}
 
+  /** The profile was seeded on this node. */
+  async isSeeded(profile: string): Promise<boolean> {
+    return Boolean(await this.repo.marker(this.db, profile));
+  }
+
   async seed(actor: Actor, targets: ProfileTargets, opts: ProfileSeedOptions = {}): Promise<ProfileSeedReport> {
     // demo data is an operator's act at the node's console, never an API call
     if (actor.via !== 'console') throw forbidden('seed_console_only', 'Profiles are seeded from the console');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { connect } from '../db/connect.ts';
 import { demoUsers } from '../seed/users.ts';
 import { COMMANDS, loginLines, main } from './main.ts';
@@ -26,7 +26,7 @@ describe('demo logins', () => {
 });
 
 for (const target of DB_TARGETS) {
-  describe(`ribat CLI on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `ribat CLI on ${target.name}`, () => {
     let url: string;
     let dir: string;
     const run = async (...argv: string[]) => {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Connection, connect } from './connect.ts';
 import { MIGRATIONS } from '../main.ts';
 import { migrateToLatest } from './migrate.ts';
 
 for (const target of DB_TARGETS) {
-  describe(`database on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `database on ${target.name}`, () => {
     let conn: Connection;
     let url: string;
     before(async () => {

@@ -3,8 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, TEST_PASSWORD_COST } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, TEST_PASSWORD_COST } from '../../test/db-targets.ts';
 import { loadConfig } from '../config.ts';
 import { createServices } from '../main.ts';
 import { DEMO_PASSWORD } from '../seed/users.ts';
@@ -110,7 +110,7 @@ async function tokenIds(base: string, headers: Record<string, string>): Promise<
   return ids;
 }
 
-describe(`kill -9 during writes on ${target.name}`, { skip: target.skip, timeout: 3_600_000 }, () => {
+describeOn(target, `kill -9 during writes on ${target.name}`, { timeout: 3_600_000 }, () => {
   let url: string;
   let tmp: string | undefined;
   before(async () => {

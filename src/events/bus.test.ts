@@ -4,7 +4,7 @@ import { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect as natsConnect } from '@nats-io/transport-node';
-import { DB_TARGETS, TEST_PASSWORD_COST, T0 } from '../../test/db-targets.ts';
+import { DB_TARGETS, describeOn, TEST_PASSWORD_COST, T0 } from '../../test/db-targets.ts';
 import type { Actor } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import { loadConfig } from '../config.ts';
@@ -285,7 +285,7 @@ describe('NATS connection errors', () => {
 });
 
 for (const target of DB_TARGETS) {
-  describe(`services on the NATS bus, ${target.name}`, { skip: target.skip || natsSkip }, () => {
+  describeOn(target, `services on the NATS bus, ${target.name}`, { skip: natsSkip }, () => {
     it('creates a person through RecordsService and the screening index finds it within one second', async () => {
       const url = await target.create();
       const s = await createServices(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Role } from '../auth/roles.ts';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Harness, httpHarness, PASSWORD } from '../../test/http-harness.ts';
 import { buildServer, type HttpOptions } from './server.ts';
 
@@ -114,7 +114,7 @@ const ROUTES: RouteCase[] = [
 ];
 
 for (const target of DB_TARGETS) {
-  describe(`HTTP API on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `HTTP API on ${target.name}`, () => {
     let h: Harness;
     const ctx = {} as Ctx;
     before(async () => {

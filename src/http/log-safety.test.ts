@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import { isDatabaseError, safeError } from './log-safety.ts';
 import { buildServer } from './server.ts';
 
 const NAME = 'Rachid Alaoui';
 
 for (const target of DB_TARGETS) {
-  describe(`error logs on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `error logs on ${target.name}`, () => {
     let s: TestNode;
     let app: FastifyInstance;
     const lines: string[] = [];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Harness, httpHarness, type Session } from '../../test/http-harness.ts';
 
 /** Writes raw bytes to a listening server and reads its whole answer (it closes the socket). */
@@ -18,7 +18,7 @@ function rawRequest(port: number, bytes: string): Promise<string> {
 }
 
 for (const target of DB_TARGETS) {
-  describe(`HTTP protocol rules on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `HTTP protocol rules on ${target.name}`, () => {
     let h: Harness;
     let analyst: Session;
     let recordId: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Harness, httpHarness, type Session } from '../../test/http-harness.ts';
 import { findBadText, TEXT_RULES } from './text-guard.ts';
 
@@ -37,7 +37,7 @@ const CASES: Case[] = [
 ];
 
 for (const target of DB_TARGETS) {
-  describe(`control characters in requests on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `control characters in requests on ${target.name}`, () => {
     let h: Harness;
     let analyst: Session;
     before(async () => {

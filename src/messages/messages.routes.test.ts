@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Harness, httpHarness, type Session } from '../../test/http-harness.ts';
 import { MAX_ATTACHMENT_BYTES } from './message.ts';
 import { file, notice } from './messages.fixtures.ts';
@@ -9,7 +9,7 @@ import { file, notice } from './messages.fixtures.ts';
 const NAMES = { ar: 'مكتب', fr: 'Bureau', en: 'Bureau', es: 'Oficina' };
 
 for (const target of DB_TARGETS) {
-  describe(`messages HTTP API on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `messages HTTP API on ${target.name}`, () => {
     let h: Harness;
     let hub: Session;
     let sen: Session;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import type { Actor } from '../auth/roles.ts';
 import { MAX_ATTACHMENT_BYTES } from './message.ts';
 import { type Cast, actor, cast, file, notice } from './messages.fixtures.ts';
@@ -19,7 +19,7 @@ const msg = (recipients: string[], extra: Record<string, unknown> = {}) => ({
 });
 
 for (const target of DB_TARGETS) {
-  describe(`messages service on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `messages service on ${target.name}`, () => {
     let s: TestNode;
     let c: Cast;
     const events: unknown[] = [];

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Harness, httpHarness, type Session } from '../../test/http-harness.ts';
 import { caseKey } from './graph.ts';
 import { type NetworkFixture, seedNetwork } from './network.fixtures.ts';
 
 for (const target of DB_TARGETS) {
-  describe(`network HTTP API on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `network HTTP API on ${target.name}`, () => {
     let h: Harness;
     let f: NetworkFixture;
     let analyst: Session;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { type Actor, SCOPES } from '../auth/roles.ts';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import { caseKey, gangKey } from './graph.ts';
 import { NetworkClient } from './network-client.ts';
 import { type NetworkFixture, seedNetwork } from './network.fixtures.ts';
@@ -12,7 +12,7 @@ const PHONE = 'phone:+212600000001';
 const actor = (userId: string, agencyId: string, roles: Actor['roles'] = ['analyst']): Actor => ({ userId, agencyId, roles, scopes: [...SCOPES], via: 'session' });
 
 for (const target of DB_TARGETS) {
-  describe(`network service on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `network service on ${target.name}`, () => {
     let s: TestNode;
     let f: NetworkFixture;
     let hub: Actor;

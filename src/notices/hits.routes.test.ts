@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Harness, httpHarness, type Session } from '../../test/http-harness.ts';
 import type { Actor, Role } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
@@ -56,7 +56,7 @@ const ROUTES: RouteCase[] = [
 ];
 
 for (const target of DB_TARGETS) {
-  describe(`hits HTTP API on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `hits HTTP API on ${target.name}`, () => {
     let h: Harness;
     let ctx: Ctx;
     let owner: Session; // bureau of Senegal, owns the notice

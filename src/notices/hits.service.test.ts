@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import type { Actor } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import { SCREENING_KINDS } from './hit.ts';
@@ -14,7 +14,7 @@ const MIN = 60_000;
 const actor = (userId: string, agencyId: string, roles: Actor['roles']): Actor => ({ userId, agencyId, roles, scopes: SCOPES, via: 'session' });
 
 for (const target of DB_TARGETS) {
-  describe(`hits service on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `hits service on ${target.name}`, () => {
     let s: TestNode;
     let hits: HitsService;
     let notes: NotificationsService;

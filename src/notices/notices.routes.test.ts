@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Harness, httpHarness, type Session } from '../../test/http-harness.ts';
 import { redContent } from '../../test/notice-factories.ts';
 
@@ -8,7 +8,7 @@ const NAMES = { ar: 'أ', fr: 'f', en: 'e', es: 's' };
 const ZERO = '00000000-0000-7000-8000-000000000000';
 
 for (const target of DB_TARGETS) {
-  describe(`notices HTTP routes on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `notices HTTP routes on ${target.name}`, () => {
     let h: Harness;
     let officer: Session; // hub bureau officer: owner of the notices below
     let reviewer: Session;

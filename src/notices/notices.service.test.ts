@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import type { Actor } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import { DAY_MS } from '../core/clock.ts';
@@ -14,7 +14,7 @@ const NAMES = { ar: 'أ', fr: 'f', en: 'e', es: 's' };
 const red = redNotice;
 
 for (const target of DB_TARGETS) {
-  describe(`notices service on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `notices service on ${target.name}`, () => {
     let s: TestNode;
     let owner: Actor; // SEN bureau officer
     let esp: Actor; // another bureau

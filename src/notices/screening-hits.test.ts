@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import { redNotice } from '../../test/notice-factories.ts';
 import type { Actor } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
@@ -22,7 +22,7 @@ function td3(names: string, birth: string, doc = 'ZX9876543'): string {
 }
 
 for (const target of DB_TARGETS) {
-  describe(`screening opens hits on live notices, on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `screening opens hits on live notices, on ${target.name}`, () => {
     let s: TestNode;
     let owner: Actor;
     let reviewer: Actor;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import type { Actor } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import { TLP_LEVELS, visibleToAgency } from '../core/handling.ts';
@@ -18,7 +18,7 @@ const person = (name: string, extra: Record<string, unknown> = {}): CreateRecord
 });
 
 for (const target of DB_TARGETS) {
-  describe(`records service on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `records service on ${target.name}`, () => {
     let s: TestNode;
     let a: Actor; // analyst at the hub
     let b: Actor; // officer at another agency

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn } from '../../test/db-targets.ts';
 import { type Harness, httpHarness } from '../../test/http-harness.ts';
 
 const URL = '/api/v1/screening/batch';
@@ -12,7 +12,7 @@ const person = (name: string, data: Record<string, unknown> = {}) => ({
 });
 
 for (const target of DB_TARGETS) {
-  describe(`POST /screening/batch, rows as real lists write them, on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `POST /screening/batch, rows as real lists write them, on ${target.name}`, () => {
     let h: Harness;
     before(async () => {
       h = await httpHarness(target);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import type { Actor } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import type { CreateRecordInput } from '../records/records.schema.ts';
@@ -15,7 +15,7 @@ const person = (names: Array<{ value: string; type: string }>, extra: Record<str
 });
 
 for (const target of DB_TARGETS) {
-  describe(`screening service on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `screening service on ${target.name}`, () => {
     let s: TestNode;
     let owner: Actor;
     let other: Actor;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../test/db-targets.ts';
+import { after, before, it } from 'node:test';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/db-targets.ts';
 import { ROLES } from '../auth/roles.ts';
 import { SCALE_PERSONS } from './demo.ts';
 import { DEMO_PASSWORD } from './users.ts';
 
 for (const target of DB_TARGETS) {
-  describe(`demo seeding on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `demo seeding on ${target.name}`, () => {
     let s: TestNode;
     before(async () => {
       s = await testServices(target);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { DB_TARGETS, type TestNode, testServices } from '../../../test/db-targets.ts';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../../test/db-targets.ts';
 import type { Actor } from '../../auth/roles.ts';
 import { SCOPES } from '../../auth/roles.ts';
 import { type ParseEvent, parseInterpolPublic } from './interpol-public.ts';
@@ -76,7 +76,7 @@ describe('INTERPOL public notices parser', () => {
 });
 
 for (const target of DB_TARGETS) {
-  describe(`INTERPOL public notices import on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `INTERPOL public notices import on ${target.name}`, () => {
     let s: TestNode;
     let root: Actor;
     let senId: string;

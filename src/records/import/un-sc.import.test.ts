@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { DB_TARGETS, type TestNode, testServices } from '../../../test/db-targets.ts';
+import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../../test/db-targets.ts';
 import type { Actor } from '../../auth/roles.ts';
 import type { ImportProblem } from './import-item.ts';
 import { parseUnSc } from './un-sc.ts';
@@ -21,7 +21,7 @@ const FILE = 'fixtures/un-sc-consolidated-2026-05-08.xml';
 const ARABIC = /[\u0600-\u06FF]/;
 
 for (const target of DB_TARGETS) {
-  describe(`UN Security Council list import on ${target.name}`, { skip: target.skip }, () => {
+  describeOn(target, `UN Security Council list import on ${target.name}`, () => {
     let s: TestNode;
     let actor: Actor;
     let first: Awaited<ReturnType<TestNode['importer']['run']>>;

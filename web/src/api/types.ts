@@ -1,416 +1,212 @@
-/** The shapes of the Ribat HTTP API v1, as the web desk consumes them. */
+/**
+ * The shapes of the Ribat HTTP API v1, as the web desk consumes them.
+ *
+ * The rule: wire shapes come from the server's own schemas, nothing is hand-copied. Every
+ * request or response type here is `Static<typeof …Schema>` of the schema the route validates
+ * or serialises with (type-only imports of src/, erased from the bundle), or a type-only
+ * re-export of the server's own type; so a server change that breaks the desk fails `tsc`.
+ * Where a route declares its answer inline, the type is put together from the exported
+ * schemas it is made of. Only four adjustments are allowed on top:
+ *  - `Wire<…>`: a server `Date` arrives as its RFC 3339 string;
+ *  - `Narrowed<…>`: a field the schema types loosely (a `string` for a TLP level, a locale)
+ *    narrowed to what the desk relies on; the narrower type must fit the schema's;
+ *  - `Optional<…>`: a field of the schema (it must exist there) that the desk and its test
+ *    fixtures treat as possibly absent, which is always safe to read;
+ *  - `NotSent<…>`: a field the desk code still reads but the schema does not have (the
+ *    server never sends it: it is always undefined).
+ * A runtime list is re-exported from src/ when that module is browser-safe (no Node-only
+ * imports); otherwise it is written out here and `exactly` checks it against the server's
+ * union. Desk-only types (languages of the interface, view helpers) are marked as such.
+ */
+import type { Static, TObject } from 'typebox';
+import type { EntryView, VerifyView } from '../../../src/audit/audit.routes.ts';
+import type { AgencyView, UserView } from '../../../src/auth/admin.routes.ts';
+import type { NewUser as ServerNewUser } from '../../../src/auth/admin.service.ts';
+import type { MeSchema, SessionView } from '../../../src/auth/auth.routes.ts';
+import type { TlpLevel } from '../../../src/core/handling.ts';
+import type {
+  AttachmentInputSchema,
+  AttachmentViewSchema,
+  MessageViewSchema,
+  NewThreadSchema,
+  ReceiptViewSchema,
+  RecipientSchema,
+  ReplySchema,
+  SearchHitSchema,
+  ThreadSummarySchema,
+  ThreadViewSchema,
+} from '../../../src/messages/messages.schema.ts';
+import type { HitSchema, HitTaskSchema } from '../../../src/notices/hits.routes.ts';
+import type { NoticeState, NoticeType } from '../../../src/notices/notice.ts';
+import type {
+  CheckResultSchema,
+  CreateNoticeSchema,
+  NoticeSummarySchema,
+  NoticeViewSchema,
+  PublicExtractSchema,
+  PublicNoticeSchema,
+  PublicSummarySchema,
+  QueueItemSchema,
+  SubjectScreeningSchema,
+  TimelineEventSchema,
+} from '../../../src/notices/notices.schema.ts';
+import type { NotificationSchema } from '../../../src/notices/notifications.routes.ts';
+import type { LINK_TYPES as SERVER_LINK_TYPES } from '../../../src/records/record.ts';
+import type { DATA_SCHEMAS, KindSchema, LinkViewSchema, NameSchema, ProvenanceSchema, RecordSummarySchema, RecordViewSchema } from '../../../src/records/records.schema.ts';
+import type { RecordsService } from '../../../src/records/records.service.ts';
+import type {
+  BatchProblemSchema,
+  BatchRowSchema,
+  DocumentCandidateSchema,
+  DocumentQuerySchema,
+  MrzParsedSchema,
+  NoticeHitSchema,
+  NotUnderstoodSchema,
+  PersonCandidateSchema,
+  PersonQuerySchema,
+  Timing,
+  VehicleCandidateSchema,
+  VehicleQuerySchema,
+} from '../../../src/screening/screening.schema.ts';
+import type { vinCheckDigit } from '../../../src/screening/vehicles.ts';
 
-// The notice catalogue is pure domain code shared with the server (types only here).
-import type { NoticeContent, NoticeState, NoticeType, PublicField, Urgency } from '../../../src/notices/notice.ts';
-import type { NoticeAction } from '../../../src/notices/lifecycle.ts';
+/* ---------- the adjustments ---------- */
 
-export const LOCALES = ['ar', 'fr', 'en', 'es'] as const;
+/** What JSON makes of a server type: a `Date` (the schemas' DateTime) arrives as its string. */
+type Wire<T> = T extends Date ? string : T extends readonly (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+
+/** `T` with some fields narrowed; each narrowed field must exist in `T` and fit its type there. */
+type Narrowed<T, N extends { [K in keyof N]: K extends keyof T ? T[K] : never }> = Omit<T, keyof N> & N;
+
+/** `T` with some fields optional (a reader must then handle their absence). */
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** A field the desk reads that is not in the server's schema: the server never sends it. */
+type NotSent<T> = T | undefined;
+
+/** A runtime list checked to hold every member of the server's union `U`, and nothing else. */
+const exactly =
+  <U extends string>() =>
+  <const L extends readonly U[]>(list: L & ([Exclude<U, L[number]>] extends [never] ? unknown : { missing: Exclude<U, L[number]> })): L =>
+    list;
+
+/* ---------- runtime lists (browser-safe server modules) ---------- */
+
+export { TLP_LEVELS } from '../../../src/core/handling.ts';
+export type { TlpLevel } from '../../../src/core/handling.ts';
+/** The roles of PRODUCT.md, in the order the admin form lists them. */
+export { ROLES } from '../../../src/auth/roles.ts';
+export { HIT_STATUSES } from '../../../src/notices/hit.ts';
+export type { HitOutcome } from '../../../src/notices/hit.ts';
+
+/* ---------- session, users, agencies ---------- */
+
+export type Me = Narrowed<Static<typeof MeSchema>, { locale: Locale }>;
+export type AgencyRef = Me['agency'];
+export type SessionResponse = Narrowed<Static<typeof SessionView>, { user: Me }>;
+
+/**
+ * The languages of the interface (desk-only). The server's agency names come in exactly these
+ * languages, which the desk indexes by locale.
+ */
+export const LOCALES = exactly<keyof Static<typeof MeSchema>['agency']['names']>()(['ar', 'fr', 'en', 'es']);
 export type Locale = (typeof LOCALES)[number];
 export const isLocale = (s: unknown): s is Locale => typeof s === 'string' && (LOCALES as readonly string[]).includes(s);
-
+/** Desk-only: a text in each language of the interface. */
 export type LocalizedNames = Record<Locale, string>;
 
-export interface AgencyRef {
-  id: string;
-  code: string;
-  country: string;
-  names: LocalizedNames;
-}
+export type { Page } from '../../../src/core/paging.ts';
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  agency: AgencyRef;
-  roles: string[];
-  locale: Locale;
-  permissions: string[];
-}
+/** GET /stats (its schema is inline in stats.routes.ts: the service's counts and the agencies). */
+export type Stats = Awaited<ReturnType<RecordsService['stats']>> & { agencies: number };
 
-export interface SessionResponse {
-  user: Me;
-  csrfToken: string;
-}
+export type Agency = Static<typeof AgencyView>;
+export type User = Narrowed<Wire<Static<typeof UserView>>, { locale: Locale }>;
+/** POST /users: what the admin form sends (it always names the locale). */
+export type NewUser = Narrowed<ServerNewUser, { locale: Locale }>;
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/* ---------- records ---------- */
 
-export interface Stats {
-  records: { person: number; document: number; vehicle: number; group: number };
-  links: number;
-  agencies: number;
-}
+export type RecordKind = Static<typeof KindSchema>;
+export const RECORD_KINDS = exactly<RecordKind>()(['person', 'document', 'vehicle', 'group']);
 
-export const RECORD_KINDS = ['person', 'document', 'vehicle', 'group'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+export type Name = Static<typeof NameSchema>;
+export type PersonData = Static<(typeof DATA_SCHEMAS)['person']>;
+export type DocumentData = Static<(typeof DATA_SCHEMAS)['document']>;
+export type VehicleData = Static<(typeof DATA_SCHEMAS)['vehicle']>;
+export type GroupData = Static<(typeof DATA_SCHEMAS)['group']>;
 
-export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
-export type TlpLevel = (typeof TLP_LEVELS)[number];
+type ServerProvenance = Wire<Static<typeof ProvenanceSchema>>;
+export type Provenance = Narrowed<ServerProvenance, { handling: Narrowed<ServerProvenance['handling'], { tlp: TlpLevel }> }>;
 
-export interface RecordSummary {
-  id: string;
-  kind: RecordKind;
-  displayName: string;
-  ownerAgencyCode: string;
-  tlp: TlpLevel;
-  /** YYYY-MM-DD */
-  reviewDate: string;
-  expired: boolean;
-  updatedAt: string;
-}
+export type RecordSummary = Narrowed<Wire<Static<typeof RecordSummarySchema>>, { tlp: TlpLevel }>;
 
-export interface Name {
-  value: string;
-  script?: string;
-  lang?: string;
-  type: 'primary' | 'alias' | 'original';
-  quality?: 'good' | 'low';
-}
+type ServerRecordView = Wire<Static<typeof RecordViewSchema>>;
+/** GET /records/:id, as a union on `kind` (the data schema of each kind, as DATA_SCHEMAS pairs them). */
+export type RecordView = {
+  [K in RecordKind]: Narrowed<ServerRecordView, { kind: K; data: Static<(typeof DATA_SCHEMAS)[K]>; provenance: Provenance }>;
+}[RecordKind];
 
-export interface PersonData {
-  names: Name[];
-  birthDates?: string[];
-  placesOfBirth?: string[];
-  nationalities?: string[];
-  gender?: 'male' | 'female' | 'unknown';
-  identifiers?: Array<{ type: string; value: string; country?: string }>;
-  remarks?: string;
-}
+export type LinkType = (typeof SERVER_LINK_TYPES)[number];
+// record.ts is not browser-safe (it validates countries with i18n-iso-countries): the list is checked instead
+export const LINK_TYPES = exactly<LinkType>()(['member_of', 'associate_of', 'family_of', 'owner_operator_of', 'holder_of']);
 
-export interface DocumentData {
-  number: string;
-  type: string;
-  typeText?: string;
-  issuingCountry?: string;
-  status: string;
-  issueDate?: string;
-  expiryDate?: string;
-  remarks?: string;
-}
+export type RecordLink = Narrowed<Wire<Static<typeof LinkViewSchema>>, { type: LinkType }>;
 
-export interface VehicleData {
-  plate: string;
-  plateCountry: string;
-  vin?: string;
-  make?: string;
-  model?: string;
-  colour?: string;
-  status: string;
-  remarks?: string;
-}
+/* ---------- audit ---------- */
 
-export interface GroupData {
-  names: Name[];
-  groupType: string;
-  countries?: string[];
-  remarks?: string;
-}
-
-export interface Provenance {
-  ownerAgencyId: string;
-  ownerAgencyCode: string;
-  handling: {
-    tlp: TlpLevel;
-    restrictedTo: string[];
-    codes: { tlp: string; pap: string; europol: string };
-  };
-  legalBasisCode: string;
-  legalBasis: string;
-  reviewDate: string;
-  expired: boolean;
-  source: string | null;
-  externalId: string | null;
-  createdAt: string;
-  createdBy: string;
-  /** Username, or null when the console (an import or the seeder) wrote the record. */
-  createdByName: string | null;
-  updatedAt: string;
-  updatedBy: string;
-  updatedByName: string | null;
-  version: number;
-}
-
-interface RecordViewBase {
-  id: string;
-  displayName: string;
-  provenance: Provenance;
-}
-export type RecordView =
-  | (RecordViewBase & { kind: 'person'; data: PersonData })
-  | (RecordViewBase & { kind: 'document'; data: DocumentData })
-  | (RecordViewBase & { kind: 'vehicle'; data: VehicleData })
-  | (RecordViewBase & { kind: 'group'; data: GroupData });
-
-export const LINK_TYPES = ['member_of', 'associate_of', 'family_of', 'owner_operator_of', 'holder_of'] as const;
-export type LinkType = (typeof LINK_TYPES)[number];
-
-export interface RecordLink {
-  id: string;
-  fromId: string;
-  toId: string;
-  type: LinkType;
-  note: string | null;
-  otherId: string;
-  otherKind: RecordKind;
-  otherDisplayName: string;
-  direction: 'out' | 'in';
-  ownerAgencyId: string;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  actorAgencyId: string | null;
-  actorUsername: string | null;
-  actorAgencyCode: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  subjectIds: string[];
-  purpose: string;
-  details: Record<string, unknown>;
-  hash: string;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  entries: number;
-  brokenSeq?: number;
-  reason?: string;
-}
-
-export interface Agency {
-  id: string;
-  code: string;
-  country: string;
-  kind: string;
-  names: LocalizedNames;
-  isHub: boolean;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  agencyId: string;
-  roles: string[];
-  locale: Locale;
-  disabled: boolean;
-  lockedUntil: string | null;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  agencyId: string;
-  roles: string[];
-  locale: Locale;
-}
-
-/** The roles of PRODUCT.md, in the order the admin form lists them. */
-export const ROLES = [
-  'ncb_officer',
-  'frontline',
-  'analyst',
-  'reviewer',
-  'cyber_analyst',
-  'camera_operator',
-  'programme_manager',
-  'ga_secretariat',
-  'commander',
-  'dpo',
-  'admin',
-] as const;
+export type AuditEntry = Wire<Static<typeof EntryView>>;
+export type AuditVerifyResult = Static<typeof VerifyView>;
 
 /* ---------- screening (issue 3) ---------- */
 
-export type Gender = 'male' | 'female';
+export type PersonScreeningQuery = Static<typeof PersonQuerySchema>;
+export type Gender = NonNullable<PersonScreeningQuery['gender']>;
 
-export interface PersonScreeningQuery {
-  name: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-  birthDate?: string;
-  /** alpha-2, alpha-3 or an English country name. */
-  nationality?: string;
-  gender?: Gender;
-  limit?: number;
-}
-
-export const TOKEN_HOWS = ['exact', 'variant', 'phonetic', 'typo', 'joined', 'particle', 'missing'] as const;
-export type TokenHow = (typeof TOKEN_HOWS)[number];
-
-export interface TokenAlignment {
-  query: string;
-  /** The record's name part it matched, or null when it matched nothing. */
-  matched: string | null;
-  how: TokenHow;
-  score: number;
-  weight: number;
-}
-
-export const FACTOR_EFFECTS = ['agrees', 'partly_agrees', 'conflicts', 'unknown'] as const;
-export type FactorEffect = (typeof FACTOR_EFFECTS)[number];
-
-export interface Factor {
-  query: string | null;
-  record: string[];
-  effect: FactorEffect;
-  /** What it added to (or took from) the score. */
-  delta: number;
-}
-
-export interface PersonExplanation {
-  matchedName: { value: string; type: string; script: string };
-  nameScore: number;
-  /** Taken off when the matched name is so common that a list holds such people by chance. */
-  commonNamePenalty?: number;
-  tokens: TokenAlignment[];
-  /** Parts of the matched record name that no query part matched. */
-  unmatchedRecordTokens: string[];
-  birthDate: Factor;
-  nationality: Factor;
-  gender: Factor;
-}
-
-export interface PersonCandidate {
-  id: string;
-  score: number;
-  alert: boolean;
-  matchedName: string;
-  displayName: string;
-  ownerAgencyCode: string;
-  tlp: TlpLevel;
-  explanation: PersonExplanation;
-}
-
-export interface ScreeningAnswer {
-  tookMs: number;
-  threshold: number;
-  /** Hits opened on live notices by this screening (issue 4), when the server reports them. */
-  hits?: NoticeHitAlert[];
-}
+type ServerPersonCandidate = Static<typeof PersonCandidateSchema>;
+export type PersonExplanation = Optional<ServerPersonCandidate['explanation'], 'commonNamePenalty'>;
+export type PersonCandidate = Omit<Narrowed<ServerPersonCandidate, { tlp: TlpLevel }>, 'explanation'> & { explanation: PersonExplanation };
+export type TokenAlignment = PersonExplanation['tokens'][number];
+export type TokenHow = TokenAlignment['how'];
+export const TOKEN_HOWS = exactly<TokenHow>()(['exact', 'variant', 'phonetic', 'typo', 'joined', 'particle', 'missing']);
+export type Factor = PersonExplanation['birthDate'];
+export type FactorEffect = Factor['effect'];
+export const FACTOR_EFFECTS = exactly<FactorEffect>()(['agrees', 'partly_agrees', 'conflicts', 'unknown']);
 
 /** A candidate is the subject of a live notice: the hit opened and the notice it is on. */
-export interface NoticeHitAlert {
-  hitId: string;
-  noticeId: string;
-  noticeReference: string;
-  noticeType: NoticeType;
-  recordId: string;
-  urgency: Urgency;
-  /** false: the same officer screened this subject minutes ago; the hit already open is returned. */
-  isNew: boolean;
-}
+export type NoticeHitAlert = Narrowed<Static<typeof NoticeHitSchema>, { noticeType: NoticeType }>;
 
-export interface PersonScreeningResult extends ScreeningAnswer {
-  candidates: PersonCandidate[];
-}
+/** The part every screening answer shares (`Timing` in screening.schema.ts). */
+export type ScreeningAnswer = Optional<Narrowed<Static<TObject<typeof Timing>>, { hits: NoticeHitAlert[] }>, 'hits'>;
 
-export type DocumentHow = 'exact' | 'ocr' | 'prefix';
+export type PersonScreeningResult = ScreeningAnswer & { candidates: PersonCandidate[] };
 
-export interface DocumentCandidate {
-  id: string;
-  score: number;
-  alert: boolean;
-  number: string;
-  how: DocumentHow;
-  issuingCountry: string | null;
-  status: string;
-  type: string;
-  holder: { id: string; displayName: string } | null;
-  displayName?: string;
-  ownerAgencyCode?: string;
-  tlp?: TlpLevel;
-}
+export type DocumentCandidate = Narrowed<Static<typeof DocumentCandidateSchema>, { tlp: TlpLevel }>;
+export type DocumentHow = DocumentCandidate['how'];
+export type DocumentScreeningQuery = Static<typeof DocumentQuerySchema>;
+export type DocumentScreeningResult = ScreeningAnswer & { candidates: DocumentCandidate[] };
 
-export interface DocumentScreeningQuery {
-  number: string;
-  issuingCountry?: string;
-  limit?: number;
-}
+export type VehicleCandidate = Narrowed<Static<typeof VehicleCandidateSchema>, { tlp: TlpLevel }>;
+export type VehicleHow = VehicleCandidate['how'];
+export type VehicleScreeningQuery = Static<typeof VehicleQuerySchema>;
+export type VehicleScreeningResult = ScreeningAnswer & { candidates: VehicleCandidate[]; vinCheck?: ReturnType<typeof vinCheckDigit> };
 
-export interface DocumentScreeningResult extends ScreeningAnswer {
-  candidates: DocumentCandidate[];
-}
+export type MrzParsed = Static<typeof MrzParsedSchema>;
+export type MrzProblem = MrzParsed['problems'][number];
+export type MrzScreeningResult = ScreeningAnswer & { parsed: MrzParsed; persons: PersonCandidate[]; documents: DocumentCandidate[] };
 
-export type VehicleHow = 'plate_exact' | 'plate_confusable' | 'vin_exact' | 'vin_ocr';
-
-export interface VehicleCandidate {
-  id: string;
-  score: number;
-  alert: boolean;
-  plate: string;
-  plateCountry: string;
-  vin: string | null;
-  how: VehicleHow;
-  status: string;
-  displayName?: string;
-  ownerAgencyCode?: string;
-  tlp?: TlpLevel;
-}
-
-export interface VehicleScreeningQuery {
-  plate?: string;
-  country?: string;
-  vin?: string;
-  limit?: number;
-}
-
-export interface VehicleScreeningResult extends ScreeningAnswer {
-  candidates: VehicleCandidate[];
-  vinCheck?: 'valid' | 'invalid' | 'not_applicable';
-}
-
-export interface MrzProblem {
-  field: string;
-  code: string;
-  message: string;
-}
-
-export interface MrzParsed {
-  format: string;
-  valid: boolean;
-  specimen: boolean;
-  problems: MrzProblem[];
-  holder: {
-    surname: string;
-    givenNames: string;
-    name: string;
-    birthDate: string | null;
-    nationality: string | null;
-    sex: Gender | null;
-  };
-  document: {
-    number: string | null;
-    issuingCountry: string | null;
-    expiryDate: string | null;
-    type: string | null;
-  };
-}
-
-export interface MrzScreeningResult extends ScreeningAnswer {
-  parsed: MrzParsed;
-  persons: PersonCandidate[];
-  documents: DocumentCandidate[];
-}
-
-export interface BatchRow {
-  id: string;
-  name: string;
-  birthDate?: string;
-  nationality?: string;
-  gender?: Gender;
-}
-
-export interface BatchScreeningResult extends ScreeningAnswer {
-  results: Array<{ rowId: string; candidates: PersonCandidate[] }>;
-  problems: Array<{ rowId: string; code: string; message: string }>;
-}
+export type BatchRow = Static<typeof BatchRowSchema>;
+/** POST /screening/batch (its schema is inline in screening.routes.ts); the desk treats the two counts as possibly absent. */
+export type BatchScreeningResult = ScreeningAnswer &
+  Optional<
+    {
+      results: Array<{ rowId: string; notUnderstood?: Array<Static<typeof NotUnderstoodSchema>>; candidates: PersonCandidate[] }>;
+      problems: Array<Static<typeof BatchProblemSchema>>;
+      skipped: number;
+      warnings: number;
+    },
+    'skipped' | 'warnings'
+  >;
 
 /* ---------- notices, hits, messages (issue 4; docs/notices-api.md) ---------- */
 
@@ -428,258 +224,59 @@ export type {
 } from '../../../src/notices/notice.ts';
 export type { NoticeAction } from '../../../src/notices/lifecycle.ts';
 
-export type CheckSeverity = 'error' | 'warning' | 'info';
-
 /** One pre-submission check (src/notices/checks.ts); `duplicate_notice` carries `params.noticeId`. */
-export interface CheckResult {
-  code: string;
-  severity: CheckSeverity;
-  field?: string;
-  params?: Record<string, string | number>;
-}
+export type CheckResult = Static<typeof CheckResultSchema>;
+export type CheckSeverity = CheckResult['severity'];
 
-export interface NoticeSummary {
-  id: string;
-  reference: string;
-  type: NoticeType;
-  state: NoticeState;
-  urgency: Urgency;
-  subjectName: string;
-  ownerAgencyId: string;
-  ownerAgencyCode: string;
-  tlp: TlpLevel;
-  submittedAt: string | null;
-  publishedAt: string | null;
-  reviewDate: string | null;
-  updatedAt: string;
-  openHits: number;
-}
+export type NoticeSummary = Narrowed<Wire<Static<typeof NoticeSummarySchema>>, { tlp: TlpLevel }>;
+export type PublicExtract = Static<typeof PublicExtractSchema>;
 
-export interface AgencyCode {
-  id: string;
-  code: string;
-}
-
-export interface PublicExtract {
-  fields: PublicField[];
-}
-
-export interface Notice extends NoticeSummary {
-  content: NoticeContent;
-  checks: CheckResult[];
-  restrictedTo: AgencyCode[];
-  /** Diffusion recipients, when the server gives them. */
-  recipients?: AgencyCode[];
-  publicExtract: PublicExtract | null;
-  stateReason: string | null;
-  allowedActions: NoticeAction[];
-  version: number;
-  subjectRecordId: string | null;
-  renewalRequestedAt: string | null;
-}
+type ServerNotice = Wire<Static<typeof NoticeViewSchema>>;
+export type AgencyCode = ServerNotice['restrictedTo'][number];
+export type Notice = Optional<Narrowed<ServerNotice, { tlp: TlpLevel }>, 'source' | 'externalId'> & {
+  /** Not in NoticeViewSchema (a diffusion's recipients are its `restrictedTo`). */
+  recipients?: NotSent<AgencyCode[]>;
+};
 
 /** What the wizard sends to create, check or patch a notice. */
-export interface NoticeDraft {
-  type: NoticeType;
-  urgency: Urgency;
-  content: NoticeContent;
-  handling?: { tlp: TlpLevel; restrictedTo: string[] };
-  recipients?: string[];
-  publicExtract?: PublicExtract | null;
-}
+export type NoticeDraft = Static<typeof CreateNoticeSchema>;
 
-export interface QueueItem extends NoticeSummary {
-  ageHours: number;
-  errors: number;
-  warnings: number;
-}
+export type QueueItem = Narrowed<Wire<Static<typeof QueueItemSchema>>, { tlp: TlpLevel }>;
 
-export interface TimelineEvent {
-  at: string;
-  kind: 'state' | 'hit' | 'message';
-  action: string;
-  fromState?: NoticeState | null;
-  toState?: NoticeState | null;
-  reason?: string | null;
-  agencyCode?: string | null;
-  details?: Record<string, unknown>;
-}
+export type TimelineEvent = Narrowed<Wire<Static<typeof TimelineEventSchema>>, { fromState?: NoticeState | null; toState?: NoticeState | null }>;
 
+export type NoticeScreening = Static<typeof SubjectScreeningSchema>;
 /** A notice the subject of a request already matches (the screening of a request). */
-export interface NoticeMatch {
-  noticeId: string;
-  reference: string;
-  type: NoticeType;
-  state: NoticeState;
-  score: number;
-  ownerAgencyId: string;
-}
+export type NoticeMatch = NoticeScreening['notices'][number];
+/**
+ * Desk view: a record the subject matches, as the results list shows it; a screening's
+ * candidates add their handling and explanation, a notice's subject candidates have none.
+ */
+export type SubjectCandidate = NoticeScreening['candidates'][number] & Partial<Pick<PersonCandidate, 'tlp' | 'explanation'>>;
 
-/** A record the subject matches; the explanation comes with it when the server gives one. */
-export type SubjectCandidate = Pick<PersonCandidate, 'id' | 'displayName' | 'matchedName' | 'score' | 'alert' | 'ownerAgencyCode'> &
-  Partial<Pick<PersonCandidate, 'tlp' | 'explanation'>>;
+export type HitTask = Wire<Static<typeof HitTaskSchema>>;
+export type Hit = Wire<Static<typeof HitSchema>>;
+export type HitStatus = Hit['status'];
 
-export interface NoticeScreening {
-  candidates: SubjectCandidate[];
-  notices: NoticeMatch[];
-}
+export type AppNotification = Wire<Static<typeof NotificationSchema>>;
 
-export const HIT_STATUSES = ['open', 'confirmed', 'not_same_person', 'located', 'arrested'] as const;
-export type HitOutcome = 'confirmed' | 'not_same_person' | 'located' | 'arrested';
+export type PublicNoticeSummary = Static<typeof PublicSummarySchema>;
+export type PublicNotice = Static<typeof PublicNoticeSchema>;
 
-export interface HitTask {
-  id: string;
-  agencyId: string;
-  agencyCode: string;
-  side: 'owner' | 'screening';
-  /** A task code: `confirm_identity_send_judicial_documents`, `hold_verify_and_report`. */
-  task: string;
-  dueAt: string;
-  status: 'open' | 'done' | 'escalated';
-  doneAt: string | null;
-  escalatedAt: string | null;
-}
+export type MessageThread = Wire<Static<typeof ThreadSummarySchema>>;
+export type Attachment = Static<typeof AttachmentViewSchema>;
+export type Receipt = Wire<Static<typeof ReceiptViewSchema>>;
+export type Message = Narrowed<Wire<Static<typeof MessageViewSchema>>, { tlp: TlpLevel }>;
+/** GET /messages/threads/:id (its schema is inline in messages.routes.ts). */
+export type ThreadView = { thread: Wire<Static<typeof ThreadViewSchema>>; messages: Message[]; nextCursor: string | null };
 
-export type HitStatus = (typeof HIT_STATUSES)[number];
+export type NewAttachment = Static<typeof AttachmentInputSchema>;
+export type NewMessage = Static<typeof ReplySchema>;
+export type NewThread = Static<typeof NewThreadSchema>;
 
-export interface Hit {
-  id: string;
-  noticeId: string;
-  noticeReference: string;
-  noticeType: NoticeType;
-  noticeState: string;
-  subjectRecordId: string;
-  score: number;
-  screeningKind: string;
-  status: HitStatus;
-  urgency: Urgency;
-  createdAt: string;
-  ownerAgencyId: string;
-  ownerAgencyCode: string;
-  screenedByAgencyId: string;
-  screenedByAgencyCode: string;
-  outcome: { note: string; at: string; by: string } | null;
-  tasks: HitTask[];
-  query: Record<string, unknown>;
-  version: number;
-}
+export type MessageRecipient = Static<typeof RecipientSchema> & {
+  /** Not in RecipientSchema: the names are in `names`. */
+  name?: NotSent<string>;
+};
 
-export interface AppNotification {
-  id: string;
-  kind: string;
-  refType: string;
-  refId: string;
-  personal?: boolean;
-  details?: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface PublicNoticeSummary {
-  id: string;
-  type: 'red' | 'yellow';
-  name?: string;
-  age?: number;
-  nationalities?: string[];
-  sex?: string;
-}
-
-export interface PublicNotice {
-  id: string;
-  type: 'red' | 'yellow';
-  names?: string[];
-  birthDate?: string;
-  nationalities?: string[];
-  gender?: string;
-  placeOfBirth?: string;
-  description?: string;
-  charges?: string;
-}
-
-export interface MessageThread {
-  id: string;
-  subject: string;
-  noticeId: string | null;
-  caseRef: string | null;
-  lastMessageAt: string;
-  /** Messages to the caller's agency it has not read. */
-  unread: number;
-  urgency: Urgency;
-  participants: string[];
-}
-
-export interface Attachment {
-  id: string;
-  filename: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-}
-
-export interface Receipt {
-  agencyId?: string;
-  agencyCode: string;
-  deliveredAt: string | null;
-  readAt: string | null;
-}
-
-export interface Message {
-  id: string;
-  threadId?: string;
-  senderName: string | null;
-  senderAgencyCode: string;
-  body: string;
-  tlp: TlpLevel;
-  urgency: Urgency;
-  deadlineAt: string | null;
-  createdAt: string;
-  attachments: Attachment[];
-  receipts: Receipt[];
-}
-
-export interface ThreadView {
-  thread: Omit<MessageThread, 'unread' | 'urgency'> & { createdByAgencyCode?: string; createdAt?: string };
-  messages: Message[];
-}
-
-export interface NewAttachment {
-  filename: string;
-  mediaType: string;
-  contentBase64: string;
-}
-
-export interface NewMessage {
-  body: string;
-  recipients?: string[];
-  tlp: TlpLevel;
-  urgency: Urgency;
-  deadlineAt?: string;
-  attachments?: NewAttachment[];
-}
-
-export interface NewThread extends NewMessage {
-  subject: string;
-  noticeId?: string;
-  caseRef?: string;
-  recipients: string[];
-}
-
-export interface MessageRecipient {
-  id: string;
-  code: string;
-  country?: string;
-  names?: Partial<LocalizedNames>;
-  name?: string;
-}
-
-export interface MessageSearchHit {
-  id: string;
-  threadId: string;
-  subject: string;
-  senderAgencyCode: string;
-  tlp: TlpLevel;
-  urgency: Urgency;
-  createdAt: string;
-  /** The start of the body. */
-  excerpt: string;
-}
+export type MessageSearchHit = Narrowed<Wire<Static<typeof SearchHitSchema>>, { tlp: TlpLevel }>;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases-client.ts';
-import type { Arrest, CaseParty, CaseView, Seizure } from '../../api/cases-types.ts';
+import type { Arrest, CaseView, Seizure } from '../../api/cases-types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { Link, pathFor } from '../../app/router.tsx';
 import { can, useMe } from '../../app/session.tsx';
@@ -17,7 +17,8 @@ import { ArrestForm } from './ArrestForm.tsx';
 import { CaseEditForm } from './CaseEditForm.tsx';
 import { CaseStatusBadge } from './CasesPage.tsx';
 import { useCatalogue } from './catalogue.ts';
-import { catalogueLabel, PARTY_KIND_KEYS, roleKey } from './labels.ts';
+import { catalogueLabel } from './labels.ts';
+import { distinctPersons, PartiesTable } from './PartiesTable.tsx';
 import { Quantity } from './Quantity.tsx';
 import { CaseStatusForm } from './CaseStatusForm.tsx';
 import { SeizureForm } from './SeizureForm.tsx';
@@ -57,23 +58,6 @@ export function CasePage({ id }: { id: string }) {
   };
   const substances = catalogue.data?.substances ?? [];
   const substanceOf = (code: string) => substances.find((s) => s.code === code);
-
-  const partyColumns: Column<CaseParty>[] = [
-    { key: 'kind', header: t('cases.party.kind'), narrow: true, render: (p) => t(PARTY_KIND_KEYS[p.kind] ?? p.kind) },
-    {
-      key: 'who',
-      header: t('cases.party.who'),
-      render: (p) =>
-        p.recordId ? (
-          <Link to={pathFor(['records', p.recordId])} data-testid="party-record">
-            <bdi dir="auto">{p.displayName ?? p.recordId}</bdi>
-          </Link>
-        ) : (
-          <bdi dir={p.kind === 'phone' ? 'ltr' : 'auto'}>{p.value}</bdi>
-        ),
-    },
-    { key: 'role', header: t('cases.party.role'), render: (p) => (roleKey(p.role) ? t(roleKey(p.role)!) : <bdi dir="auto">{p.role}</bdi>) },
-  ];
 
   const personName = (recordId: string | null) =>
     recordId ? (facts.data?.parties.find((p) => p.recordId === recordId)?.displayName ?? recordId) : t('cases.arrest.unidentified');
@@ -178,7 +162,7 @@ export function CasePage({ id }: { id: string }) {
             </section>
             <section className="panel" aria-labelledby="case-parties">
               <h2 id="case-parties">{t('cases.party.title')}</h2>
-              <Table caption={t('cases.party.title')} columns={partyColumns} rows={facts.data?.parties ?? []} rowKey={(p) => p.id} />
+              <PartiesTable caption={t('cases.party.title')} parties={facts.data?.parties ?? []} />
             </section>
           </div>
           {editable && <CaseStatusForm c={c} onDone={edited} />}
@@ -192,7 +176,7 @@ export function CasePage({ id }: { id: string }) {
             <h2 id="case-arrests">{t('cases.arrest.title')}</h2>
             <Table caption={t('cases.arrest.title')} columns={arrestColumns} rows={facts.data?.arrests ?? []} rowKey={(a) => a.id} />
             {editable && (
-              <ArrestForm caseId={c.id} persons={(facts.data?.parties ?? []).filter((p) => p.kind === 'person' && p.recordId)} region={c.region} onDone={factAdded} />
+              <ArrestForm caseId={c.id} persons={distinctPersons(facts.data?.parties ?? [])} region={c.region} onDone={factAdded} />
             )}
           </section>
         </>

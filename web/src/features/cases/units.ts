@@ -96,3 +96,23 @@ export function formatMoney(locale: Locale, minor: number, currency: string): st
     return `${formatQuantityNumber(locale, minor / 10 ** digits)} ${currency}`;
   }
 }
+
+/** From this size a headline figure is written in compact notation (`1.4M`, `١٫٤ مليون`) so it fits its card. */
+export const COMPACT_FROM = 1_000_000;
+
+/** A number for a headline card: compact from a million (at most one decimal), else in full (at most three decimals). */
+export function formatHeadline(locale: Locale, value: number): string {
+  if (Math.abs(value) < COMPACT_FROM) return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** An amount of money for a headline card: compact from a million units of the currency. */
+export function formatMoneyHeadline(locale: Locale, minor: number, currency: string): string {
+  const major = minor / 10 ** currencyDigits(currency);
+  if (Math.abs(major) < COMPACT_FROM) return formatMoney(locale, minor, currency);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(major);
+  } catch {
+    return `${formatHeadline(locale, major)} ${currency}`;
+  }
+}

@@ -12,6 +12,7 @@ const WARRANT: Warrant = {
   issuingAuthority: 'Parquet général de Rabat',
   caseId: null,
   personRecordId: null,
+  personDisplayName: null,
   agencyId: 'a1',
   createdAt: '2026-01-20T10:00:00.000Z',
 };

@@ -77,8 +77,15 @@ export function WarrantsPage({ route }: { route: Route }) {
     {
       key: 'person',
       header: t('facts.warrants.columns.person'),
-      narrow: true,
-      render: (w) => (w.personRecordId ? <Link to={pathFor(['records', w.personRecordId])}>{t('facts.person.open')}</Link> : t('ui.none')),
+      // the name of the person sought (the server gives it when the record may be seen), linking to the record
+      render: (w) =>
+        w.personRecordId ? (
+          <Link to={pathFor(['records', w.personRecordId])} data-testid="warrant-person">
+            <bdi dir="auto">{w.personDisplayName || t('facts.person.open')}</bdi>
+          </Link>
+        ) : (
+          t('ui.none')
+        ),
     },
     caseColumn(t),
     {

@@ -12,9 +12,15 @@ Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement
 
 const INK = '#13487f';
 
-/** Chart.js options for the locale: its digits on the axis and in tooltips, right-to-left legend and axis in Arabic. */
-function options(locale: Locale, horizontal = false): ChartOptions<'bar' | 'line'> {
+/**
+ * Chart.js options for the locale: its digits on the axis and in tooltips, right-to-left legend
+ * and axis in Arabic. `counts`: the value axis counts things (cases, arrests, items), so its
+ * ticks are whole numbers — never 0.5 of a case.
+ */
+export function chartOptions(locale: Locale, { horizontal = false, counts = true }: { horizontal?: boolean; counts?: boolean } = {}): ChartOptions<'bar' | 'line'> {
   const rtl = dirOf(locale) === 'rtl';
+  const font = { family: 'Noto Sans, Noto Sans Arabic, sans-serif' };
+  const whole = counts ? { precision: 0 } : {};
   return {
     locale,
     responsive: true,
@@ -26,8 +32,8 @@ function options(locale: Locale, horizontal = false): ChartOptions<'bar' | 'line
       tooltip: { rtl, textDirection: rtl ? 'rtl' : 'ltr' },
     },
     scales: {
-      x: { reverse: rtl, position: 'bottom', ticks: { font: { family: 'Noto Sans, Noto Sans Arabic, sans-serif' } } },
-      y: { position: rtl ? 'right' : 'left', beginAtZero: true, ticks: { font: { family: 'Noto Sans, Noto Sans Arabic, sans-serif' } } },
+      x: { reverse: rtl, position: 'bottom', ...(horizontal ? { beginAtZero: true } : {}), ticks: { font, ...(horizontal ? whole : {}) } },
+      y: { position: rtl ? 'right' : 'left', beginAtZero: true, ticks: { font, ...(horizontal ? {} : whole) } },
     },
   } as ChartOptions<'bar' | 'line'>;
 }
@@ -83,14 +89,14 @@ export function ReportCharts({ report, substances, categories }: { report: Annua
         title={t('report.charts.seizuresMass')}
         rows={mass.map((s) => [label(substances, s.substance), t('cases.units.value.t', { n: new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(tonnes(s.quantity)) })])}
       >
-        <Bar data={bar(mass.map((s) => label(substances, s.substance)), mass.map((s) => tonnes(s.quantity)))} options={options(locale) as ChartOptions<'bar'>} />
+        <Bar data={bar(mass.map((s) => label(substances, s.substance)), mass.map((s) => tonnes(s.quantity)))} options={chartOptions(locale, { counts: false }) as ChartOptions<'bar'>} />
       </ChartFigure>
       <ChartFigure
         id="seizures-count"
         title={t('report.charts.seizuresCount')}
         rows={counts.map((s) => [label(substances, s.substance), num(s.quantity)])}
       >
-        <Bar data={bar(counts.map((s) => label(substances, s.substance)), counts.map((s) => s.quantity), '#6b2fa3')} options={options(locale) as ChartOptions<'bar'>} />
+        <Bar data={bar(counts.map((s) => label(substances, s.substance)), counts.map((s) => s.quantity), '#6b2fa3')} options={chartOptions(locale) as ChartOptions<'bar'>} />
       </ChartFigure>
       <ChartFigure
         id="arrests-category"
@@ -99,14 +105,14 @@ export function ReportCharts({ report, substances, categories }: { report: Annua
       >
         <Bar
           data={bar(report.arrests.byCategory.map((c) => label(categories, c.category)), report.arrests.byCategory.map((c) => c.count), '#a4161a')}
-          options={options(locale, true) as ChartOptions<'bar'>}
+          options={chartOptions(locale, { horizontal: true }) as ChartOptions<'bar'>}
         />
       </ChartFigure>
       <ChartFigure id="cases-month" title={t('report.charts.casesByMonth')} rows={report.byMonth.map((m, i) => [months[i], num(m.cases)])}>
-        <Line data={bar(months, report.byMonth.map((m) => m.cases))} options={options(locale) as ChartOptions<'line'>} />
+        <Line data={bar(months, report.byMonth.map((m) => m.cases))} options={chartOptions(locale) as ChartOptions<'line'>} />
       </ChartFigure>
       <ChartFigure id="cases-region" title={t('report.charts.casesByRegion')} rows={regions.map((r) => [r.region, num(r.cases)])}>
-        <Bar data={bar(regions.map((r) => r.region), regions.map((r) => r.cases), '#0b6b2f')} options={options(locale, true) as ChartOptions<'bar'>} />
+        <Bar data={bar(regions.map((r) => r.region), regions.map((r) => r.cases), '#0b6b2f')} options={chartOptions(locale, { horizontal: true }) as ChartOptions<'bar'>} />
       </ChartFigure>
     </div>
   );

@@ -1,5 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatChange } from '../../../../src/cases/report-labels.ts';
+import { buildReport, headlineFigures, type ReportRows } from '../../../../src/cases/report.ts';
 import type { AnnualReport, Substance } from '../../api/cases-types.ts';
 import { setLanguage } from '../../i18n/index.ts';
 import { ReportFigures } from './ReportFigures.tsx';
@@ -11,8 +13,9 @@ const REPORT: AnnualReport = {
   year: 2024,
   previousYear: 2023,
   generatedAt: '2025-01-15T09:00:00.000Z',
+  hasData: true,
   scope: 'node',
-  cases: { total: y(755_541, 700_000), cleared: y(717_764, 660_000), clearanceRate: y(0.95, 0.9428571), byCategory: [] },
+  cases: { total: y(755_541, 700_000), cleared: y(717_764, 660_000), clearanceRate: { value: 0.95, previous: 0.9428571, change: 0.95 - 0.9428571 }, byCategory: [] },
   arrests: { total: y(29_959, 29_000), violentCrime: y(29_959, 29_000), byCategory: [] },
   gangs: { dismantled: y(947, 900), membersArrested: y(1_561, 1_500) },
   seizures: [
@@ -47,7 +50,9 @@ describe('ReportFigures', () => {
     expect(change('cybercrime')).toBe('+40%');
     expect(figure('warrants').querySelector('[data-testid="change"]')!.getAttribute('data-direction')).toBe('same');
     expect(seizure('cannabis_resin')).toBe('123,970 t');
-    expect(seizure('psychotropic_pills')).toBe('1,400,512 items');
+    // a long count is compact in its card, the exact figure its title
+    expect(seizure('psychotropic_pills')).toBe('1.4M items');
+    expect(document.querySelector('[data-substance="psychotropic_pills"] [data-testid="quantity"]')!.getAttribute('title')).toBe('1,400,512 items');
     expect(document.querySelector('[data-substance="cannabis_resin"] .tile-label')!.textContent).toBe('Cannabis resin');
   });
 
@@ -71,5 +76,58 @@ describe('ReportFigures', () => {
     expect(document.querySelector('[data-substance="cannabis_resin"] .tile-label')!.textContent).toBe('راتنج القنب (الشيرا)');
     // the digits are Intl's choice for 'ar' (Latin in recent CLDR, Arabic-Indic in older data): never hard-coded
     expect(change('cybercrime')).toBe(new Intl.NumberFormat('ar', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(0.4));
+  });
+
+  it('writes long figures in compact notation so they fit their card, in English and in Arabic', async () => {
+    const big: AnnualReport = {
+      ...REPORT,
+      arrests: { ...REPORT.arrests, total: y(12_345_678, 0) },
+      seizures: [
+        { substance: 'psychotropic_pills', measure: 'count', quantity: 1_412_386, previous: 0, change: null, seizures: 3 },
+        { substance: 'cash', measure: 'money', quantity: 4_213_650_000, previous: 0, change: null, seizures: 9 },
+      ],
+    };
+    await setLanguage('en');
+    render(<ReportFigures report={big} substances={SUBSTANCES} />);
+    expect(value('cases')).toBe('755,541');
+    expect(value('arrests')).toBe('12.3M');
+    expect(figure('arrests').querySelector('.tile-value')!.getAttribute('title')).toBe('12,345,678');
+    expect(seizure('psychotropic_pills')).toBe('1.4M items');
+    const cash = seizure('cash')!;
+    expect(cash).toBe(new Intl.NumberFormat('en', { style: 'currency', currency: 'MAD', notation: 'compact', maximumFractionDigits: 1 }).format(42_136_500));
+    expect(cash.length).toBeLessThan(12);
+    cleanup();
+    await setLanguage('ar');
+    render(<ReportFigures report={big} substances={SUBSTANCES} />);
+    const compact = new Intl.NumberFormat('ar', { notation: 'compact', maximumFractionDigits: 1 });
+    expect(value('arrests')).toBe(compact.format(12_345_678));
+    expect(seizure('psychotropic_pills')).toContain(compact.format(1_412_386));
+  });
+
+  it('prints the clearance-rate change exactly as the PDF and the CLI do (one rounding rule)', async () => {
+    // 95 of 100 cases cleared, against 94 of 100 the year before: +1 point
+    const rows: ReportRows = {
+      cases: [
+        { y: 2024, m: 1, region: 'MA-01', category: 'theft', status: 'solved', n: 95 },
+        { y: 2024, m: 1, region: 'MA-01', category: 'theft', status: 'open', n: 5 },
+        { y: 2023, m: 1, region: 'MA-01', category: 'theft', status: 'solved', n: 94 },
+        { y: 2023, m: 1, region: 'MA-01', category: 'theft', status: 'open', n: 6 },
+      ],
+      arrests: [],
+      seizures: [],
+      gangs: [],
+      gangMembersArrested: [],
+      migration: [],
+      warrants: [],
+      complaints: [],
+      substances: [],
+      categories: ['theft'],
+    };
+    const r = buildReport(2024, rows, new Date('2025-01-15T09:00:00Z'));
+    const inPdf = formatChange(headlineFigures(r).find((f) => f.key === 'cases.clearanceRate')!.change, 'en');
+    await setLanguage('en');
+    render(<ReportFigures report={r} substances={[]} />);
+    expect(change('clearanceRate')).toBe(inPdf);
+    expect(inPdf).toBe('+1%');
   });
 });
