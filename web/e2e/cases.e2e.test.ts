@@ -47,7 +47,7 @@ describe('cases desk', { skip: SKIP }, () => {
   it('analyst: opens a case with a person from the records and a phone, then records 1.5 t of cannabis resin', async () => {
     const page = await newPage();
     await login(page, 'analyst');
-    for (const [href, key] of [['/cases', 'nav.cases'], ['/gangs', 'nav.gangs'], ['/network', 'nav.network'], ['/report', 'nav.report']]) {
+    for (const [href, key] of [['/cases', 'cases.nav.cases'], ['/gangs', 'gangs.nav.gangs'], ['/network', 'network.nav.network'], ['/report', 'report.nav.report']]) {
       assert.equal((await navLink(page, href).textContent())?.trim(), tr(key));
     }
     const before = await api<ReportJson>(page, 'GET', `/api/v1/reports/annual/${YEAR}`);

@@ -12,21 +12,17 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { startNode } from '../../src/main.ts';
-import ar from '../src/i18n/locales/ar.json' with { type: 'json' };
-import en from '../src/i18n/locales/en.json' with { type: 'json' };
-import es from '../src/i18n/locales/es.json' with { type: 'json' };
-import fr from '../src/i18n/locales/fr.json' with { type: 'json' };
+import { MESSAGES, messageOf } from './messages.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const PASSWORD = 'ribat-demo-2026';
 const CHROMIUM = '/usr/bin/chromium';
-const LOCALES = { en, ar, fr, es } as const;
-type Lang = keyof typeof LOCALES;
+type Lang = keyof typeof MESSAGES;
 
 /** A message from a locale file by its dotted key, as the desk shows it. */
 function tr(lang: Lang, key: string): string {
-  const v = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], LOCALES[lang]);
+  const v = messageOf(lang, key);
   assert.equal(typeof v, 'string', `no message ${key} in ${lang}`);
   return v as string;
 }
@@ -134,7 +130,7 @@ describe('web desk', { skip: SKIP }, () => {
       await setLang(page, lang, true);
       const html = await page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
       assert.deepEqual(html, { dir: lang === 'ar' ? 'rtl' : 'ltr', lang });
-      assert.equal((await navLink(page, '/records').textContent())?.trim(), tr(lang, 'nav.records'));
+      assert.equal((await navLink(page, '/records').textContent())?.trim(), tr(lang, 'records.nav.records'));
       assert.equal(await navLink(page, '/audit').count(), 1, 'the dpo sees the audit');
 
       // home: the counts, formatted for the language

@@ -48,7 +48,7 @@ describe('facts desk', { skip: SKIP }, () => {
   it('analyst: records an international warrant for a person and marks it executed', async () => {
     const page = await newPage();
     await login(page, 'analyst');
-    for (const [href, key] of [['/warrants', 'nav.warrants'], ['/complaints', 'nav.complaints'], ['/migration', 'nav.migration']]) {
+    for (const [href, key] of [['/warrants', 'facts.nav.warrants'], ['/complaints', 'facts.nav.complaints'], ['/migration', 'facts.nav.migration']]) {
       assert.equal((await navLink(page, href).textContent())?.trim(), tr(key));
     }
     const persons = await page.evaluate(async () => (await fetch('/api/v1/records?kind=person&limit=5', { headers: { 'x-purpose': 'e2e facts' } })).json());

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { startNode } from '../../src/main.ts';
-import ar from '../src/i18n/locales/ar.json' with { type: 'json' };
+import { messageOf } from './messages.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -20,7 +20,7 @@ export const SKIP = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `skippe
 
 /** A message from the Arabic locale file by its dotted key, as the desk shows it. */
 export function tr(key: string): string {
-  const v = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], ar);
+  const v = messageOf('ar', key);
   assert.equal(typeof v, 'string', `no message ${key} in ar`);
   return v as string;
 }

@@ -40,7 +40,7 @@ describe('notices desk', { skip: SKIP }, () => {
   it('NCB officer: drafts a Red Notice in the wizard, sees a live check fail then pass, and submits it', async () => {
     const page = await newPage();
     await login(page, 'ncb');
-    assert.equal((await navLink(page, '/notices').textContent())?.trim(), tr('nav.notices'));
+    assert.equal((await navLink(page, '/notices').textContent())?.trim(), tr('notices.nav.notices'));
     assert.equal(await navLink(page, '/review').count(), 0, 'an NCB officer does not review');
     await navLink(page, '/notices').click();
     await page.waitForSelector('[data-testid="new-notice"]');

@@ -6,16 +6,12 @@ import { ErrorBox } from '../ui/ErrorBox.tsx';
 import { NotificationBell } from '../features/notices/NotificationBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Link, navigate, useRoute } from './router.tsx';
-import { can, useMe, useSession } from './session.tsx';
+import { type WebModule, navFor } from './module.ts';
+import { useMe, useSession } from './session.tsx';
 
-interface NavItem {
-  to: string;
-  labelKey: string;
-  /** The first path segments that make this item current. */
-  match: string[];
-}
+type NavItem = ReturnType<typeof navFor>[number];
 
-export function Layout({ children }: { children: ReactNode }) {
+export function Layout({ modules, children }: { modules: readonly WebModule[]; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const { logout, changeLocale } = useSession();
@@ -31,31 +27,8 @@ export function Layout({ children }: { children: ReactNode }) {
     if (!mainRef.current?.contains(document.activeElement)) mainRef.current?.focus({ preventScroll: true });
   }, [path]);
 
-  const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', match: [] }];
-  if (can(me, 'screening.run')) {
-    items.push({ to: '/check', labelKey: 'nav.check', match: ['check'] });
-    items.push({ to: '/batch', labelKey: 'nav.batch', match: ['batch'] });
-  }
-  if (can(me, 'record.read')) items.push({ to: '/records', labelKey: 'nav.records', match: ['records'] });
-  if (can(me, 'notice.read')) items.push({ to: '/notices', labelKey: 'nav.notices', match: ['notices'] });
-  if (can(me, 'notice.review')) items.push({ to: '/review', labelKey: 'nav.review', match: ['review'] });
-  if (can(me, 'message.read')) items.push({ to: '/messages', labelKey: 'nav.messages', match: ['messages'] });
-  if (can(me, 'case.read')) {
-    items.push({ to: '/cases', labelKey: 'nav.cases', match: ['cases'] });
-    items.push({ to: '/gangs', labelKey: 'nav.gangs', match: ['gangs'] });
-    items.push({ to: '/warrants', labelKey: 'nav.warrants', match: ['warrants'] });
-    items.push({ to: '/complaints', labelKey: 'nav.complaints', match: ['complaints'] });
-    items.push({ to: '/migration', labelKey: 'nav.migration', match: ['migration'] });
-  }
-  if (can(me, 'network.read')) items.push({ to: '/network', labelKey: 'nav.network', match: ['network'] });
-  if (can(me, 'report.read')) items.push({ to: '/report', labelKey: 'nav.report', match: ['report'] });
-  if (can(me, 'audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', match: ['audit'] });
-  const adminItems: NavItem[] = can(me, 'user.manage')
-    ? [
-        { to: '/admin/agencies', labelKey: 'nav.agencies', match: ['admin', 'agencies'] },
-        { to: '/admin/users', labelKey: 'nav.users', match: ['admin', 'users'] },
-      ]
-    : [];
+  const items = navFor(modules, me);
+  const adminItems = navFor(modules, me, 'admin');
   const isCurrent = (i: NavItem) =>
     i.match.length === 0 ? route.segments.length === 0 : i.match.every((s, n) => route.segments[n] === s);
 

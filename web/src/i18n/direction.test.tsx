@@ -5,7 +5,7 @@ import { i18n, setLanguage } from './index.ts';
 
 function NavLabel() {
   const { t } = useTranslation();
-  return <span>{t('nav.records')}</span>;
+  return <span>{t('records.nav.records')}</span>;
 }
 
 describe('document direction follows the language', () => {

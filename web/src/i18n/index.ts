@@ -1,12 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { isLocale, LOCALES, type Locale } from '../api/types.ts';
-import ar from './locales/ar.json' with { type: 'json' };
-import en from './locales/en.json' with { type: 'json' };
-import es from './locales/es.json' with { type: 'json' };
-import fr from './locales/fr.json' with { type: 'json' };
+import { type LocaleFile, localeFileOf, mergeLocaleFiles, type MessageTree } from './bundles.ts';
 
-export const resources = { ar, fr, en, es } as const;
+// The shell's messages and every module's namespaces, found by folder (a new module's
+// `locales/` needs no line here); Vite and Vitest inline them at build time.
+const found = import.meta.glob<MessageTree>(['./locales/*.json', '../features/*/locales/*.json'], { eager: true, import: 'default' });
+const files: LocaleFile[] = Object.entries(found).flatMap(([source, tree]) => {
+  const where = localeFileOf(source);
+  return where && isLocale(where.locale) ? [{ source, locale: where.locale, tree }] : [];
+});
+
+/** Every message of the desk, per language: the shell's and the modules' namespaces merged. */
+export const resources: Record<Locale, MessageTree> = mergeLocaleFiles(files, LOCALES);
 
 const STORAGE_KEY = 'ribat.locale';
 export const RTL_LOCALES: ReadonlySet<Locale> = new Set(['ar']);

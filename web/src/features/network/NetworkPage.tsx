@@ -251,7 +251,7 @@ export function NetworkPage({ route }: { route: Route }) {
       </PageHeader>
       {!focus.key && (
         <p className="lead" data-testid="no-focus">
-          {t('network.noFocus')} <Link to="/cases">{t('nav.cases')}</Link> · <Link to="/gangs">{t('nav.gangs')}</Link>
+          {t('network.noFocus')} <Link to="/cases">{t('cases.nav.cases')}</Link> · <Link to="/gangs">{t('gangs.nav.gangs')}</Link>
         </p>
       )}
       {error != null && <NetworkError error={error} />}

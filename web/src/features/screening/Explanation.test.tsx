@@ -2,8 +2,8 @@ import { cleanup, render, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FACTOR_EFFECTS, type Factor, type Locale, TOKEN_HOWS } from '../../api/types.ts';
 import { i18n, setLanguage } from '../../i18n/index.ts';
-import ar from '../../i18n/locales/ar.json' with { type: 'json' };
-import en from '../../i18n/locales/en.json' with { type: 'json' };
+import ar from './locales/ar.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
 import { Explanation } from './Explanation.tsx';
 import { EVERY_HOW, explanation } from './fixtures.ts';
 
