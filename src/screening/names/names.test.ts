@@ -253,6 +253,75 @@ describe('known defects (issue: screening quality at 1M)', () => {
   });
 });
 
+describe('an exact name (issue 13: an exact name scored 94 %, level with another spelling)', () => {
+  // Namesakes make the name common on this list (the common-name penalty), other spellings and
+  // the other order sit beside the exact one, and the exact record is one among many that hold
+  // both its parts (the quick score cannot tell them apart before the full alignment).
+  const list = new PersonIndex(index.knowledge);
+  const put = (id: string, value: string, extra: Record<string, unknown> = {}) => list.add({ id, names: [{ value }], ...extra });
+  const FAMILY = ['Diallo', 'Traore', 'Keita', 'Haddad', 'Nasser', 'Khalil', 'Tazi', 'Alaoui'];
+  for (let i = 0; i < 80; i++) put(`ns${i}`, `Mohamed Ali ${FAMILY[i % FAMILY.length]} ${i}`);
+  for (let i = 0; i < 80; i++) put(`ar${i}`, `محمد علي ${['حسن', 'إبراهيم', 'الطاهر', 'منصور'][i % 4]} ${i}`);
+  for (let i = 0; i < 60; i++) put(`mo${i}`, i % 2 ? `Moussa ${FAMILY[i % FAMILY.length]}` : `${FAMILY[i % FAMILY.length]} Moussa`);
+  put('exact', 'Mohamed Ali', { birthDates: ['1970-05-12'], nationalities: ['MAR'] });
+  put('spelt', 'Mohammed Ali', { birthDates: ['1970-05-12'], nationalities: ['MAR'] });
+  put('muhammad', 'Muhammad Ali');
+  put('aly', 'Mohamed Aly');
+  put('order', 'Ali Mohamed');
+  put('latin-of-arabic', 'Mohamed Ali Hassan');
+  put('exact-ar', 'محمد علي');
+  put('spelt-ar', 'محمد عالي');
+  put('order-ar', 'علي محمد');
+  put('moussa', 'Moussa Moussa');
+  list.compact();
+
+  const screen = (name: string, q: Record<string, string> = {}, limit = 10) => list.search({ name, ...q }, { limit });
+  const assertExactFirst = (name: string, id: string, q: Record<string, string> = {}) => {
+    const r = screen(name, q);
+    const label = `${name} ${JSON.stringify(q)} → ${r.map((m) => `${m.id} ${m.score}`).join(', ')}`;
+    assert.equal(r[0]?.id, id, label);
+    assert.equal(r[0].score, 1, label);
+    assert.equal(r[0].alert, true, label);
+    for (const m of r.slice(1)) assert.ok(m.score < r[0].score, label);
+  };
+
+  it('scores 100 % and strictly above other spellings and the other order, whatever the case, diacritics and spacing', () => {
+    for (const name of ['Mohamed Ali', 'MOHAMED  ALI', 'mohamed ali', 'Mohamed Alí', ' Mohamed   Ali ']) assertExactFirst(name, 'exact');
+    // the other spellings are found, below it (further down than the namesakes that hold both parts exactly)
+    const r = screen('Mohamed Ali', {}, 100);
+    assert.ok(r.slice(1).every((m) => m.score < 1));
+    for (const id of ['spelt', 'muhammad', 'aly', 'order']) assert.ok(r.some((m) => m.id === id), `${id} missing`);
+  });
+  it('in Arabic script too, with harakat and letter variants folded as usual', () => {
+    for (const name of ['محمد علي', 'مُحَمَّد عَلِي', 'محمد على']) assertExactFirst(name, 'exact-ar');
+    assert.ok(screen('محمد علي', {}, 100).some((m) => m.id === 'order-ar'), 'the other order missing');
+    // and the other spelling is exact for itself, with the first one below it
+    assertExactFirst('محمد عالي', 'spelt-ar');
+    assert.ok(screen('محمد عالي', {}, 100).some((m) => m.id === 'exact-ar'), 'the first spelling missing');
+  });
+  it('stays 100 % and first when the date of birth and nationality agree or are unknown, even against another spelling that agrees', () => {
+    assertExactFirst('Mohamed Ali', 'exact', { birthDate: '1970-05-12', nationality: 'MA' });
+    assertExactFirst('Mohamed Ali', 'exact', { birthDate: '1970' });
+    const r = screen('Mohamed Ali', { birthDate: '1970-05-12', nationality: 'MA' });
+    const spelt = r.find((m) => m.id === 'spelt');
+    assert.ok(spelt && spelt.score < 1, `another spelling with the same facts: ${spelt?.score}`);
+  });
+  it('is below 100 % when a fact contradicts it', () => {
+    const m = screen('Mohamed Ali', { birthDate: '1990-01-01' }).find((x) => x.id === 'exact');
+    assert.ok(m && m.score < 1, `${m?.score}`);
+    assert.equal(m.explanation.birthDate.effect, 'conflicts');
+  });
+  it('reaches the results among many names that hold both its parts', () => {
+    assertExactFirst('Moussa Moussa', 'moussa');
+  });
+  it('only the whole name: a name holding the query and more, or the query holding more, is not exact', () => {
+    const r = screen('Mohamed Ali Hassan');
+    assert.equal(r[0]?.id, 'latin-of-arabic');
+    assert.equal(r[0].score, 1);
+    assert.ok(screen('Mohamed').every((m) => m.score < 1));
+  });
+});
+
 describe('the pair index (every part of the query is common)', () => {
   // 40,000 people named from eight very common parts: each part's lists hold tens of thousands
   // of names, so the candidates come from the pairs of parts, not from walking those lists
