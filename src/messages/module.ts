@@ -1,7 +1,9 @@
 import type { Module } from '../app/module.ts';
+import { DEMO_STEPS } from '../seed/steps.ts';
 import { MessagesRepo, MessagesService } from './index.ts';
 import * as m0003 from './migrations/0003_messages.ts';
 import { messagesRoutes } from './messages.routes.ts';
+import { seedMessagesDemo } from './seed-demo.ts';
 
 declare module '../app/module.ts' {
   interface Services {
@@ -18,6 +20,16 @@ export const messagesModule: Module = {
   }),
   routes: (s) => async (api) => {
     await api.register(messagesRoutes, { messages: s.messages });
+  },
+  /** Threads between bureaus about the demo's notices and cases (the tiny scale, for tests, has none). */
+  async seed(s, { scale, onProgress }) {
+    if (scale === 'tiny' || (await s.seeder.stepDone(DEMO_STEPS.messages))) return;
+    // what the steps before recorded: notice ids by story key, case references by category
+    const notices = (await s.seeder.stepDone(DEMO_STEPS.notices))?.notices as Array<[string, string]> | undefined;
+    const cases = (await s.seeder.stepDone(DEMO_STEPS.caseParties))?.cases as Array<[string, string]> | undefined;
+    const r = await seedMessagesDemo(s, { notices: Object.fromEntries(notices ?? []), cases: Object.fromEntries(cases ?? []) });
+    await s.seeder.markStep(DEMO_STEPS.messages, { ...r });
+    onProgress?.(`demo messages: ${r.threads} threads, ${r.messages} messages, ${r.alarmed} past their deadline`);
   },
   start: (s, { intervals, onError }) => s.messages.startAlarms(intervals.messageAlarms ?? 60_000, (err) => onError(err, 'message deadline alarms failed')),
 };

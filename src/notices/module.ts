@@ -1,4 +1,5 @@
 import type { Module } from '../app/module.ts';
+import { DEMO_STEPS } from '../seed/steps.ts';
 import { HitsRepo } from './hits.repo.ts';
 import { hitsRoutes } from './hits.routes.ts';
 import { HitsService } from './hits.service.ts';
@@ -10,6 +11,7 @@ import { NotificationsRepo } from './notifications.repo.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { NotificationsService } from './notifications.service.ts';
 import { publicNoticesRoutes } from './public.routes.ts';
+import { seedNoticesDemo } from './seed-demo.ts';
 
 declare module '../app/module.ts' {
   interface Services {
@@ -49,6 +51,13 @@ export const noticesModule: Module = {
     await api.register(notificationsRoutes, { notifications: s.notifications });
   },
   commands: noticesCommands,
+  /** Notices in every state of the lifecycle, their hits and follow-up (the tiny scale, for tests, has none). */
+  async seed(s, { scale, onProgress }) {
+    if (scale === 'tiny' || (await s.seeder.stepDone(DEMO_STEPS.notices))) return;
+    const r = await seedNoticesDemo(s, scale);
+    await s.seeder.markStep(DEMO_STEPS.notices, { ...r, notices: Object.entries(r.notices) });
+    onProgress?.(`demo notices: ${Object.keys(r.notices).length} notices, ${r.hits} hits, ${r.expired} expired, ${r.escalated} tasks escalated`);
+  },
   start(s, { intervals, onError }) {
     const stopEscalation = s.hits.startEscalation(intervals.hitEscalation ?? 60_000, (err) => onError(err, 'hit task escalation failed'));
     const stopSweep = s.notices.startSweep(intervals.noticeSweep ?? 3_600_000, (err) => onError(err, 'notice renewal and expiry sweep failed'));

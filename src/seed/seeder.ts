@@ -2,12 +2,14 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { AdminService } from '../auth/admin.service.ts';
 import type { Agency, AuthRepo } from '../auth/auth.repo.ts';
 import { type Actor, SCOPES, SYSTEM_USER_ID } from '../auth/roles.ts';
+import { notFound } from '../core/errors.ts';
 import type { Clock } from '../core/clock.ts';
 import type { IdGenerator } from '../core/ids.ts';
 import type { Db } from '../db/connect.ts';
 import type { RecordImporter } from '../records/import/importer.ts';
 import { DEMO_AGENCIES } from './agencies.ts';
 import { demoRecords, SCALE_PERSONS } from './demo.ts';
+import { SeedMarkers } from './seed.repo.ts';
 import { DEMO_PASSWORD, demoUsers } from './users.ts';
 
 export type SeedScale = keyof typeof SCALE_PERSONS;
@@ -24,6 +26,8 @@ export interface SeedReport {
 
 /** Demo data and the node's own identity (the hub agency and the console actor). */
 export class Seeder {
+  readonly #markers = new SeedMarkers();
+
   constructor(
     private readonly db: Db,
     private readonly authRepo: AuthRepo,
@@ -54,7 +58,27 @@ export class Seeder {
   }
 
   async isSeeded(): Promise<boolean> {
-    return (await this.db.selectFrom('meta').select('key').where('key', '=', 'seed').executeTakeFirst()) !== undefined;
+    return (await this.#markers.get(this.db, 'seed')) !== undefined;
+  }
+
+  /**
+   * A demo user as the actor of a session: the modules' demo steps act as the people the desk
+   * shows (the Senegalese bureau requests its notice, the hub's reviewer publishes it).
+   */
+  async demoActor(username: string): Promise<Actor> {
+    const u = await this.authRepo.userByUsername(this.db, username);
+    if (!u) throw notFound('user_not_found', `No demo user ${username}`);
+    return { userId: u.id, agencyId: u.agencyId, roles: u.roles, scopes: SCOPES, via: 'session' };
+  }
+
+  /** What a module's demo step recorded when it ran on this node (`seed:<step>`), or undefined: not yet. */
+  stepDone(step: string): Promise<Record<string, unknown> | undefined> {
+    return this.#markers.get(this.db, `seed:${step}`);
+  }
+
+  /** Records that a module's demo step ran, with what later steps need of it (ids by story key). */
+  async markStep(step: string, details: Record<string, unknown>): Promise<void> {
+    await this.#markers.set(this.db, `seed:${step}`, { ...details, at: this.clock.now().toISOString() });
   }
 
   async seedIfEmpty(scale: SeedScale, opts: { onProgress?: (msg: string) => void } = {}): Promise<SeedReport | null> {
@@ -98,11 +122,7 @@ export class Seeder {
       links: totals.links,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
-    await this.db
-      .insertInto('meta')
-      .values({ key: 'seed', value: JSON.stringify({ ...report, at: this.clock.now().toISOString() }) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify({ ...report, at: this.clock.now().toISOString() }) }))
-      .execute();
+    await this.#markers.set(this.db, 'seed', { ...report, at: this.clock.now().toISOString() });
     return report;
   }
 }
