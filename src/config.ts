@@ -55,6 +55,12 @@ export interface Config {
    */
   backupEveryHours: number;
   backupKeep: number;
+  /** This node's id among federated nodes (`MAR-HUB`, `SEN`, `ESP` …: upper case, digits, hyphens). */
+  nodeId: string;
+  /** How far a partner's clock may be from ours before its envelopes are refused (seconds). */
+  federationMaxSkewSeconds: number;
+  /** How often the outbound queue is sent (milliseconds; 0: only on demand). */
+  federationSendEveryMs: number;
   /**
    * Signed checkpoints of the audit chain's head (JSON lines), for the data-protection officer
    * to copy. Unset: beside the embedded database (`./data/audit-checkpoints.jsonl`); in memory
@@ -104,6 +110,12 @@ function trustProxy(raw: string | undefined): Config['trustProxy'] {
   return list;
 }
 
+function nodeId(v: string | undefined): string {
+  const id = v || 'MAR-HUB';
+  if (!/^[A-Z][A-Z0-9-]{1,31}$/.test(id)) throw new ConfigError('NODE_ID must be 2 to 32 upper-case letters, digits or hyphens, starting with a letter (MAR-HUB)');
+  return id;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL || 'pglite:./data/ribat';
   if (!/^(pglite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
@@ -133,5 +145,8 @@ export function loadConfig(env: Env = process.env): Config {
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
     auditCheckpointEvery: int(env, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
     auditKeyFile: env.AUDIT_KEY_FILE || undefined,
+    nodeId: nodeId(env.NODE_ID),
+    federationMaxSkewSeconds: int(env, 'FEDERATION_MAX_SKEW_SECONDS', 300, 1, 86_400),
+    federationSendEveryMs: int(env, 'FEDERATION_SEND_EVERY_MS', 2000, 0, 3_600_000),
   };
 }

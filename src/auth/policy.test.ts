@@ -6,7 +6,7 @@ import { type Actor, ROLES, type Role, SCOPES } from './roles.ts';
 
 // The expected permissions, written out by hand: the policy must match every cell.
 const EXPECTED_ROLE_ACTIONS: Record<Role, Action[]> = {
-  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create', 'notice.read', 'notice.write', 'notice.import', 'hit.read', 'hit.update', 'message.read', 'message.send', 'case.read', 'network.read'],
+  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create', 'notice.read', 'notice.write', 'notice.import', 'hit.read', 'hit.update', 'message.read', 'message.send', 'case.read', 'network.read', 'federation.read'],
   frontline: ['record.read', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'hit.update', 'message.read', 'message.send'],
   analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'message.read', 'message.send', 'case.read', 'case.write', 'network.read', 'report.read'],
   // a reviewer reads and decides; never writes a notice's content
@@ -15,10 +15,11 @@ const EXPECTED_ROLE_ACTIONS: Record<Role, Action[]> = {
   camera_operator: ['screening.run', 'token.create', 'hit.read'],
   programme_manager: [],
   ga_secretariat: [],
-  commander: ['record.read', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read'],
+  // partners, agreements and the exchange queue: read by bureaus, commanders and the DPO, run by the admin
+  commander: ['record.read', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read', 'federation.read'],
   // the data-protection officer supervises: reads everything, sends nothing
-  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read'],
-  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import', 'catalogue.manage'],
+  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read', 'federation.read'],
+  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import', 'catalogue.manage', 'federation.read', 'federation.manage'],
 };
 
 type Restriction = 'none' | 'names-me' | 'names-other';

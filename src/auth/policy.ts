@@ -31,11 +31,13 @@ export const ACTIONS = [
   'network.read',
   'report.read',
   'catalogue.manage',
+  'federation.read',
+  'federation.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create', 'notice.read', 'notice.write', 'notice.import', 'hit.read', 'hit.update', 'message.read', 'message.send', 'case.read', 'network.read'],
+  ncb_officer: ['record.read', 'record.create', 'record.update', 'record.delete', 'record.import', 'screening.run', 'token.create', 'notice.read', 'notice.write', 'notice.import', 'hit.read', 'hit.update', 'message.read', 'message.send', 'case.read', 'network.read', 'federation.read'],
   frontline: ['record.read', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'hit.update', 'message.read', 'message.send'],
   analyst: ['record.read', 'record.create', 'record.update', 'record.delete', 'screening.run', 'token.create', 'notice.read', 'hit.read', 'message.read', 'message.send', 'case.read', 'case.write', 'network.read', 'report.read'],
   reviewer: ['record.read', 'screening.run', 'token.create', 'notice.read', 'notice.review', 'hit.read', 'message.read', 'message.send'],
@@ -43,9 +45,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   camera_operator: ['screening.run', 'token.create', 'hit.read'],
   programme_manager: [],
   ga_secretariat: [],
-  commander: ['record.read', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read'],
-  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read'],
-  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import', 'catalogue.manage'],
+  commander: ['record.read', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read', 'federation.read'],
+  dpo: ['record.read', 'record.purge', 'screening.run', 'audit.read', 'audit.verify', 'notice.read', 'hit.read', 'message.read', 'case.read', 'network.read', 'report.read', 'federation.read'],
+  admin: ['agency.manage', 'user.manage', 'audit.verify', 'record.import', 'token.create', 'notice.import', 'catalogue.manage', 'federation.read', 'federation.manage'],
 };
 
 const ACTION_SCOPE: Record<Action, Scope | null> = {
@@ -75,6 +77,9 @@ const ACTION_SCOPE: Record<Action, Scope | null> = {
   'network.read': 'cases:read',
   'report.read': 'reports:read',
   'catalogue.manage': 'admin',
+  // partners, keys and agreements are the node's administration; tokens need the admin scope
+  'federation.read': 'admin',
+  'federation.manage': 'admin',
 };
 
 /** What a record exposes to the policy. */

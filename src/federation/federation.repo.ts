@@ -1,0 +1,272 @@
+/** The federation module's SQL: keys, partners, agreements, the outbox, the inbox and received items. */
+import { createPrivateKey } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Ed25519Jwk } from './keys.ts';
+import type { Db } from '../db/connect.ts';
+import type { TlpLevel } from '../core/handling.ts';
+import type { Agreement, Category, Direction, PartnerNode, RejectReason } from './federation.ts';
+import type { FederationTables } from './federation.tables.ts';
+import type { OwnKey, PublicKeyEntry } from './keys.ts';
+
+type FDb = Kysely<FederationTables>;
+const f = (db: Db): FDb => db.withTables<FederationTables>() as unknown as FDb;
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export interface Partner extends PartnerNode {
+  names: Record<string, string>;
+  baseUrl: string;
+  transport: 'https' | 'nats' | 'bundle';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OutboxStatus = 'queued' | 'in_flight' | 'delivered' | 'rejected' | 'dead' | 'withheld';
+
+export interface OutboxRow {
+  id: string;
+  partnerId: string;
+  type: string;
+  category: Category;
+  itemId: string;
+  tlp: TlpLevel;
+  body: Record<string, unknown>;
+  hops: number;
+  status: OutboxStatus;
+  clause: string | null;
+  reason: RejectReason | null;
+  detail: string | null;
+  attempts: number;
+  nextAttemptAt: string;
+  receipt: Record<string, unknown> | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InboxRow {
+  sender: string;
+  id: string;
+  type: string | null;
+  sha256: string | null;
+  status: 'accepted' | 'rejected';
+  reason: string | null;
+  detail: string | null;
+  receipt: { jws: string };
+  receivedAt: string;
+}
+
+export interface ReceivedItem {
+  ownerNode: string;
+  itemId: string;
+  category: Category;
+  version: number;
+  tlp: TlpLevel;
+  body: Record<string, unknown>;
+  receivedFrom: string;
+  receivedAt: string;
+  withdrawnAt: string | null;
+}
+
+function toPartner(r: FederationTables['federationPartners'] extends infer T ? { [K in keyof T]: any } : never): Partner {
+  return { id: r.id, names: r.names, baseUrl: r.baseUrl, transport: r.transport, agencies: r.agencies, suspended: r.suspended, createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)! };
+}
+
+function toAgreement(r: any): Agreement {
+  return {
+    id: r.id, partner: r.partnerId, direction: r.direction as Direction, categories: r.categories, maxTlp: r.maxTlp, mayForward: r.mayForward,
+    validFrom: r.validFrom, validTo: r.validTo, legalBasis: r.legalBasis, clause: r.clause, suspended: r.suspended,
+  };
+}
+
+const toOutbox = (r: any): OutboxRow => ({ ...r, nextAttemptAt: iso(r.nextAttemptAt)!, createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)! });
+
+export class FederationRepo {
+  // ---- this node's keys
+  async ownKeys(db: Db): Promise<OwnKey[]> {
+    const rows = await f(db).selectFrom('federationKeys').selectAll().orderBy('createdAt').execute();
+    return rows.map((r) => ({ kid: r.kid, jwk: r.jwk as Ed25519Jwk, privateKey: createPrivateKey(r.privatePem), createdAt: iso(r.createdAt)!, retiresAt: iso(r.retiresAt) }));
+  }
+
+  async saveOwnKeys(db: Db, keys: readonly OwnKey[]): Promise<void> {
+    for (const k of keys) {
+      await f(db)
+        .insertInto('federationKeys')
+        .values({ kid: k.kid, jwk: JSON.stringify(k.jwk), privatePem: k.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, createdAt: k.createdAt, retiresAt: k.retiresAt })
+        .onConflict((oc) => oc.column('kid').doUpdateSet({ retiresAt: k.retiresAt }))
+        .execute();
+    }
+  }
+
+  // ---- partners and their pinned keys
+  async partners(db: Db): Promise<Partner[]> {
+    return (await f(db).selectFrom('federationPartners').selectAll().orderBy('id').execute()).map(toPartner);
+  }
+
+  async partner(db: Db, id: string): Promise<Partner | undefined> {
+    const r = await f(db).selectFrom('federationPartners').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && toPartner(r);
+  }
+
+  async insertPartner(db: Db, p: Partner): Promise<void> {
+    await f(db)
+      .insertInto('federationPartners')
+      .values({ id: p.id, names: JSON.stringify(p.names), baseUrl: p.baseUrl, transport: p.transport, agencies: JSON.stringify(p.agencies), suspended: p.suspended, createdAt: p.createdAt, updatedAt: p.updatedAt })
+      .execute();
+  }
+
+  async updatePartner(db: Db, id: string, patch: Partial<Pick<Partner, 'baseUrl' | 'suspended' | 'agencies' | 'names'>>, at: string): Promise<void> {
+    const values: Record<string, unknown> = { updatedAt: at };
+    if (patch.baseUrl !== undefined) values.baseUrl = patch.baseUrl;
+    if (patch.suspended !== undefined) values.suspended = patch.suspended;
+    if (patch.agencies !== undefined) values.agencies = JSON.stringify(patch.agencies);
+    if (patch.names !== undefined) values.names = JSON.stringify(patch.names);
+    await f(db).updateTable('federationPartners').set(values).where('id', '=', id).execute();
+  }
+
+  async partnerKeys(db: Db, partnerId: string): Promise<PublicKeyEntry[]> {
+    const rows = await f(db).selectFrom('federationPartnerKeys').selectAll().where('partnerId', '=', partnerId).orderBy('pinnedAt').execute();
+    return rows.map((r) => ({ kid: r.kid, jwk: r.jwk as Ed25519Jwk, retiresAt: iso(r.retiresAt) }));
+  }
+
+  async pinPartnerKey(db: Db, partnerId: string, k: PublicKeyEntry, at: string): Promise<void> {
+    await f(db)
+      .insertInto('federationPartnerKeys')
+      .values({ partnerId, kid: k.kid, jwk: JSON.stringify(k.jwk), pinnedAt: at, retiresAt: k.retiresAt })
+      .onConflict((oc) => oc.columns(['partnerId', 'kid']).doUpdateSet({ retiresAt: k.retiresAt }))
+      .execute();
+  }
+
+  // ---- agreements
+  async agreements(db: Db, partnerId?: string): Promise<Agreement[]> {
+    let q = f(db).selectFrom('federationAgreements').selectAll().orderBy('partnerId').orderBy('direction').orderBy('createdAt');
+    if (partnerId) q = q.where('partnerId', '=', partnerId);
+    return (await q.execute()).map(toAgreement);
+  }
+
+  async agreement(db: Db, id: string): Promise<Agreement | undefined> {
+    const r = await f(db).selectFrom('federationAgreements').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && toAgreement(r);
+  }
+
+  async saveAgreement(db: Db, a: Agreement, at: string): Promise<void> {
+    const values = {
+      partnerId: a.partner, direction: a.direction, categories: JSON.stringify(a.categories), maxTlp: a.maxTlp, mayForward: a.mayForward,
+      validFrom: a.validFrom, validTo: a.validTo, legalBasis: a.legalBasis, clause: a.clause, suspended: a.suspended, updatedAt: at,
+    };
+    await f(db)
+      .insertInto('federationAgreements')
+      .values({ id: a.id, ...values, createdAt: at })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+  }
+
+  // ---- the outbox
+  async enqueue(db: Db, rows: readonly OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await f(db)
+      .insertInto('federationOutbox')
+      .values(rows.map((r) => ({ ...r, body: JSON.stringify(r.body), receipt: r.receipt && JSON.stringify(r.receipt) })))
+      .execute();
+  }
+
+  /** Due items for a partner, oldest first, claimed in one statement (marked in flight). */
+  async claimDue(db: Db, partnerId: string, now: string, limit: number): Promise<OutboxRow[]> {
+    const rows = await sql<any>`
+      update federation_outbox set status = 'in_flight', updated_at = ${now}
+      where id in (
+        select id from federation_outbox
+        where partner_id = ${partnerId} and status = 'queued' and next_attempt_at <= ${now}
+        order by created_at, id limit ${limit}
+        for update skip locked)
+      returning *`.execute(db);
+    return rows.rows.map((r) => toOutbox(camel(r))).sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+  }
+
+  /** Items left in flight by a process that stopped: queued again (the receiver deduplicates). */
+  async requeueInFlight(db: Db, now: string): Promise<number> {
+    const r = await f(db).updateTable('federationOutbox').set({ status: 'queued', nextAttemptAt: now, updatedAt: now }).where('status', '=', 'in_flight').executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  async settle(db: Db, id: string, patch: Partial<Pick<OutboxRow, 'status' | 'reason' | 'detail' | 'attempts' | 'nextAttemptAt' | 'receipt'>>, at: string): Promise<void> {
+    const values: Record<string, unknown> = { updatedAt: at };
+    for (const [k, v] of Object.entries(patch)) values[k] = k === 'receipt' && v ? JSON.stringify(v) : v;
+    await f(db).updateTable('federationOutbox').set(values).where('id', '=', id).execute();
+  }
+
+  async outbox(db: Db, q: { partnerId?: string; status?: OutboxStatus; itemId?: string; limit: number }): Promise<OutboxRow[]> {
+    let s = f(db).selectFrom('federationOutbox').selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(q.limit);
+    if (q.partnerId) s = s.where('partnerId', '=', q.partnerId);
+    if (q.status) s = s.where('status', '=', q.status);
+    if (q.itemId) s = s.where('itemId', '=', q.itemId);
+    return (await s.execute()).map(toOutbox);
+  }
+
+  async outboxRow(db: Db, id: string): Promise<OutboxRow | undefined> {
+    const r = await f(db).selectFrom('federationOutbox').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && toOutbox(r);
+  }
+
+  /** Per partner and status: how many, and the oldest still waiting (for the lag). */
+  async queueStats(db: Db): Promise<Array<{ partnerId: string; status: OutboxStatus; n: number; oldest: string | null }>> {
+    const rows = await f(db)
+      .selectFrom('federationOutbox')
+      .select(['partnerId', 'status', sql<number>`count(*)::int`.as('n'), sql<Date | null>`min(created_at)`.as('oldest')])
+      .groupBy(['partnerId', 'status'])
+      .execute();
+    return rows.map((r) => ({ partnerId: r.partnerId, status: r.status as OutboxStatus, n: Number(r.n), oldest: r.oldest ? iso(r.oldest) : null }));
+  }
+
+  // ---- the inbox and received items
+  async inboxEntry(db: Db, sender: string, id: string): Promise<InboxRow | undefined> {
+    const r = await f(db).selectFrom('federationInbox').selectAll().where('sender', '=', sender).where('id', '=', id).executeTakeFirst();
+    return r && ({ ...r, receivedAt: iso(r.receivedAt)! } as InboxRow);
+  }
+
+  /** Records a refusal; never replaces an accepted delivery of the same envelope. */
+  async logInbox(db: Db, row: InboxRow): Promise<boolean> {
+    const values = { ...row, receipt: JSON.stringify(row.receipt) };
+    const r = await f(db)
+      .insertInto('federationInbox')
+      .values(values)
+      .onConflict((oc) => oc.columns(['sender', 'id']).doUpdateSet({ status: row.status, reason: row.reason, detail: row.detail, receipt: values.receipt, receivedAt: row.receivedAt, type: row.type, sha256: row.sha256 }).where('federationInbox.status', '=', 'rejected'))
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** Records an accepted envelope (over an earlier refusal of it); false when another delivery already did. */
+  async logInboxAccepted(db: Db, row: InboxRow): Promise<boolean> {
+    return this.logInbox(db, row);
+  }
+
+  async inbox(db: Db, q: { sender?: string; limit: number }): Promise<InboxRow[]> {
+    let s = f(db).selectFrom('federationInbox').selectAll().orderBy('receivedAt', 'desc').limit(q.limit);
+    if (q.sender) s = s.where('sender', '=', q.sender);
+    return (await s.execute()).map((r) => ({ ...r, receivedAt: iso(r.receivedAt)! }) as InboxRow);
+  }
+
+  async receivedItem(db: Db, ownerNode: string, itemId: string): Promise<ReceivedItem | undefined> {
+    const r = await f(db).selectFrom('federationItems').selectAll().where('ownerNode', '=', ownerNode).where('itemId', '=', itemId).executeTakeFirst();
+    return r && ({ ...r, receivedAt: iso(r.receivedAt)!, withdrawnAt: iso(r.withdrawnAt) } as ReceivedItem);
+  }
+
+  async saveReceivedItem(db: Db, item: ReceivedItem): Promise<void> {
+    const values = { category: item.category, version: item.version, tlp: item.tlp, body: JSON.stringify(item.body), receivedFrom: item.receivedFrom, receivedAt: item.receivedAt, withdrawnAt: item.withdrawnAt };
+    await f(db)
+      .insertInto('federationItems')
+      .values({ ownerNode: item.ownerNode, itemId: item.itemId, ...values })
+      .onConflict((oc) => oc.columns(['ownerNode', 'itemId']).doUpdateSet(values))
+      .execute();
+  }
+
+  async receivedItems(db: Db, q: { ownerNode?: string; live?: boolean; limit: number }): Promise<ReceivedItem[]> {
+    let s = f(db).selectFrom('federationItems').selectAll().orderBy('receivedAt', 'desc').limit(q.limit);
+    if (q.ownerNode) s = s.where('ownerNode', '=', q.ownerNode);
+    if (q.live) s = s.where('withdrawnAt', 'is', null);
+    return (await s.execute()).map((r) => ({ ...r, receivedAt: iso(r.receivedAt)!, withdrawnAt: iso(r.withdrawnAt) }) as ReceivedItem);
+  }
+}
+
+/** Raw rows come back snake_case from `sql`; the plugin only maps query-builder results. */
+function camel(r: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
+}

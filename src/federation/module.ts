@@ -1,0 +1,55 @@
+import type { Module } from '../app/module.ts';
+import { FederationRepo } from './federation.repo.ts';
+import { federationRoutes } from './federation.routes.ts';
+import { DEFAULT_SETTINGS, FederationService, type Transport } from './federation.service.ts';
+import * as m0010 from './migrations/0010_federation.ts';
+import { httpTransport } from './transport.ts';
+
+declare module '../app/module.ts' {
+  interface Services {
+    federation: FederationService;
+  }
+  interface WireOptions {
+    /** How items reach partners (default HTTPS; tests may carry them otherwise). */
+    federationTransport?: Transport;
+  }
+}
+
+/** Federation of national nodes: keys, partners, agreements, the outbox and the inbox. */
+export const federationModule: Module = {
+  name: 'federation',
+  migrations: { '0010_federation': m0010 },
+  build: ({ conn: { db }, audit, bus, clock, ids, config, authRepo }, opts) => ({
+    federation: new FederationService(
+      db,
+      new FederationRepo(),
+      audit,
+      bus,
+      clock,
+      ids,
+      { ...DEFAULT_SETTINGS, nodeId: config.nodeId, maxSkewSeconds: config.federationMaxSkewSeconds },
+      opts.federationTransport ?? httpTransport(),
+      async () => (await authRepo.allAgencies(db)).map((a) => a.code),
+    ),
+  }),
+  routes: (s) => async (api) => {
+    await api.register(federationRoutes, { federation: s.federation });
+  },
+  start: (s, { intervals, onError }) => {
+    const every = intervals.federationSend ?? s.config.federationSendEveryMs;
+    let stopped = false;
+    let running: Promise<unknown> = s.federation.resume().catch((err) => onError(err, 'federation resume failed'));
+    const timer = every > 0
+      ? setInterval(() => {
+          if (stopped) return;
+          running = running.then(() => s.federation.flush(5)).catch((err) => onError(err, 'federation send failed'));
+        }, every)
+      : undefined;
+    timer?.unref?.();
+    return async () => {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running.catch(() => undefined);
+    };
+  },
+};
