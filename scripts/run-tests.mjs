@@ -5,15 +5,18 @@ import { existsSync } from 'node:fs';
 
 const UNIT = [
   'src/core/core.test.ts',
+  'src/core/regions.test.ts',
   'src/app/module.test.ts',
   'src/auth/policy.test.ts',
   'src/db/db.test.ts',
   'src/db/lock.test.ts',
   'src/audit/audit.test.ts',
+  'src/audit/audit.routes.test.ts',
   'src/events/bus.test.ts',
   'src/auth/auth.service.test.ts',
   'src/auth/login-limiter.test.ts',
   'src/records/records.service.test.ts',
+  'src/records/records.routes.test.ts',
   'src/records/import/un-sc.test.ts',
   'src/records/import/un-sc.import.test.ts',
   'src/seed/demo.test.ts',
@@ -28,6 +31,7 @@ const UNIT = [
   'src/screening/offline/screen-batch.test.ts',
   'src/notices/lifecycle.test.ts',
   'src/notices/checks.test.ts',
+  'src/notices/public-extract.test.ts',
   'src/notices/notices.service.test.ts',
   'src/notices/notices.routes.test.ts',
   'src/notices/import/interpol-public.test.ts',
@@ -53,6 +57,9 @@ const UNIT = [
   'src/http/log-safety.test.ts',
   'src/http/protocol.test.ts',
   'src/cli/cli.test.ts',
+  'src/seed/first-start.test.ts',
+  'src/federation/federation.test.ts',
+  'src/federation/exchange.test.ts',
   // last: kills a node with SIGKILL RIBAT_CRASH_KILLS times (default 50) and checks every acknowledged write
   'src/db/durability.test.ts',
 ];

@@ -25,6 +25,7 @@ import { startBackupSchedule } from './db/backup-schedule.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { databaseModule } from './db/module.ts';
+import { federationModule } from './federation/module.ts';
 import type { EventBus } from './events/bus.ts';
 import { InProcessBus } from './events/in-process.ts';
 import { NatsBus } from './events/nats.ts';
@@ -47,10 +48,11 @@ export const MODULES: readonly Module[] = [
   recordsModule,
   seedModule,
   screeningModule,
+  casesModule,
   noticesModule,
   messagesModule,
   networkModule,
-  casesModule,
+  federationModule,
 ];
 
 /** Every migration of the node's modules. */
@@ -120,7 +122,8 @@ export interface StartOptions {
   /**
    * How often the modules' background jobs run, by job name (tests run them fast): `hitEscalation`
    * (overdue hit tasks, default every minute), `messageAlarms` (unread messages past their
-   * deadline, every minute), `noticeSweep` (renewals and expiries, every hour).
+   * deadline, every minute), `noticeSweep` (renewals and expiries, every hour), `federationSend`
+   * (the outbound queue, FEDERATION_SEND_EVERY_MS; 0: only on demand).
    */
   intervals?: Partial<Record<string, number>>;
   /** The modules to run (default MODULES). */

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import type { AuditEntry, AuditListEntry } from './audit.ts';
+import type { NoticeType } from '../notices/notice.ts';
+import { RECORD_KINDS, type RecordKind } from '../records/record.ts';
+import type { AuditEntry, AuditListEntry, TargetLabel } from './audit.ts';
 
 // One lock key for the chain: appends are serialised so that each sees the previous hash.
 const CHAIN_LOCK = 72_616_274;
@@ -91,7 +93,7 @@ export class AuditRepo {
     db: Db,
     f: { subjectId?: string; actorUserId?: string; targetId?: string; action?: string; beforeSeq?: number },
     limit: number,
-  ): Promise<AuditListEntry[]> {
+  ): Promise<Array<Omit<AuditListEntry, 'targetLabel'>>> {
     let q = db
       .selectFrom('auditLog')
       .leftJoin('users', 'users.id', 'auditLog.actorUserId')
@@ -106,4 +108,88 @@ export class AuditRepo {
     const rows = await q.orderBy('auditLog.seq', 'desc').limit(limit).execute();
     return rows.map((r) => ({ ...toEntry(r), actorUsername: r.actorUsername, actorAgencyCode: r.actorAgencyCode }));
   }
+
+  /**
+   * The labels of a page's targets, one query per kind of target (at most nine for a page),
+   * keyed by `labelKey`. Only the tables named in LABELS are read, and only their label
+   * columns; `withContent: false` (a reader who may not see every record, notice and case)
+   * leaves out all but users, agencies and API tokens, whose names the audit already shows.
+   */
+  async targetLabels(db: Db, targets: ReadonlyArray<{ targetType: string; targetId: string | null }>, withContent: boolean): Promise<Map<string, TargetLabel>> {
+    const out = new Map<string, TargetLabel>();
+    await Promise.all(
+      (Object.keys(LABELS) as LabelSource[]).map(async (source) => {
+        const { types, content } = LABELS[source];
+        if (content && !withContent) return;
+        const ids = [...new Set(targets.filter((t) => t.targetId !== null && types.includes(t.targetType)).map((t) => t.targetId!))];
+        if (ids.length === 0) return;
+        for (const r of await labelRows(db, source, ids)) if (r.text) out.set(`${source}:${r.id}`, label(source, r));
+      }),
+    );
+    return out;
+  }
+}
+
+/** Where each kind of target finds its label; `content`: the label names personal data or a case. */
+const LABELS = {
+  record: { types: ['record', ...RECORD_KINDS], content: true },
+  notice: { types: ['notice'], content: true },
+  case: { types: ['case'], content: true },
+  gang: { types: ['gang'], content: true },
+  hit: { types: ['hit'], content: true },
+  thread: { types: ['message_thread'], content: true },
+  user: { types: ['user'], content: false },
+  agency: { types: ['agency'], content: false },
+  token: { types: ['api_token'], content: false },
+} satisfies Record<string, { types: readonly string[]; content: boolean }>;
+type LabelSource = keyof typeof LABELS;
+
+/** The key of a target's label in targetLabels' answer. */
+export function labelKey(targetType: string, targetId: string | null): string | null {
+  if (targetId === null) return null;
+  const source = (Object.keys(LABELS) as LabelSource[]).find((s) => (LABELS[s].types as readonly string[]).includes(targetType));
+  return source ? `${source}:${targetId}` : null;
+}
+
+type LabelRow = { id: string; text: string | null; kind?: string | null };
+
+function labelRows(db: Db, source: LabelSource, ids: string[]): Promise<LabelRow[]> {
+  switch (source) {
+    case 'record':
+      return db.selectFrom('records').select(['id', 'displayName as text', 'kind']).where('id', 'in', ids).execute();
+    case 'notice':
+      return db.selectFrom('notices').select(['id', 'reference as text', 'type as kind']).where('id', 'in', ids).execute();
+    case 'case':
+      return db.selectFrom('cases').select(['id', 'reference as text']).where('id', 'in', ids).execute();
+    case 'gang':
+      return db.selectFrom('gangs').select(['id', 'name as text']).where('id', 'in', ids).execute();
+    // a hit by the notice it is on; a thread by its notice or case reference (its subject is content)
+    case 'hit':
+      return db
+        .selectFrom('hits')
+        .innerJoin('notices', 'notices.id', 'hits.noticeId')
+        .select(['hits.id', 'notices.reference as text', 'notices.type as kind'])
+        .where('hits.id', 'in', ids)
+        .execute();
+    case 'thread':
+      return db
+        .selectFrom('messageThreads')
+        .leftJoin('notices', 'notices.id', 'messageThreads.noticeId')
+        .select((eb) => ['messageThreads.id', eb.fn.coalesce('notices.reference', 'messageThreads.caseRef').as('text'), 'notices.type as kind'])
+        .where('messageThreads.id', 'in', ids)
+        .execute();
+    case 'user':
+      return db.selectFrom('users').select(['id', 'username as text']).where('id', 'in', ids).execute();
+    case 'agency':
+      return db.selectFrom('agencies').select(['id', 'code as text']).where('id', 'in', ids).execute();
+    case 'token':
+      return db.selectFrom('apiTokens').select(['id', 'name as text']).where('id', 'in', ids).execute();
+  }
+}
+
+function label(source: LabelSource, r: LabelRow): TargetLabel {
+  const text = r.text ?? '';
+  if (source === 'record') return { text, recordKind: r.kind as RecordKind };
+  if ((source === 'notice' || source === 'hit' || source === 'thread') && r.kind) return { text, noticeType: r.kind as NoticeType };
+  return { text };
 }

@@ -3,7 +3,16 @@ import { Type } from 'typebox';
 import { DateTime } from '../core/schema.ts';
 import { actorOf, purposeOf } from '../http/auth-hook.ts';
 import { PageQuery, pageOf, problems } from '../http/problem.ts';
+import { NOTICE_TYPES } from '../notices/notice.ts';
+import { RECORD_KINDS } from '../records/record.ts';
 import type { AuditService } from './audit.service.ts';
+
+/** What the target is, by its label (never its content); the id stays in `targetId`. */
+export const TargetLabelView = Type.Object({
+  text: Type.String({ description: "a record's display name, a notice's or case's reference, a gang's name, a username, an agency code, a token's name" }),
+  recordKind: Type.Optional(Type.Enum(RECORD_KINDS)),
+  noticeType: Type.Optional(Type.Enum(NOTICE_TYPES)),
+});
 
 export const EntryView = Type.Object({
   seq: Type.Integer(),
@@ -15,6 +24,8 @@ export const EntryView = Type.Object({
   action: Type.String(),
   targetType: Type.String(),
   targetId: Type.Union([Type.String(), Type.Null()]),
+  /** Records, notices, cases, gangs, hits and threads are labelled for the data-protection officer only. */
+  targetLabel: Type.Union([TargetLabelView, Type.Null()]),
   subjectIds: Type.Array(Type.String()),
   purpose: Type.String(),
   details: Type.Record(Type.String(), Type.Unknown()),

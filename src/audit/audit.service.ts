@@ -5,7 +5,7 @@ import { forbidden } from '../core/errors.ts';
 import { decodeCursor, type Page, pageLimit, toPage } from '../core/paging.ts';
 import type { Db } from '../db/connect.ts';
 import { type AuditEntry, type AuditEvent, type AuditListEntry, entryHash, GENESIS_HASH, type VerifyResult } from './audit.ts';
-import type { AuditRepo } from './audit.repo.ts';
+import { type AuditRepo, labelKey } from './audit.repo.ts';
 import type { Checkpointer } from './checkpointer.ts';
 import { type VerifyAgainst, verifyChain } from './verify.ts';
 
@@ -175,21 +175,32 @@ export class AuditService {
     await this.checkpoints?.close();
   }
 
-  /** Who saw or changed what: newest first, paged. Reading the audit log is itself audited. */
+  /**
+   * Who saw or changed what: newest first, paged, each target named by its label (a record's
+   * name, a notice's reference …), the full id beside it. Labels that name personal data, a
+   * notice or a case are given only to a reader who may see every record (the data-protection
+   * officer); the records so named are the list's subjects. Reading the audit log is itself audited.
+   */
   async list(actor: Actor, filter: AuditFilter, page: { limit?: number; cursor?: string }, purpose: string): Promise<Page<AuditListEntry>> {
     this.authorize(actor, 'audit.read');
     const limit = pageLimit(page.limit);
     const beforeSeq = decodeCursor<number>(page.cursor, 'number');
-    const rows = await this.repo.list(this.db, { ...filter, beforeSeq }, limit + 1);
+    const found = toPage(await this.repo.list(this.db, { ...filter, beforeSeq }, limit + 1), limit, (e) => e.seq);
+    const labels = await this.repo.targetLabels(this.db, found.items, actor.roles.includes('dpo'));
+    const items = found.items.map((e) => {
+      const key = labelKey(e.targetType, e.targetId);
+      return { ...e, targetLabel: (key && labels.get(key)) || null };
+    });
+    const named = items.flatMap((e) => (e.targetLabel?.recordKind && e.targetId ? [e.targetId] : []));
     await this.record(actor, {
       action: 'audit.list',
       targetType: 'audit',
       targetId: filter.subjectId ?? null,
-      subjectIds: filter.subjectId ? [filter.subjectId] : [],
+      subjectIds: [...new Set([...(filter.subjectId ? [filter.subjectId] : []), ...named])],
       purpose,
       details: { filter: Object.keys(filter).filter((k) => (filter as any)[k] !== undefined) },
     });
-    return toPage(rows, limit, (e) => e.seq);
+    return { items, nextCursor: found.nextCursor };
   }
 
   private authorize(actor: Actor, action: 'audit.read' | 'audit.verify') {

@@ -1,4 +1,6 @@
 import { hash } from 'node:crypto';
+import type { NoticeType } from '../notices/notice.ts';
+import type { RecordKind } from '../records/record.ts';
 
 /** What a use case says about itself; the audit service adds who, when and the chain. */
 export interface AuditEvent {
@@ -27,10 +29,22 @@ export interface AuditEntry {
   hash: string;
 }
 
-/** An entry as the data-protection officer reads it: with the actor's name and agency code. */
+/**
+ * What the audit list names a target by: a label (a record's display name and kind, a notice's
+ * reference and type, a case number, a username, an agency code …), never the target's content.
+ */
+export interface TargetLabel {
+  text: string;
+  recordKind?: RecordKind;
+  noticeType?: NoticeType;
+}
+
+/** An entry as the data-protection officer reads it: with the actor's name and agency code, and the target's label. */
 export interface AuditListEntry extends AuditEntry {
   actorUsername: string | null;
   actorAgencyCode: string | null;
+  /** null: a target without an id, of a type that has no label, or no longer there (a purged record). */
+  targetLabel: TargetLabel | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { LANGS } from '../core/countries.ts';
 import { DateTime } from '../core/schema.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { PageQuery, pageOf, problems } from '../http/problem.ts';
@@ -17,7 +18,7 @@ export const UserView = Type.Object({
   displayName: Type.String(),
   agencyId: Type.String(),
   roles: Type.Array(Type.String()),
-  locale: Type.String(),
+  locale: Type.Enum(LANGS),
   disabled: Type.Boolean(),
   lockedUntil: Type.Union([DateTime, Type.Null()]),
 });

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import { conflict } from '../core/errors.ts';
-import type { Names } from '../core/countries.ts';
+import type { Lang, Names } from '../core/countries.ts';
 import type { Role, Scope } from './roles.ts';
 
 export interface Agency {
@@ -20,7 +20,7 @@ export interface User {
   displayName: string;
   passwordHash: string;
   roles: Role[];
-  locale: string;
+  locale: Lang;
   failedLogins: number;
   lockedUntil: Date | null;
   disabled: boolean;

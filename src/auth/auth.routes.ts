@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { LANGS } from '../core/countries.ts';
 import { DateTime } from '../core/schema.ts';
 import { actorOf, CSRF_COOKIE, SESSION_COOKIE } from '../http/auth-hook.ts';
 import { PageQuery, pageOf, problems } from '../http/problem.ts';
@@ -13,7 +14,7 @@ export const MeSchema = Type.Object({
   displayName: Type.String(),
   agency: Type.Object({ id: Type.String(), code: Type.String(), country: Type.String(), names: Names }),
   roles: Type.Array(Type.String()),
-  locale: Type.String(),
+  locale: Type.Enum(LANGS),
   permissions: Type.Array(Type.String()),
 });
 export const SessionView = Type.Object({ user: MeSchema, csrfToken: Type.String() });

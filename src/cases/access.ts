@@ -7,7 +7,7 @@ import { type Action, can } from '../auth/policy.ts';
 import type { Actor } from '../auth/roles.ts';
 import { forbidden, notFound } from '../core/errors.ts';
 import { type Handling, visibleToAgency } from '../core/handling.ts';
-import type { RecordGuard, Viewer } from './cases.repo.ts';
+import type { RecordGuard, Viewer } from './handling.repo.ts';
 
 export interface Owned extends Handling {
   ownerAgencyId: string;

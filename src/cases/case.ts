@@ -1,6 +1,7 @@
 /** Cases and the facts recorded in them: the domain's types and rules, no I/O. */
 import { invalid } from '../core/errors.ts';
 import { isPartialDate } from '../core/partial-date.ts';
+import { normalizeRegion } from '../core/regions.ts';
 
 export const CASE_STATUSES = ['open', 'solved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -59,6 +60,12 @@ export function yearRange(year: number): { from: string; to: string } {
   if (!Number.isInteger(year) || year < 1900 || year > 2999) throw invalid('invalid_year', 'year is a four-digit year', { year });
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
+
+/**
+ * A list's region filter as stored values are: a name or code typed in the filter finds the
+ * region's code (`Tanger` finds MA-01), other text finds that text as typed.
+ */
+export const regionFilter = (typed: string | undefined) => (typed?.trim() ? normalizeRegion(typed).value : undefined);
 
 /** Case references read C-YYYY-NNNNNN: the opening year and a node-wide sequence number. */
 export const caseReference = (openedOn: string, n: number) => `C-${openedOn.slice(0, 4)}-${String(n).padStart(6, '0')}`;

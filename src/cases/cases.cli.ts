@@ -1,6 +1,7 @@
 import type { Command } from '../cli/command.ts';
 import { table, UsageError } from '../cli/output.ts';
 import { isUuid } from '../core/ids.ts';
+import { regionName } from '../core/regions.ts';
 import { CASE_STATUSES } from './case.ts';
 
 /** `ribat cases list|show`: thin, as the console actor of the hub. */
@@ -8,7 +9,7 @@ export const casesCommands: Command[] = [
   {
     name: 'cases list',
     summary: 'List cases, newest first',
-    usage: `ribat cases list [--category CODE] [--status ${CASE_STATUSES.join('|')}] [--region R] [--year YYYY] [--limit 50] [--json]`,
+    usage: `ribat cases list [--category CODE] [--status ${CASE_STATUSES.join('|')}] [--region MA-01..MA-12|NAME] [--year YYYY] [--limit 50] [--json]`,
     options: { category: { type: 'string' }, status: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, limit: { type: 'string' } },
     async run(ctx, v) {
       if (v.status && !(CASE_STATUSES as readonly string[]).includes(v.status)) throw new UsageError(`--status is one of ${CASE_STATUSES.join(', ')}`);
@@ -18,8 +19,10 @@ export const casesCommands: Command[] = [
       if (year !== undefined && (!Number.isInteger(year) || year < 1900 || year > 2999)) throw new UsageError('--year is a four-digit year');
       const s = await ctx.services();
       const page = await s.cases.cases.list(await s.seeder.consoleActor(), { category: v.category, status: v.status, region: v.region, year, limit }, 'console: cases list');
+      // --region takes a code or a name (Tanger, Casablanca-Settat, الشرق); the table names the region, --json keeps its code
       const rows = page.items.map((c) => ({ reference: c.reference, category: c.category, status: c.status, region: c.region, opened: c.openedOn, owner: c.ownerAgencyCode, id: c.id }));
-      ctx.out.result({ items: rows, nextCursor: page.nextCursor }, rows.length ? table(rows, ['reference', 'category', 'status', 'region', 'opened', 'owner', 'id']) : 'no cases');
+      const named = rows.map((r) => ({ ...r, region: regionName(r.region, 'en') }));
+      ctx.out.result({ items: rows, nextCursor: page.nextCursor }, rows.length ? table(named, ['reference', 'category', 'status', 'region', 'opened', 'owner', 'id']) : 'no cases');
       return 0;
     },
   },
@@ -40,7 +43,7 @@ export const casesCommands: Command[] = [
       const arrests = (await s.cases.facts.arrests(actor, id, { limit: 200 })).items;
       const seizures = (await s.cases.facts.seizures(actor, id, { limit: 200 })).items;
       const human = [
-        `${c.reference}  ${c.category}  ${c.status}  ${c.region}${c.city ? ` / ${c.city}` : ''}  owner ${c.ownerAgencyCode}  ${c.tlp}`,
+        `${c.reference}  ${c.category}  ${c.status}  ${regionName(c.region, 'en')}${c.city ? ` / ${c.city}` : ''}  owner ${c.ownerAgencyCode}  ${c.tlp}`,
         `opened ${c.openedOn}${c.closedOn ? `, closed ${c.closedOn}` : ''}`,
         `parties: ${parties.length}  arrests: ${arrests.length}  seizures: ${seizures.length}`,
         ...seizures.map((z) => `  seizure ${z.seizedOn}  ${z.substance}  ${z.display.value} ${z.display.unit}`),

@@ -99,6 +99,26 @@ for (const target of DB_TARGETS) {
       assert.equal((await call(analyst, 'DELETE', `/cases/${c.id}/arrests/${ids.arrest}`)).statusCode, 204);
     });
 
+    it('stores a region named in any of the four languages as its code, and keeps one it does not recognise as typed (201, never 400)', async () => {
+      let r = await call(analyst, 'POST', '/cases', { category: 'theft', title: 'Vol à Casa', region: 'Casablanca', openedOn: '2026-01-05' });
+      assert.equal(r.statusCode, 201, r.body);
+      const named = r.json();
+      assert.equal(named.region, 'MA-06');
+      r = await call(analyst, 'POST', '/cases', { category: 'theft', title: 'Vol au port', region: 'Port de Tanger Med', openedOn: '2026-01-05' });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal(r.json().region, 'Port de Tanger Med');
+      r = await call(analyst, 'PATCH', `/cases/${r.json().id}`, { version: 1, region: 'طنجة تطوان الحسيمة' });
+      assert.equal(r.json().region, 'MA-01');
+      r = await call(analyst, 'POST', `/cases/${named.id}/arrests`, { arrestedOn: '2026-02-01', region: 'ma 6' });
+      assert.equal(r.json().region, 'MA-06');
+      r = await call(analyst, 'POST', '/gangs', { name: 'Bande de Fès', kind: 'criminal_gang', region: 'Fès-Meknès' });
+      assert.equal(r.json().region, 'MA-03');
+      r = await call(analyst, 'POST', '/complaints', { channel: 'web', category: 'fraud', receivedOn: '2026-02-03', region: 'Rabat' });
+      assert.equal(r.json().region, 'MA-04');
+      const found = (await call(analyst, 'GET', `/cases?region=${encodeURIComponent('casablanca settat')}&limit=200`)).json().items;
+      assert.ok(found.some((x: { id: string }) => x.id === named.id));
+    });
+
     it('catalogue: lists labels, and only an administrator adds, in all four languages', async () => {
       const cats = (await call(analyst, 'GET', '/catalogue/categories')).json().items;
       assert.equal(cats.find((c: any) => c.code === 'cybercrime').labels.ar, 'الجرائم الإلكترونية');

@@ -4,6 +4,7 @@ import { DB_TARGETS, describeOn, type TestNode, testServices } from '../../test/
 import type { Actor, Role } from '../auth/roles.ts';
 import { SCOPES } from '../auth/roles.ts';
 import { TLP_LEVELS, type TlpLevel, visibleToAgency } from '../core/handling.ts';
+import { up as mapRegionsToCodes } from './migrations/0011_region_codes.ts';
 
 const NAMES = { ar: 'مكتب', fr: 'Bureau', en: 'Bureau', es: 'Oficina' };
 const actor = (userId: string, agencyId: string, roles: Role[] = ['analyst']): Actor => ({ userId, agencyId, roles, scopes: SCOPES, via: 'session' });
@@ -346,6 +347,61 @@ for (const target of DB_TARGETS) {
       const z = await s.cases.facts.recordSeizure(hub, c.id, { substance: 'khat', quantity: { value: '3.5', unit: 'kg' }, seizedOn: '2026-02-01', region: 'Oriental' });
       assert.equal(z.quantity, 3_500);
       assert.ok((await s.cases.catalogue.categories(admin)).some((x) => x.code === 'human_trafficking'));
+    });
+
+    it('stores a region typed as a name or a code as its ISO 3166-2:MA code on every fact, and keeps text it does not recognise as typed', async () => {
+      const c = await s.cases.cases.create(hub, newCase({ title: 'Régions', region: 'casablanca settat' }));
+      assert.equal(c.region, 'MA-06');
+      const port = await s.cases.cases.create(hub, newCase({ title: 'Port', region: '  Tanger Med ' }));
+      assert.equal(port.region, 'Tanger Med', 'kept as typed, never refused');
+      assert.equal((await s.cases.cases.update(hub, port.id, { version: port.version, region: 'ma 1' })).region, 'MA-01');
+      assert.equal((await s.cases.facts.recordArrest(hub, c.id, { arrestedOn: '2026-02-01', region: 'الدار البيضاء سطات' })).region, 'MA-06');
+      assert.equal((await s.cases.facts.recordSeizure(hub, c.id, { substance: 'cocaine', quantity: { value: '1', unit: 'kg' }, seizedOn: '2026-02-01', region: 'Fez' })).region, 'MA-03');
+      const gang = await s.cases.gangs.create(hub, { name: 'Bande de Dakhla', kind: 'criminal_gang', region: 'Dakhla' });
+      assert.equal(gang.region, 'MA-12');
+      assert.equal((await s.cases.gangs.update(hub, gang.id, { version: gang.version, region: 'Quartier Lagouira' })).region, 'Quartier Lagouira');
+      assert.equal((await s.cases.facts.recordMigrationEvent(hub, { kind: 'migrants_rescued', occurredOn: '2026-02-01', region: 'Laâyoune', persons: 5 })).region, 'MA-11');
+      assert.equal((await s.cases.facts.recordComplaint(hub, { channel: 'web', category: 'fraud', receivedOn: '2026-02-01', region: 'Au large' })).region, 'Au large');
+      // a filter takes a code or a name, and finds text kept as typed by that text
+      const cases = async (region: string) => (await s.cases.cases.list(hub, { region, limit: 200 })).items.map((x) => x.id);
+      for (const q of ['MA-06', 'Casablanca', 'الدار البيضاء سطات']) assert.ok((await cases(q)).includes(c.id), q);
+      assert.ok((await cases('Tanger')).includes(port.id));
+      assert.ok((await s.cases.gangs.list(hub, { region: 'Quartier Lagouira' })).items.some((g) => g.id === gang.id));
+      assert.equal((await s.cases.facts.migrationEvents(hub, { region: 'El Aaiún' })).items.length, 1);
+      assert.equal((await s.cases.facts.complaints(hub, { region: 'Au large' })).items.length, 1);
+    });
+
+    it('migration 0011 turns regions stored as free text into codes where it recognises them and leaves other text untouched', async () => {
+      const db = s.conn.db;
+      const legacy = await s.cases.cases.create(hub, newCase({ title: 'Avant le catalogue' }));
+      const unknown = await s.cases.cases.create(hub, newCase({ title: 'Texte libre' }));
+      const arrest = await s.cases.facts.recordArrest(hub, legacy.id, { arrestedOn: '2026-02-01', region: 'MA-01' });
+      const seizure = await s.cases.facts.recordSeizure(hub, legacy.id, { substance: 'heroin', quantity: { value: '2', unit: 'kg' }, seizedOn: '2026-02-01', region: 'MA-01' });
+      const gang = await s.cases.gangs.create(hub, { name: 'Bande ancienne', kind: 'criminal_gang', region: 'MA-01' });
+      const ev = await s.cases.facts.recordMigrationEvent(hub, { kind: 'departure_prevented', occurredOn: '2026-02-01', region: 'MA-01', persons: 9 });
+      const cp = await s.cases.facts.recordComplaint(hub, { channel: 'phone', category: 'fraud', receivedOn: '2026-02-01', region: 'MA-01' });
+      // the values as the free-text fields stored them before the catalogue
+      await db.updateTable('cases').set({ region: 'Tanger' }).where('id', '=', legacy.id).execute();
+      await db.updateTable('cases').set({ region: ' Zone franche de Tanger Med ' }).where('id', '=', unknown.id).execute();
+      await db.updateTable('arrests').set({ region: 'fès' }).where('id', '=', arrest.id).execute();
+      await db.updateTable('seizures').set({ region: 'Région de l’Oriental' }).where('id', '=', seizure.id).execute();
+      await db.updateTable('gangs').set({ region: 'الشرق' }).where('id', '=', gang.id).execute();
+      await db.updateTable('migrationEvents').set({ region: 'Meknès-Tafilalet' }).where('id', '=', ev.id).execute();
+      await db.updateTable('complaints').set({ region: 'casa' }).where('id', '=', cp.id).execute();
+
+      await mapRegionsToCodes(db);
+      await mapRegionsToCodes(db); // twice: nothing changes the second time
+      const region = async (table: 'cases' | 'arrests' | 'seizures' | 'gangs' | 'migrationEvents' | 'complaints', id: string) =>
+        (await db.selectFrom(table).select('region').where('id', '=', id).executeTakeFirstOrThrow()).region;
+      assert.equal(await region('cases', legacy.id), 'MA-01');
+      assert.equal(await region('cases', unknown.id), ' Zone franche de Tanger Med ', 'unknown text untouched, spaces and all');
+      assert.equal(await region('arrests', arrest.id), 'MA-03');
+      assert.equal(await region('seizures', seizure.id), 'MA-02');
+      assert.equal(await region('gangs', gang.id), 'MA-02');
+      assert.equal(await region('migrationEvents', ev.id), 'Meknès-Tafilalet', 'a former region split between two of today’s is not guessed');
+      assert.equal(await region('complaints', cp.id), 'MA-06');
+      // codes already stored stay as they are
+      assert.equal((await db.selectFrom('cases').select('region').where('id', '=', (await s.cases.cases.create(hub, newCase())).id).executeTakeFirstOrThrow()).region, 'MA-01');
     });
   });
 }

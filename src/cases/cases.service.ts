@@ -6,10 +6,11 @@ import type { TlpLevel } from '../core/handling.ts';
 import type { IdGenerator } from '../core/ids.ts';
 import { decodeCursor, type Page, pageLimit, toPage } from '../core/paging.ts';
 import { toIsoDate } from '../core/partial-date.ts';
+import { normalizeRegion } from '../core/regions.ts';
 import type { Db } from '../db/connect.ts';
 import type { EventBus } from '../events/bus.ts';
 import { authorize, guard, recordVisible, viewerOf } from './access.ts';
-import { assertNotFuture, type CaseStatus, type PartyKind, caseReference, checkClosing, isRecordPartyKind, normalizeAddress, normalizePhone, yearRange } from './case.ts';
+import { assertNotFuture, type CaseStatus, regionFilter, type PartyKind, caseReference, checkClosing, isRecordPartyKind, normalizeAddress, normalizePhone, yearRange } from './case.ts';
 import type { CasesRepo, PartyRow, StoredCase } from './cases.repo.ts';
 import type { AddPartyInput, CaseListQuery, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './cases.schema.ts';
 
@@ -59,7 +60,7 @@ export class CasesService {
         category: input.category,
         title: input.title.trim(),
         summary: input.summary?.trim() || null,
-        region: input.region.trim(),
+        region: normalizeRegion(input.region).value,
         city: input.city?.trim() || null,
         openedOn,
         closedOn: null,
@@ -97,7 +98,7 @@ export class CasesService {
       {
         category: q.category,
         status: q.status,
-        region: q.region,
+        region: regionFilter(q.region),
         from: range?.from,
         to: range?.to,
         ownerAgencyId: q.mine ? actor.agencyId : undefined,
@@ -128,7 +129,7 @@ export class CasesService {
       ...(input.category !== undefined ? { category: input.category } : {}),
       ...(input.title !== undefined ? { title: input.title.trim() } : {}),
       ...(input.summary !== undefined ? { summary: input.summary?.trim() || null } : {}),
-      ...(input.region !== undefined ? { region: input.region.trim() } : {}),
+      ...(input.region !== undefined ? { region: normalizeRegion(input.region).value } : {}),
       ...(input.city !== undefined ? { city: input.city?.trim() || null } : {}),
       ...(input.handling ? { tlp: input.handling.tlp as TlpLevel, restrictedTo } : {}),
       openedOn,

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/roles.ts';
 import { conflict } from '../core/errors.ts';
 import { authorize } from './access.ts';
 import { checkLabels } from './catalogue.ts';
-import type { CatalogueRow, SubstanceRow } from './cases.repo.ts';
+import type { CatalogueRow, SubstanceRow } from './catalogue.repo.ts';
 import type { CreateCategoryInput, CreateSubstanceInput } from './cases.schema.ts';
 import type { CasesDeps } from './cases.service.ts';
 

@@ -2,8 +2,9 @@ import type { Actor } from '../auth/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.ts';
 import { decodeCursor, type Page, pageLimit, toPage } from '../core/paging.ts';
 import { toIsoDate } from '../core/partial-date.ts';
+import { normalizeRegion } from '../core/regions.ts';
 import { authorize, recordVisible, sees, viewerOf } from './access.ts';
-import { assertNotFuture, isForeignNational, yearRange } from './case.ts';
+import { assertNotFuture, isForeignNational, regionFilter, yearRange } from './case.ts';
 import { type DisplayQuantity, displayQuantity, type Measure, toBaseQuantity } from './catalogue.ts';
 import type { ArrestRow, ComplaintRow, MigrationEventRow, SeizureRow, WarrantRow } from './cases.repo.ts';
 import type {
@@ -62,7 +63,7 @@ export class FactsService {
       caseId,
       personRecordId: input.personRecordId ?? null,
       arrestedOn,
-      region: input.region.trim(),
+      region: normalizeRegion(input.region).value,
       city: input.city?.trim() || null,
       place: input.place?.trim() || null,
       agencyId,
@@ -160,7 +161,7 @@ export class FactsService {
       quantity,
       currency,
       seizedOn: assertNotFuture(input.seizedOn, toIsoDate(now), 'seizedOn'),
-      region: input.region.trim(),
+      region: normalizeRegion(input.region).value,
       city: input.city?.trim() || null,
       place: input.place?.trim() || null,
       agencyId: await this.agency(actor, input.agencyId),
@@ -210,7 +211,7 @@ export class FactsService {
       id: this.d.ids(),
       kind: input.kind,
       occurredOn: assertNotFuture(input.occurredOn, toIsoDate(now), 'occurredOn'),
-      region: input.region.trim(),
+      region: normalizeRegion(input.region).value,
       persons: input.persons,
       caseId: input.caseId ?? null,
       agencyId: actor.agencyId,
@@ -229,7 +230,7 @@ export class FactsService {
     authorize(actor, 'case.read');
     const limit = pageLimit(q.limit);
     const r = q.year !== undefined ? yearRange(q.year) : undefined;
-    const rows = await this.d.repo.listMigrationEvents(this.d.db, viewerOf(actor), { kind: q.kind, region: q.region, from: r?.from, to: r?.to, beforeId: decodeCursor<string>(q.cursor, 'string') }, limit + 1);
+    const rows = await this.d.repo.listMigrationEvents(this.d.db, viewerOf(actor), { kind: q.kind, region: regionFilter(q.region), from: r?.from, to: r?.to, beforeId: decodeCursor<string>(q.cursor, 'string') }, limit + 1);
     return toPage(rows, limit, (x) => x.id);
   }
 
@@ -322,7 +323,7 @@ export class FactsService {
       channel: input.channel,
       category: input.category,
       receivedOn: assertNotFuture(input.receivedOn, toIsoDate(now), 'receivedOn'),
-      region: input.region.trim(),
+      region: normalizeRegion(input.region).value,
       status: input.status ?? 'received',
       caseId: input.caseId ?? null,
       agencyId: actor.agencyId,
@@ -343,7 +344,7 @@ export class FactsService {
     const rows = await this.d.repo.listComplaints(
       this.d.db,
       viewerOf(actor),
-      { channel: q.channel, category: q.category, region: q.region, from: r?.from, to: r?.to, beforeId: decodeCursor<string>(q.cursor, 'string') },
+      { channel: q.channel, category: q.category, region: regionFilter(q.region), from: r?.from, to: r?.to, beforeId: decodeCursor<string>(q.cursor, 'string') },
       limit + 1,
     );
     return toPage(rows, limit, (x) => x.id);

@@ -3,8 +3,9 @@ import { conflict, invalid, notFound } from '../core/errors.ts';
 import type { TlpLevel } from '../core/handling.ts';
 import { decodeCursor, type Page, pageLimit, toPage } from '../core/paging.ts';
 import { toIsoDate } from '../core/partial-date.ts';
+import { normalizeRegion } from '../core/regions.ts';
 import { authorize, guard, recordVisible, sees, viewerOf } from './access.ts';
-import { assertNotFuture, yearRange } from './case.ts';
+import { assertNotFuture, regionFilter, yearRange } from './case.ts';
 import type { StoredGang } from './cases.repo.ts';
 import type { CreateGangInput, GangListQuery, UpdateGangInput } from './cases.schema.ts';
 import type { CasesDeps, CasesService } from './cases.service.ts';
@@ -46,7 +47,7 @@ export class GangsService {
         kind: input.kind,
         status: 'active',
         dismantledOn: null,
-        region: input.region.trim(),
+        region: normalizeRegion(input.region).value,
         ownerAgencyId: actor.agencyId,
         tlp: (input.handling?.tlp ?? 'AMBER') as TlpLevel,
         restrictedTo,
@@ -85,7 +86,7 @@ export class GangsService {
     const rows = await this.d.repo.listGangs(
       this.d.db,
       viewerOf(actor),
-      { kind: q.kind, status: q.status, region: q.region, from: r?.from, to: r?.to, beforeId: decodeCursor<string>(q.cursor, 'string') },
+      { kind: q.kind, status: q.status, region: regionFilter(q.region), from: r?.from, to: r?.to, beforeId: decodeCursor<string>(q.cursor, 'string') },
       limit + 1,
     );
     return toPage(rows, limit, (g) => g.id);
@@ -99,7 +100,7 @@ export class GangsService {
       const ok = await this.d.repo.updateGang(trx, id, input.version, {
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
         ...(input.kind !== undefined ? { kind: input.kind } : {}),
-        ...(input.region !== undefined ? { region: input.region.trim() } : {}),
+        ...(input.region !== undefined ? { region: normalizeRegion(input.region).value } : {}),
         ...(input.handling ? { tlp: input.handling.tlp as TlpLevel, restrictedTo } : {}),
         updatedAt: this.d.clock.now(),
       });

@@ -1,6 +1,9 @@
 /** The cases module's public surface: the report, network and seed modules use these. */
-export { CasesRepo, visibleSql } from './cases.repo.ts';
-export type { ArrestRow, CaseRow, ComplaintRow, GangRow, MigrationEventRow, SeizureRow, StoredCase, StoredGang, Viewer, WarrantRow } from './cases.repo.ts';
+export { CasesRepo } from './cases.repo.ts';
+export type { CaseRow, StoredCase } from './cases.repo.ts';
+export type { ArrestRow, ComplaintRow, MigrationEventRow, SeizureRow, WarrantRow } from './facts.repo.ts';
+export type { GangRow, StoredGang } from './gangs.repo.ts';
+export { type Viewer, visibleSql } from './handling.repo.ts';
 export { CasesService } from './cases.service.ts';
 export type { CasesDeps, RecordLookup } from './cases.service.ts';
 export { FactsService } from './facts.service.ts';

@@ -1,26 +1,13 @@
 /**
- * Labels and number formats of the annual report in the node's four languages. Regions are
- * Morocco's twelve regions by their ISO 3166-2:MA codes (the 2015 division, codes since 2019).
+ * Labels and number formats of the annual report in the node's four languages. Regions come from
+ * the one catalogue (src/core/regions.ts): Morocco's twelve regions by their ISO 3166-2:MA codes.
  */
+import { REGION_CODES, regionName } from '../core/regions.ts';
 import { type Figure, type Measure, type ReportLang, roundChange } from './report.ts';
 
 type L = Record<ReportLang, string>;
 
-export const REGIONS: ReadonlyArray<{ code: string; labels: L }> = [
-  { code: 'MA-01', labels: { ar: 'طنجة تطوان الحسيمة', fr: 'Tanger-Tétouan-Al Hoceïma', en: 'Tangier-Tetouan-Al Hoceima', es: 'Tánger-Tetuán-Alhucemas' } },
-  { code: 'MA-02', labels: { ar: 'الشرق', fr: "L'Oriental", en: 'Oriental', es: 'Oriental' } },
-  { code: 'MA-03', labels: { ar: 'فاس مكناس', fr: 'Fès-Meknès', en: 'Fez-Meknes', es: 'Fez-Mequinez' } },
-  { code: 'MA-04', labels: { ar: 'الرباط سلا القنيطرة', fr: 'Rabat-Salé-Kénitra', en: 'Rabat-Sale-Kenitra', es: 'Rabat-Salé-Kenitra' } },
-  { code: 'MA-05', labels: { ar: 'بني ملال خنيفرة', fr: 'Béni Mellal-Khénifra', en: 'Beni Mellal-Khenifra', es: 'Beni Mellal-Jenifra' } },
-  { code: 'MA-06', labels: { ar: 'الدار البيضاء سطات', fr: 'Casablanca-Settat', en: 'Casablanca-Settat', es: 'Casablanca-Settat' } },
-  { code: 'MA-07', labels: { ar: 'مراكش آسفي', fr: 'Marrakech-Safi', en: 'Marrakesh-Safi', es: 'Marrakech-Safí' } },
-  { code: 'MA-08', labels: { ar: 'درعة تافيلالت', fr: 'Drâa-Tafilalet', en: 'Draa-Tafilalet', es: 'Draa-Tafilalet' } },
-  { code: 'MA-09', labels: { ar: 'سوس ماسة', fr: 'Souss-Massa', en: 'Souss-Massa', es: 'Sus-Masa' } },
-  { code: 'MA-10', labels: { ar: 'كلميم واد نون', fr: 'Guelmim-Oued Noun', en: 'Guelmim-Oued Noun', es: 'Guelmim-Oued Noun' } },
-  { code: 'MA-11', labels: { ar: 'العيون الساقية الحمراء', fr: 'Laâyoune-Sakia El Hamra', en: 'Laayoune-Sakia El Hamra', es: 'El Aaiún-Saguía el Hamra' } },
-  { code: 'MA-12', labels: { ar: 'الداخلة وادي الذهب', fr: 'Dakhla-Oued Ed-Dahab', en: 'Dakhla-Oued Ed-Dahab', es: 'Dajla-Río de Oro' } },
-];
-export const REGION_CODES = REGIONS.map((r) => r.code);
+export { REGION_CODES };
 
 const FIGURES: Record<string, L> = {
   'cases.total': { ar: 'مجموع القضايا', fr: 'Affaires traitées', en: 'Cases', es: 'Casos' },
@@ -91,7 +78,8 @@ export function figureLabel(key: string, lang: ReportLang, substances: Record<st
   return FIGURES[key]?.[lang] ?? key;
 }
 
-export const regionLabel = (code: string, lang: ReportLang) => REGIONS.find((r) => r.code === code)?.labels[lang] ?? code;
+/** A region of the report by its name in `lang`; a region typed as free text and not recognised shows as typed. */
+export const regionLabel = (region: string, lang: ReportLang) => regionName(region, lang);
 
 export function monthLabel(month: number, lang: ReportLang): string {
   return new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month - 1, 1)));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lineText, readPdf, type TextRun } from './pdf-text.test-helper.ts';
 import { visualRuns } from './report-bidi.ts';
+import { REGIONS } from '../core/regions.ts';
 import { changeText, formatChange } from './report-labels.ts';
 import { CONTENT_BOTTOM, reportPdf } from './report-pdf.ts';
 import { buildReport, headlineFigures, type ReportRows, roundChange, yoyRate } from './report.ts';
@@ -11,10 +12,10 @@ const EMPTY: ReportRows = { cases: [], arrests: [], seizures: [], gangs: [], gan
 const LABELS = { categories: {}, substances: { cannabis_resin: { ar: 'راتنج القنب (الشيرا)', fr: 'Résine de cannabis', en: 'Cannabis resin', es: 'Resina de cannabis' } } };
 const cases = (year: number, region: string, n: number, status = 'solved') => ({ y: year, m: 3, region, category: 'theft', status, n });
 
-/** 2024 with cases in two coded regions and one region typed in Latin letters, 2023 for the change. */
+/** 2024 with cases in two coded regions and one region typed in Latin letters that names none of the twelve, 2023 for the change. */
 const ROWS: ReportRows = {
   ...EMPTY,
-  cases: [cases(2024, 'MA-01', 95), cases(2024, 'MA-06', 3, 'open'), cases(2024, 'Casablanca-Settat', 2, 'open'), cases(2023, 'MA-01', 94), cases(2023, 'MA-01', 6, 'open')],
+  cases: [cases(2024, 'MA-01', 95), cases(2024, 'MA-06', 3, 'open'), cases(2024, 'Tanger Med', 2, 'open'), cases(2023, 'MA-01', 94), cases(2023, 'MA-01', 6, 'open')],
   seizures: [{ y: 2024, m: 2, region: 'MA-01', substance: 'cannabis_resin', quantity: 123_970_000, n: 3 }],
   substances: [{ code: 'cannabis_resin', measure: 'mass' }],
   categories: ['theft'],
@@ -31,6 +32,8 @@ function lines(runs: TextRun[]): Array<{ page: number; top: number; text: string
 }
 /** Arabic runs come out of the PDF in drawing order (right to left): read them back. */
 const logical = (r: TextRun) => [...r.text].reverse().join('');
+/** Arabic text as `logical` reads it back: a lam-alef ligature is one glyph, mapped to alef then lam. */
+const asReadBack = (s: string) => s.replace(/ل([اأإآ])/g, '$1ل');
 
 describe('annual report PDF', () => {
   it('draws an Arabic report with Latin region names typed by users: each script in a font that has it', async () => {
@@ -38,7 +41,7 @@ describe('annual report PDF', () => {
     assert.deepEqual(pdf.fonts, ['NotoSans-Regular', 'NotoSansArabic-Regular']);
     // no glyph is the font's .notdef (the empty box)
     assert.deepEqual(pdf.runs.filter((r) => r.glyphs.includes(0)).map((r) => r.text), []);
-    const latin = pdf.runs.find((r) => r.text === 'Casablanca-Settat');
+    const latin = pdf.runs.find((r) => r.text === 'Tanger Med');
     assert.equal(latin?.font, 'NotoSans-Regular');
     const arabic = pdf.runs.filter((r) => r.font === 'NotoSansArabic-Regular').map(logical);
     assert.ok(arabic.includes('التقرير السنوي'), arabic.join(' | '));
@@ -52,12 +55,25 @@ describe('annual report PDF', () => {
   });
 
   it('draws a French report naming a region typed in Arabic with the Arabic font', async () => {
-    const rows = { ...ROWS, cases: [...ROWS.cases, cases(2024, 'الدار البيضاء', 4)] };
+    const rows = { ...ROWS, cases: [...ROWS.cases, cases(2024, 'ميناء طنجة المتوسط', 4)] };
     const pdf = readPdf(await reportPdf(buildReport(2024, rows, AT), 'fr', LABELS));
     assert.deepEqual(pdf.fonts, ['NotoSans-Regular', 'NotoSansArabic-Regular']);
     assert.deepEqual(pdf.runs.filter((r) => r.glyphs.includes(0)).map((r) => r.text), []);
-    assert.ok(pdf.runs.some((r) => r.font === 'NotoSansArabic-Regular' && logical(r) === 'الدار البيضاء'));
+    assert.ok(pdf.runs.some((r) => r.font === 'NotoSansArabic-Regular' && logical(r) === 'ميناء طنجة المتوسط'));
     assert.ok(pdf.runs.some((r) => r.font === 'NotoSans-Regular' && r.text === 'Rapport annuel'));
+  });
+
+  it('names every region of an Arabic report in Arabic and prints no MA- code; a region stored as a name counts with its code', async () => {
+    const rows: ReportRows = { ...EMPTY, cases: [...REGIONS.map((g, i) => cases(2024, g.code, 20 + i)), cases(2024, 'Tanger', 5), cases(2024, 'fès', 1)] };
+    const report = buildReport(2024, rows, AT);
+    assert.equal(report.byRegion.length, 12, 'Tanger is MA-01, fès MA-03: no thirteenth region');
+    assert.equal(report.byRegion.find((g) => g.region === 'MA-01')?.cases, 25);
+    const pdf = readPdf(await reportPdf(report, 'ar', LABELS));
+    assert.deepEqual(pdf.runs.filter((r) => /MA-|\bMA\b/.test(r.text)).map((r) => r.text), []);
+    const arabic = lines(pdf.runs).map((l) => l.runs.filter((r) => r.font === 'NotoSansArabic-Regular').map(logical).reverse().join(''));
+    for (const g of REGIONS) assert.ok(arabic.some((t) => t.includes(asReadBack(g.names.ar))), `${g.code}: ${g.names.ar}`);
+    const fr = readPdf(await reportPdf(report, 'fr', LABELS)).runs.map((r) => r.text).join(' ');
+    assert.ok(fr.includes('Tanger-Tétouan-Al Hoceïma') && !fr.includes('MA-'));
   });
 
   it('numbers every page "n / N" and never starts a page for the footer alone', async () => {

@@ -43,7 +43,7 @@ export const AnnualReportSchema = Type.Object({
   byMonth: Type.Array(Type.Object({ month: Type.Integer(), cases: Type.Integer(), arrests: Type.Integer(), seizures: Type.Integer(), departuresPrevented: Type.Integer() })),
   byRegion: Type.Array(
     Type.Object({
-      region: Type.String(),
+      region: Type.String({ description: 'an ISO 3166-2:MA code (MA-01 … MA-12), or the text as typed when it names none of the twelve' }),
       cases: Type.Integer(),
       cleared: Type.Integer(),
       arrests: Type.Integer(),

@@ -150,5 +150,28 @@ for (const target of DB_TARGETS) {
       const audited = await s.conn.db.selectFrom('auditLog').select('action').where('action', '=', 'report.read').execute();
       assert.ok(audited.length >= 3);
     });
+
+    it('names regions in the report’s language in the CSV and the PDF, counts a region stored as a name under its code, shows other text as typed', async () => {
+      const analyst = { ...root, roles: ['analyst' as const], via: 'session' as const };
+      const db = s.conn.db;
+      const before = (await s.reports.annual(commander(), 2024)).byRegion;
+      const named = await s.cases.cases.create(analyst, { category: 'theft', title: 'Typed before the catalogue', region: 'MA-09', openedOn: '2024-03-03' });
+      const typed = await s.cases.cases.create(analyst, { category: 'theft', title: 'A district', region: 'Quartier Talborjt', openedOn: '2024-03-03' });
+      await db.updateTable('cases').set({ region: 'Agadir' }).where('id', '=', named.id).execute();
+      const r = await s.reports.annual(commander(), 2024);
+      const cases = (rows: AnnualReport['byRegion'], region: string) => rows.find((g) => g.region === region)?.cases ?? 0;
+      assert.equal(cases(r.byRegion, 'MA-09'), cases(before, 'MA-09') + 1, 'Agadir counts in Souss-Massa');
+      assert.equal(cases(r.byRegion, 'Quartier Talborjt'), 1);
+      assert.ok(!r.byRegion.some((g) => g.region === 'Agadir'));
+
+      const csv = (await s.reports.render(commander(), 2024, 'csv', 'fr')).body as string;
+      const labels = csv.split('\r\n').filter((l) => l.startsWith('cases_by_region,')).map((l) => l.split(',')[2]);
+      assert.ok(labels.includes('Souss-Massa') && labels.includes('Quartier Talborjt'), labels.join(' | '));
+      assert.ok(labels.every((l) => !/^MA-/.test(l)), labels.join(' | '));
+      const pdf = readPdf((await s.reports.render(commander(), 2024, 'pdf', 'es')).body as Buffer).runs.map((x) => x.text).join(' ');
+      assert.ok(pdf.includes('Sus-Masa') && pdf.includes('Quartier Talborjt'));
+      assert.ok(!pdf.includes('MA-'));
+      await db.deleteFrom('cases').where('id', 'in', [named.id, typed.id]).execute();
+    });
   });
 }

@@ -3,6 +3,7 @@
  * per year, month, region and category, straight from the raw facts) into the published
  * figures with their year-on-year change. Nothing here reads a stored total.
  */
+import { normalizeRegion } from '../core/regions.ts';
 
 export const REPORT_LANGS = ['ar', 'fr', 'en', 'es'] as const;
 export type ReportLang = (typeof REPORT_LANGS)[number];
@@ -140,7 +141,10 @@ export function buildReport(year: number, rows: ReportRows, generatedAt: Date): 
 
   const byMonth = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, cases: 0, arrests: 0, seizures: 0, departuresPrevented: 0 }));
   const regions = new Map<string, AnnualReport['byRegion'][number]>();
-  const region = (code: string) => {
+  // a region stored as typed before the catalogue (Tanger, Fès …) counts with its region's code;
+  // text nobody recognises is a region of its own, shown as typed
+  const region = (stored: string) => {
+    const code = normalizeRegion(stored).value;
     let r = regions.get(code);
     if (!r) regions.set(code, (r = { region: code, cases: 0, cleared: 0, arrests: 0, seizures: 0, gangsDismantled: 0, departuresPrevented: 0 }));
     return r;

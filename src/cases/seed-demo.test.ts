@@ -12,12 +12,13 @@ for (const target of DB_TARGETS) {
     });
     after(() => s?.dispose());
 
+    const partyCount = async () => Number((await s.conn.db.selectFrom('caseParties').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const seedStep = (scale: 'tiny' | 'small') => {
       const cases = s.modules.find((m) => m.name === 'cases')!;
       return cases.seed!(s, { scale });
     };
 
-    it('fills the current year and the one before, so that every fact page and the report have rows', async () => {
+    it('fills the current year and the one before, so that every fact page and the report have rows, and their cases have parties', async () => {
       await seedStep('tiny');
       assert.equal(await s.profileSeeder.isSeeded(DEMO_PROFILE), false, 'the tiny scale (tests) seeds no facts');
       await seedStep('small');
@@ -42,9 +43,27 @@ for (const target of DB_TARGETS) {
       assert.ok(r.seizures.length >= 5, 'several substances seized');
       // a second start seeds nothing twice
       const before = (await s.reports.render(actor, year, 'json', 'en', 'check')).report as any;
+      const partiesBefore = await partyCount();
       await seedStep('small');
       const again = (await s.reports.render(actor, year, 'json', 'en', 'check')).report as any;
       assert.equal(again.cases.total.value, before.cases.total.value);
+      assert.equal(await partyCount(), partiesBefore);
+    });
+
+    it('puts persons, groups, phones and addresses in the cases, and the gangs\' members in their case', async () => {
+      const analyst = await s.seeder.demoActor('analyst');
+      const firstPage = (await s.cases.cases.list(analyst, { limit: 20 })).items;
+      for (const c of firstPage) {
+        const parties = await s.cases.cases.parties(analyst, c.id);
+        assert.ok(parties.some((p) => p.kind === 'person'), `${c.reference} has a person`);
+      }
+      const { items: gangs } = await s.cases.gangs.list(analyst, { status: 'dismantled', kind: 'criminal_gang' });
+      const gang = await s.cases.gangs.get(analyst, gangs[0].id);
+      const parties = await s.cases.cases.parties(analyst, gang.caseId!);
+      for (const m of gang.members) assert.ok(parties.some((p) => p.recordId === m.personRecordId), `member ${m.displayName} is a party of the gang's case`);
+      const byKind = await s.conn.db.selectFrom('caseParties').select('kind').distinct().execute();
+      const kinds = new Set(byKind.map((r) => r.kind));
+      for (const kind of ['person', 'group', 'phone', 'address']) assert.ok(kinds.has(kind), `a ${kind} among the parties`);
     });
   });
 }

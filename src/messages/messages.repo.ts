@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { TlpLevel } from '../core/handling.ts';
 import type { Database } from '../db/schema.ts';
 import type { Attachment, MessageUrgency } from './message.ts';
 
@@ -29,7 +30,7 @@ export interface MessageRow {
   senderUserId: string;
   senderAgencyId: string;
   body: string;
-  tlp: string;
+  tlp: TlpLevel;
   urgency: MessageUrgency;
   deadlineAt: Date;
   createdAt: Date;

@@ -32,7 +32,7 @@ export interface SearchResult {
   threadId: string;
   subject: string;
   senderAgencyCode: string;
-  tlp: string;
+  tlp: TlpLevel;
   urgency: MessageUrgency;
   createdAt: Date;
   excerpt: string;

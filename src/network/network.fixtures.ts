@@ -116,7 +116,7 @@ export async function seedNetwork(s: Services): Promise<NetworkFixture> {
       .execute();
     return cid;
   };
-  const cases = { cA: await aCase('Tanger-Tetouan-Al Hoceima'), cB: await aCase('Oriental'), cS: await aCase('Oriental', { owner: senId, tlp: 'RED' }) };
+  const cases = { cA: await aCase('MA-01'), cB: await aCase('MA-02'), cS: await aCase('MA-02', { owner: senId, tlp: 'RED' }) };
   const party = (caseId: string, kind: string, target: { recordId?: string; value?: string }, role = 'suspect') =>
     db.insertInto('caseParties').values({ id: id(), caseId, kind, recordId: target.recordId ?? null, value: target.value ?? null, role, createdAt: now }).execute();
   await party(cases.cA, 'person', { recordId: p.a1 });
@@ -135,6 +135,6 @@ export async function seedNetwork(s: Services): Promise<NetworkFixture> {
     for (const m of members) await db.insertInto('gangMembers').values({ gangId: gid, personRecordId: m, role: m === p.x ? 'broker' : 'member', arrestedOn: null, arrestId: null }).execute();
     return gid;
   };
-  const gangs = { gA: await gang('Gang A', 'Tanger-Tetouan-Al Hoceima', [p.a1, p.a2, p.a3, p.x]), gB: await gang('Gang B', 'Oriental', [p.b1, p.b2, p.b3, p.x]) };
+  const gangs = { gA: await gang('Gang A', 'MA-01', [p.a1, p.a2, p.a3, p.x]), gB: await gang('Gang B', 'MA-02', [p.b1, p.b2, p.b3, p.x]) };
   return { hubId, senId, p, cases, gangs };
 }

@@ -1,3 +1,4 @@
+import { normalizeRegion } from '../core/regions.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { can } from '../auth/policy.ts';
 import type { Actor } from '../auth/roles.ts';
@@ -237,7 +238,8 @@ const rowsOf = (r: EdgeRows) => [r.links, r.parties, r.members] as const;
 function scopeOf(input: ScopeInput, allowAll: boolean): Scope {
   const given = [input.region !== undefined, input.caseIds !== undefined, input.gangIds !== undefined].filter(Boolean).length;
   if (given > 1) throw invalid('scope_ambiguous', 'Give one of region, caseIds, gangIds');
-  if (input.region !== undefined) return { kind: 'region', region: input.region };
+  // cases store region codes; a name typed in the scope finds them too
+  if (input.region !== undefined) return { kind: 'region', region: normalizeRegion(input.region).value };
   if (input.caseIds !== undefined) return { kind: 'cases', ids: input.caseIds };
   if (input.gangIds !== undefined) return { kind: 'gangs', ids: input.gangIds };
   if (!allowAll) throw invalid('scope_required', 'Give one of region, caseId(s), gangId(s)');

@@ -15,7 +15,7 @@ export function screenerOf(screening: ScreeningService): SubjectScreener {
     async screenSubject(actor, q, purpose) {
       // checking a request against the watchlist is not an encounter with the person: no hit
       const r = await screening.screenPerson(actor, { ...q, limit: 20 }, purpose, { opensHits: false });
-      return r.candidates.map((c) => ({ recordId: c.id, displayName: c.displayName, matchedName: c.matchedName, score: c.score, alert: c.alert, ownerAgencyCode: c.ownerAgencyCode }));
+      return r.candidates.map((c) => ({ recordId: c.id, displayName: c.displayName, matchedName: c.matchedName, score: c.score, alert: c.alert, ownerAgencyCode: c.ownerAgencyCode, birthDates: c.explanation.birthDate.record, nationalities: c.explanation.nationality.record }));
     },
   };
 }

@@ -136,7 +136,7 @@ const summaryFields = {
   subjectName: Type.String(),
   ownerAgencyId: Type.String(),
   ownerAgencyCode: Type.String(),
-  tlp: Type.String(),
+  tlp: Type.Enum(TLP_LEVELS),
   submittedAt: nullable(DateTime),
   publishedAt: nullable(DateTime),
   reviewDate: nullable(Type.String()),
@@ -182,7 +182,17 @@ export const TimelineEventSchema = Type.Object(
 export const SubjectScreeningSchema = Type.Object(
   {
     candidates: Type.Array(
-      Type.Object({ id: Type.String(), displayName: Type.String(), matchedName: Type.String(), score: Type.Number(), alert: Type.Boolean(), ownerAgencyCode: Type.String() }),
+      Type.Object({
+        id: Type.String(),
+        displayName: Type.String(),
+        matchedName: Type.String(),
+        score: Type.Number(),
+        alert: Type.Boolean(),
+        ownerAgencyCode: Type.String(),
+        /** The record's dates of birth and nationalities, to tell namesakes apart (as recorded: partial dates, ranges, alpha-3). */
+        birthDates: Type.Optional(Type.Array(Type.String())),
+        nationalities: Type.Optional(Type.Array(Type.String())),
+      }),
     ),
     notices: Type.Array(
       Type.Object({ noticeId: Type.String(), reference: Type.String(), type: NoticeTypeSchema, state: NoticeStateSchema, score: Type.Number(), ownerAgencyId: Type.String() }),

@@ -12,28 +12,18 @@ import type { Db } from '../db/connect.ts';
 import type { EventBus } from '../events/bus.ts';
 import { blocking, type CheckResult, checkNotice } from './checks.ts';
 import { ACTION_SIDE, LIVE_STATES, NEEDS_REASON, type NoticeAction, nextState } from './lifecycle.ts';
-import { NOTICE_SPECS, type NoticeContent, type NoticeState, type NoticeType, type PublicField, type Urgency } from './notice.ts';
-import { type AgencyInfo, type NoticeRow, type NoticesRepo, type NoticeViewer, type QueueKey, type StoredNotice } from './notices.repo.ts';
+import { type After, ids, NoticeMoves, versionConflict } from './notice-moves.ts';
+import { NoticeRenewals } from './notice-renewals.ts';
+import { NOTICE_SPECS, type NoticeState, type NoticeType, type PublicField, type Urgency } from './notice.ts';
+import { type AgencyInfo, type NoticesRepo, type NoticeViewer, type QueueKey, type StoredNotice } from './notices.repo.ts';
 import { type ActionBody, type CheckRequest, checkContent, type CreateNoticeInput, type UpdateNoticeInput, USER_ACTIONS } from './notices.schema.ts';
-import { publicView, publicSummary, birthYears } from './public-extract.ts';
-import { enterScreening, extendScreening, leaveScreening, referenceOf, reviewDateFrom, searchTextOf, subjectNameOf } from './publication.ts';
+import { checkPublicExtract } from './public-extract.ts';
+import { type PublicListQuery, PublicNotices } from './public-notices.ts';
+import { referenceOf, searchTextOf, subjectNameOf } from './publication.ts';
+import { type LiveNoticeRef, type SubjectScreener, SubjectScreening } from './subject-screening.ts';
 import { callerActions, isOwnerWriter, noticeVisible } from './visibility.ts';
-import { addYears } from '../core/clock.ts';
 
-/** A candidate from person screening, as the notices module needs it. */
-export interface ScreenedCandidate {
-  recordId: string;
-  displayName: string;
-  matchedName: string;
-  score: number;
-  alert: boolean;
-  ownerAgencyCode: string;
-}
-
-/** Person screening seen from notices (the ScreeningService behind it, see index.ts). */
-export interface SubjectScreener {
-  screenSubject(actor: Actor, q: { name: string; birthDate?: string; nationality?: string; gender?: 'male' | 'female' }, purpose: string): Promise<ScreenedCandidate[]>;
-}
+export type { LiveNoticeRef, ScreenedCandidate, SubjectScreener } from './subject-screening.ts';
 
 export interface NoticeView extends StoredNotice {
   allowedActions: NoticeAction[];
@@ -49,43 +39,41 @@ export interface ListQuery {
   cursor?: string;
 }
 
-export interface LiveNoticeRef {
-  noticeId: string;
-  reference: string;
-  type: NoticeType;
-  urgency: Urgency;
-  ownerAgencyId: string;
-  state: NoticeState;
-}
-
-type Who = { userId: string | null; agencyId: string | null };
-type After = Array<[string, Record<string, unknown>]>;
-
 const QUEUE_MAX = 100;
-const SCREEN_NAMES = 3;
 
 /**
  * Notices and diffusions: every use case authorises, validates, writes in one transaction with
- * its timeline event and audit entry, and publishes its events after commit.
+ * its timeline event and audit entry, and publishes its events after commit. The moves
+ * themselves are written by NoticeMoves, the renewal and expiry sweep is NoticeRenewals, the
+ * subject's screening SubjectScreening and the public extracts PublicNotices.
  */
 export class NoticesService {
   #agencies = new Map<string, AgencyInfo>();
+  readonly #moves: NoticeMoves;
+  readonly #renewals: NoticeRenewals;
+  readonly #subjects: SubjectScreening;
+  readonly #public: PublicNotices;
 
   constructor(
     private readonly db: Db,
     private readonly repo: NoticesRepo,
     private readonly audit: AuditService,
-    private readonly bus: EventBus,
+    bus: EventBus,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly screener: SubjectScreener | null,
-  ) {}
+    screener: SubjectScreener | null,
+  ) {
+    this.#moves = new NoticeMoves(repo, bus, clock, ids);
+    this.#renewals = new NoticeRenewals(db, repo, audit, clock, ids, this.#moves);
+    this.#subjects = new SubjectScreening(db, repo, clock, screener, (actor) => this.#isReviewer(actor));
+    this.#public = new PublicNotices(db, repo, clock);
+  }
 
   async create(actor: Actor, input: CreateNoticeInput, purpose = ''): Promise<NoticeView> {
     this.#authorize(actor, 'notice.write');
     const content = checkContent(input.content);
     const handling = await this.#handling(input.type, input.handling, input.recipients);
-    this.#checkExtract(input.type, input.publicExtract);
+    checkPublicExtract({ type: input.type, ...handling }, input.publicExtract);
     const now = this.clock.now();
     const id = this.ids();
     await this.db.transaction().execute(async (trx) => {
@@ -119,7 +107,7 @@ export class NoticesService {
           version: 1,
         },
       ]);
-      await this.repo.insertEvents(trx, [this.#event(id, actor, 'create', null, 'draft', null, {})]);
+      await this.repo.insertEvents(trx, [this.#moves.event(id, actor, 'create', null, 'draft', null, {})]);
       await this.audit.append(trx, actor, { action: 'notice.create', targetType: 'notice', targetId: id, purpose, details: { type: input.type } });
     });
     return this.#view(actor, (await this.repo.byId(this.db, id))!);
@@ -141,7 +129,9 @@ export class NoticesService {
       input.handling !== undefined || input.recipients !== undefined
         ? await this.#handling(n.type, input.handling ?? { tlp: n.tlp, restrictedTo: n.type === 'diffusion' ? [] : n.restrictedTo }, input.recipients ?? (n.type === 'diffusion' ? n.restrictedTo : undefined))
         : { tlp: n.tlp, restrictedTo: n.restrictedTo };
-    if (input.publicExtract) this.#checkExtract(n.type, input.publicExtract);
+    if (input.publicExtract !== undefined || input.handling !== undefined || input.recipients !== undefined) {
+      checkPublicExtract({ type: n.type, ...handling }, input.publicExtract === undefined ? n.publicExtract : input.publicExtract);
+    }
     const now = this.clock.now();
     const fields = Object.keys(input).filter((k) => k !== 'version' && (input as Record<string, unknown>)[k] !== undefined);
     await this.db.transaction().execute(async (trx) => {
@@ -155,7 +145,7 @@ export class NoticesService {
         updatedBy: actor.userId,
       });
       if (!ok) throw versionConflict(n.version);
-      await this.repo.insertEvents(trx, [this.#event(id, actor, 'update', null, null, null, { fields })]);
+      await this.repo.insertEvents(trx, [this.#moves.event(id, actor, 'update', null, null, null, { fields })]);
       await this.audit.append(trx, actor, { action: 'notice.update', targetType: 'notice', targetId: id, subjectIds: ids(n.subjectRecordId), purpose, details: { fields } });
     });
     return this.#view(actor, (await this.repo.byId(this.db, id))!);
@@ -165,7 +155,7 @@ export class NoticesService {
   async check(actor: Actor, req: CheckRequest, purpose = 'notice pre-submission check'): Promise<CheckResult[]> {
     this.#authorize(actor, 'notice.write');
     const content = checkContent(req.content);
-    return this.#checks(actor, req.type, content, req.recipients, null, purpose);
+    return this.#subjects.checks(actor, req.type, content, req.recipients, null, purpose);
   }
 
   async get(actor: Actor, id: string, purpose = ''): Promise<NoticeView> {
@@ -238,17 +228,17 @@ export class NoticesService {
     if (NEEDS_REASON.has(action) && !reason) throw invalid('reason_required', `A reason is required to ${action}`, { action });
     if (body.publicExtract !== undefined) {
       if (side !== 'owner') throw forbidden('notice_not_owner', 'Only the owner agency authorises a public extract');
-      if (body.publicExtract) this.#checkExtract(n.type, body.publicExtract);
+      checkPublicExtract(n, body.publicExtract);
     }
     const to = nextState(n.type, n.state, action);
     let checks: CheckResult[] | undefined;
     if (action === 'submit') {
-      checks = await this.#checks(actor, n.type, n.content, n.restrictedTo, n, 'notice submission check');
+      checks = await this.#subjects.checks(actor, n.type, n.content, n.restrictedTo, n, 'notice submission check');
       if (blocking(checks).length) throw new AppError('notice_incomplete', 400, 'The request has blocking problems: complete it before submitting', { checks });
     }
     const after: After = [];
     await this.db.transaction().execute(async (trx) => {
-      const set = await this.#move(trx, { ...n, version: body.version }, action, to, actor, reason, after, {
+      const set = await this.#moves.move(trx, { ...n, version: body.version }, action, to, actor, reason, after, {
         ...(checks ? { checks } : {}),
         ...(body.publicExtract !== undefined ? { publicExtract: body.publicExtract } : {}),
       });
@@ -261,7 +251,7 @@ export class NoticesService {
         details: { from: n.state, to, ...(checks ? { errors: 0, warnings: checks.filter((c) => c.severity === 'warning').length } : {}) },
       });
     });
-    await this.#publish(after);
+    await this.#moves.publish(after);
     return this.#view(actor, (await this.repo.byId(this.db, id))!);
   }
 
@@ -286,14 +276,7 @@ export class NoticesService {
     this.#authorize(actor, 'notice.read');
     const n = await this.#visible(actor, id);
     if (!(await this.#isReviewer(actor)) && !isOwnerWriter(actor, n)) throw forbidden('forbidden_role', 'Only reviewers and the owner agency screen a request');
-    const found = (await this.#screen(actor, n.content, purpose)).filter((c) => c.recordId !== n.subjectRecordId);
-    const live = await this.liveNoticesBySubject(found.map((c) => c.recordId));
-    const candidates = found.map((c) => ({ id: c.recordId, displayName: c.displayName, matchedName: c.matchedName, score: c.score, alert: c.alert, ownerAgencyCode: c.ownerAgencyCode }));
-    const notices = found.flatMap((c) => {
-      const l = live.get(c.recordId);
-      return l && l.noticeId !== n.id ? [{ noticeId: l.noticeId, reference: l.reference, type: l.type, state: l.state, score: c.score, ownerAgencyId: l.ownerAgencyId }] : [];
-    });
-    return { candidates, notices };
+    return this.#subjects.review(actor, n, purpose);
   }
 
   // ---- used by other modules (messages, hits)
@@ -303,9 +286,8 @@ export class NoticesService {
     return n ? { ownerAgencyId: n.ownerAgencyId, tlp: n.tlp, restrictedTo: n.restrictedTo, state: n.state, type: n.type } : null;
   }
 
-  async liveNoticesBySubject(recordIds: string[]): Promise<Map<string, LiveNoticeRef>> {
-    const rows = await this.repo.liveBySubjects(this.db, [...new Set(recordIds)]);
-    return new Map(rows.map((n) => [n.subjectRecordId!, { noticeId: n.id, reference: n.reference, type: n.type, urgency: n.urgency, ownerAgencyId: n.ownerAgencyId, state: n.state }]));
+  liveNoticesBySubject(recordIds: string[]): Promise<Map<string, LiveNoticeRef>> {
+    return this.#subjects.liveNoticesBySubject(recordIds);
   }
 
   /** A move caused by a hit, inside the caller's transaction; writes the timeline event and returns the new state. */
@@ -313,7 +295,7 @@ export class NoticesService {
     const n = await this.repo.lockById(trx, noticeId);
     if (!n) throw notFound('notice_not_found', 'No such notice');
     const to = nextState(n.type, n.state, action);
-    await this.#move(trx, n, action, to, { userId: null, agencyId: null }, null, [], {}, details);
+    await this.#moves.move(trx, n, action, to, { userId: null, agencyId: null }, null, [], {}, details);
     return to;
   }
 
@@ -323,171 +305,26 @@ export class NoticesService {
    * Asks owners to renew six months before the review date (notification + timeline), and expires
    * live notices past it: their subject leaves screening (RPD art. 49–51).
    */
-  async expireAndRemind(now: Date = this.clock.now()): Promise<{ renewalRequested: number; expired: number }> {
-    const today = toIsoDate(now);
-    const until = toIsoDate(addMonths(now, 6));
-    let renewalRequested = 0;
-    let expired = 0;
-    for (;;) {
-      const due = await this.repo.dueForRenewal(this.db, until, 200);
-      if (due.length === 0) break;
-      await this.db.transaction().execute(async (trx) => {
-        for (const n of due) {
-          if (!(await this.repo.update(trx, n.id, n.version, { renewalRequestedAt: now, updatedAt: now, updatedBy: 'system' }))) throw versionConflict(n.version);
-          await this.repo.insertEvents(trx, [{ ...this.#event(n.id, null, 'renewal_requested', n.state, n.state, null, { reviewDate: n.reviewDate }), at: now }]);
-        }
-        await this.repo.insertNotifications(
-          trx,
-          due.map((n) => ({ id: this.ids(), agencyId: n.ownerAgencyId, kind: 'notice_renewal_due', refType: 'notice', refId: n.id, details: { reference: n.reference, reviewDate: n.reviewDate }, createdAt: now })),
-        );
-        await this.audit.append(trx, null, { action: 'notice.renewal_requested', targetType: 'notice', subjectIds: due.flatMap((n) => ids(n.subjectRecordId)), details: { count: due.length, noticeIds: due.map((n) => n.id) } });
-      });
-      renewalRequested += due.length;
-    }
-    for (;;) {
-      const past = await this.repo.pastReview(this.db, today, 200);
-      if (past.length === 0) break;
-      const after: After = [];
-      await this.db.transaction().execute(async (trx) => {
-        for (const n of past) await this.#move(trx, n, 'expire', 'expired', { userId: null, agencyId: null }, null, after, {}, {}, now);
-        await this.repo.insertNotifications(
-          trx,
-          past.map((n) => ({ id: this.ids(), agencyId: n.ownerAgencyId, kind: 'notice_expired', refType: 'notice', refId: n.id, details: { reference: n.reference }, createdAt: now })),
-        );
-        await this.audit.append(trx, null, { action: 'notice.expire', targetType: 'notice', subjectIds: past.flatMap((n) => ids(n.subjectRecordId)), details: { count: past.length, noticeIds: past.map((n) => n.id) } });
-      });
-      await this.#publish(after);
-      expired += past.length;
-    }
-    return { renewalRequested, expired };
+  expireAndRemind(now: Date = this.clock.now()): Promise<{ renewalRequested: number; expired: number }> {
+    return this.#renewals.expireAndRemind(now);
   }
 
   /** Runs the sweep now and every `intervalMs` (one at a time) until the returned stop function is called. */
   startSweep(intervalMs: number, onError: (err: unknown) => void): () => Promise<void> {
-    let running: Promise<unknown> | null = null;
-    const tick = () => {
-      running ??= this.expireAndRemind()
-        .catch(onError)
-        .finally(() => (running = null));
-    };
-    const timer = setInterval(tick, intervalMs);
-    timer.unref();
-    tick();
-    return async () => {
-      clearInterval(timer);
-      await running;
-    };
+    return this.#renewals.startSweep(intervalMs, onError);
   }
 
   // ---- public extracts (no login)
 
-  async publicList(q: { type?: 'red' | 'yellow'; nationality?: string; sex?: 'male' | 'female'; ageMin?: number; ageMax?: number; name?: string; limit?: number; cursor?: string }) {
-    const limit = pageLimit(q.limit);
-    const today = toIsoDate(this.clock.now());
-    const tokens = q.name ? fold(q.name).split(' ').filter(Boolean).slice(0, 6) : undefined;
-    const rows = await this.repo.publicList(
-      this.db,
-      { type: q.type, nationality: q.nationality, sex: q.sex, ...birthYears(Number(today.slice(0, 4)), q.ageMin, q.ageMax), tokens, beforeId: decodeCursor<string>(q.cursor, 'string') },
-      limit + 1,
-    );
-    const page = toPage(rows, limit, (r) => r.id);
-    return { items: page.items.map((n) => publicSummary(n, today)), nextCursor: page.nextCursor };
+  publicList(q: PublicListQuery) {
+    return this.#public.list(q);
   }
 
-  async publicGet(id: string) {
-    const n = await this.repo.byId(this.db, id);
-    if (!n || (n.type !== 'red' && n.type !== 'yellow') || !LIVE_STATES.has(n.state) || !n.publicExtract?.fields.length) throw notFound('notice_not_found', 'No such notice');
-    return publicView(n);
+  publicGet(id: string) {
+    return this.#public.get(id);
   }
 
   // ---- helpers
-
-  /**
-   * Applies a lifecycle move in `trx`: the row (optimistic version), the subject entering or
-   * leaving screening, the timeline event; queues the events to publish after commit.
-   */
-  async #move(
-    trx: Db,
-    n: NoticeRow,
-    action: NoticeAction,
-    to: NoticeState,
-    who: Who,
-    reason: string | null,
-    after: After,
-    extra: Partial<NoticeRow>,
-    details: Record<string, unknown> = {},
-    at: Date = this.clock.now(),
-  ): Promise<Partial<NoticeRow>> {
-    const set: Partial<NoticeRow> = { ...extra, state: to, updatedAt: at, updatedBy: who.userId ?? 'system' };
-    if (reason !== null || NEEDS_REASON.has(action)) set.stateReason = reason;
-    if (action === 'submit') set.submittedAt = at;
-    const entering = LIVE_STATES.has(to) && !LIVE_STATES.has(n.state);
-    const leaving = (to === 'cancelled' || to === 'expired') && n.subjectRecordId !== null;
-    if (entering) {
-      set.publishedAt = at;
-      set.reviewDate = reviewDateFrom(at);
-      set.renewalRequestedAt = null;
-      set.subjectRecordId = await enterScreening(trx, n, set.reviewDate, at, who.userId ?? 'system', this.ids());
-    }
-    if (leaving) {
-      await leaveScreening(trx, n.subjectRecordId);
-      set.subjectRecordId = null;
-    }
-    if (action === 'renew') {
-      set.reviewDate = toIsoDate(addYears(new Date(`${n.reviewDate ?? toIsoDate(at)}T00:00:00Z`), 5));
-      set.renewalRequestedAt = null;
-      await extendScreening(trx, n.subjectRecordId, set.reviewDate, at, who.userId ?? 'system');
-    }
-    if (!(await this.repo.update(trx, n.id, n.version, set))) throw versionConflict(n.version);
-    await this.repo.insertEvents(trx, [{ ...this.#event(n.id, who, action, n.state, to, reason, details), at }]);
-    if (entering && set.subjectRecordId) after.push(['records.created', { id: set.subjectRecordId, kind: 'person' }]);
-    if (leaving) after.push(['records.deleted', { id: n.subjectRecordId!, kind: 'person' }]);
-    if (action === 'renew' && n.subjectRecordId) after.push(['records.updated', { id: n.subjectRecordId, kind: 'person' }]);
-    const subject = entering ? 'notices.published' : to === 'cancelled' ? 'notices.cancelled' : to === 'expired' ? 'notices.expired' : to === 'submitted' ? 'notices.submitted' : null;
-    if (subject && n.state !== to) after.push([subject, { id: n.id, type: n.type, ownerAgencyId: n.ownerAgencyId }]);
-    return set;
-  }
-
-  async #publish(after: After) {
-    for (const [subject, data] of after) await this.bus.publish(subject, data);
-  }
-
-  #event(noticeId: string, who: Who | Actor | null, action: string, fromState: string | null, toState: string | null, reason: string | null, details: Record<string, unknown>) {
-    return { id: this.ids(), noticeId, at: this.clock.now(), actorUserId: who?.userId ?? null, actorAgencyId: who?.agencyId ?? null, action, fromState, toState, reason, details };
-  }
-
-  async #checks(actor: Actor, type: NoticeType, content: NoticeContent, recipients: string[] | undefined, self: StoredNotice | null, purpose: string): Promise<CheckResult[]> {
-    const out = checkNotice({ type, content, recipients, today: toIsoDate(this.clock.now()) });
-    if (!NOTICE_SPECS[type].screened) return out;
-    const found = (await this.#screen(actor, content, purpose)).filter((c) => c.alert);
-    const live = await this.liveNoticesBySubject(found.map((c) => c.recordId));
-    const seen = new Set<string>();
-    const viewer = await this.#isReviewer(actor);
-    for (const c of found) {
-      const l = live.get(c.recordId);
-      if (!l || l.noticeId === self?.id || seen.has(l.noticeId)) continue;
-      seen.add(l.noticeId);
-      const other = await this.repo.byId(this.db, l.noticeId);
-      if (!other || !noticeVisible(actor, other, viewer)) continue;
-      out.push({ code: 'duplicate_notice', severity: 'warning', field: 'subject.names', params: { noticeId: l.noticeId, reference: l.reference, type: l.type, score: Math.round(c.score * 100) / 100 } });
-    }
-    return out;
-  }
-
-  async #screen(actor: Actor, content: NoticeContent, purpose: string): Promise<ScreenedCandidate[]> {
-    if (!this.screener || !can(actor, 'screening.run').allowed) return [];
-    const s = content.subject;
-    const best = new Map<string, ScreenedCandidate>();
-    for (const name of s.names.filter((x) => x.value.trim()).slice(0, SCREEN_NAMES)) {
-      const found = await this.screener.screenSubject(
-        actor,
-        { name: name.value, birthDate: s.birthDate, nationality: s.nationalities?.[0], gender: s.gender === 'unknown' ? undefined : s.gender },
-        purpose,
-      );
-      for (const c of found) if ((best.get(c.recordId)?.score ?? -1) < c.score) best.set(c.recordId, c);
-    }
-    return [...best.values()].sort((a, b) => b.score - a.score);
-  }
 
   async #view(actor: Actor, n: StoredNotice): Promise<NoticeView> {
     const reviewer = await this.#isReviewer(actor);
@@ -527,24 +364,8 @@ export class NoticesService {
     return { tlp: (handling?.tlp ?? NOTICE_SPECS[type].defaultTlp) as TlpLevel, restrictedTo };
   }
 
-  #checkExtract(type: NoticeType, extract: { fields: PublicField[] } | null | undefined) {
-    if (extract?.fields.length && !NOTICE_SPECS[type].publicExtract) {
-      throw invalid('public_extract_not_allowed', 'Only Red and Yellow notices may have a public extract', { type });
-    }
-  }
-
   #authorize(actor: Actor, action: Action) {
     const d = can(actor, action);
     if (!d.allowed) throw forbidden(d.code, `Your roles do not allow ${action}`);
   }
-}
-
-const ids = (id: string | null) => (id ? [id] : []);
-const versionConflict = (version: number) => conflict('version_conflict', 'The notice changed since you read it: reload and try again', { version });
-
-function addMonths(d: Date, months: number): Date {
-  const r = new Date(d.getTime());
-  r.setUTCMonth(r.getUTCMonth() + months);
-  if (r.getUTCDate() !== d.getUTCDate()) r.setUTCDate(0);
-  return r;
 }

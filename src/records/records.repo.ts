@@ -10,8 +10,15 @@ export interface StoredRecord extends RecordRow {
   updatedByName: string | null;
 }
 
-/** What a list shows of a record: no data, no authors (a page of 50 read 50 JSON documents it threw away). */
-export type ListedRecord = Pick<StoredRecord, 'id' | 'kind' | 'displayName' | 'ownerAgencyId' | 'ownerAgencyCode' | 'tlp' | 'reviewDate' | 'updatedAt'>;
+/**
+ * What a list shows of a record: no data, no authors (a page of 50 read 50 JSON documents it
+ * threw away). A list of persons (kind=person: the case and gang pickers) adds the dates of
+ * birth and nationalities, which tell namesakes apart; null when the record holds none.
+ */
+export type ListedRecord = Pick<StoredRecord, 'id' | 'kind' | 'displayName' | 'ownerAgencyId' | 'ownerAgencyCode' | 'tlp' | 'reviewDate' | 'updatedAt'> & {
+  birthDates?: string[] | null;
+  nationalities?: string[] | null;
+};
 
 export interface LinkRow {
   id: string;
@@ -202,6 +209,9 @@ export class RecordsRepo {
       .selectFrom('records')
       .select(LISTED_COLUMNS)
       .select((eb) => eb.selectFrom('agencies').select('agencies.code').whereRef('agencies.id', '=', 'records.ownerAgencyId').as('ownerAgencyCode'))
+      .$if(f.kind === 'person', (qb) =>
+        qb.select([sql<string[] | null>`records.data -> 'birthDates'`.as('birthDates'), sql<string[] | null>`records.data -> 'nationalities'`.as('nationalities')]),
+      )
       .where((eb) => visibleTo(eb, v));
     if (f.kind) q = q.where('records.kind', '=', f.kind);
     if (f.ownerAgencyId) q = q.where('records.ownerAgencyId', '=', f.ownerAgencyId);

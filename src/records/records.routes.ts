@@ -53,6 +53,8 @@ const toSummary = (r: ListedRecord, today: string) => ({
   reviewDate: r.reviewDate,
   expired: r.reviewDate < today,
   updatedAt: r.updatedAt,
+  ...(r.birthDates !== undefined ? { birthDates: r.birthDates ?? [] } : {}),
+  ...(r.nationalities !== undefined ? { nationalities: r.nationalities ?? [] } : {}),
 });
 
 export const recordsRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; today: () => string }> = async (app, { records, today }) => {

@@ -146,7 +146,7 @@ export const ProvenanceSchema = Type.Object(
     ownerAgencyId: Type.String(),
     ownerAgencyCode: Type.String(),
     handling: Type.Object({
-      tlp: Type.String(),
+      tlp: Type.Enum(TLP_LEVELS),
       restrictedTo: Type.Array(Type.String()),
       codes: Type.Object({ tlp: Type.String(), pap: Type.String(), europol: Type.String() }),
     }),
@@ -185,10 +185,13 @@ export const RecordSummarySchema = Type.Object(
     kind: KindSchema,
     displayName: Type.String(),
     ownerAgencyCode: Type.String(),
-    tlp: Type.String(),
+    tlp: Type.Enum(TLP_LEVELS),
     reviewDate: Type.String(),
     expired: Type.Boolean(),
     updatedAt: DateTime,
+    /** A list of persons only (kind=person): what tells namesakes apart, as recorded (partial dates, ranges, alpha-3). */
+    birthDates: Type.Optional(Type.Array(Type.String())),
+    nationalities: Type.Optional(Type.Array(Type.String())),
   },
   closed,
 );

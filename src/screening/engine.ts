@@ -41,7 +41,7 @@ export interface Candidate<M> {
   ownerAgencyId: string;
   /** '' when the record was indexed without it. */
   ownerAgencyCode: string;
-  tlp: string;
+  tlp: TlpLevel;
 }
 
 export type PersonCandidate = Candidate<PersonMatch>;

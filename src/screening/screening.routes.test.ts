@@ -97,3 +97,36 @@ for (const target of DB_TARGETS) {
     });
   });
 }
+
+for (const target of DB_TARGETS) {
+  describeOn(target, `POST /screening/persons, namesakes told apart, on ${target.name}`, () => {
+    let h: Harness;
+    before(async () => {
+      h = await httpHarness(target);
+      const analyst = await h.as('analyst');
+      for (const data of [{ birthDates: ['1975'], nationalities: ['MAR', 'ESP'] }, { birthDates: ['1982-06-30', '1968/1972'], nationalities: ['DZA'] }, {}]) {
+        const res = await h.call(analyst, { method: 'POST', url: '/api/v1/records', payload: person('Karim Benali', data) });
+        assert.equal(res.statusCode, 201, res.body);
+      }
+      await h.s.screening.start();
+    });
+    after(() => h.close());
+
+    it('gives every candidate its recorded dates of birth, nationalities and owner, though the query names none', async () => {
+      const res = await h.call(await h.as('frontline'), { method: 'POST', url: '/api/v1/screening/persons', payload: { name: 'Karim Benali' } });
+      assert.equal(res.statusCode, 200, res.body);
+      const facts = res.json().candidates.map((c: any) => [c.explanation.birthDate.record, c.explanation.nationality.record, c.ownerAgencyCode]);
+      assert.equal(facts.length, 3);
+      assert.deepEqual(
+        facts.map((f: unknown[]) => JSON.stringify(f)).sort(),
+        [
+          [['1975'], ['MAR', 'ESP'], 'MAR-NCB'],
+          [['1982-06-30', '1968/1972'], ['DZA'], 'MAR-NCB'],
+          [[], [], 'MAR-NCB'],
+        ]
+          .map((f) => JSON.stringify(f))
+          .sort(),
+      );
+    });
+  });
+}

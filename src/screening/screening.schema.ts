@@ -1,4 +1,6 @@
 import { Type } from 'typebox';
+import { TLP_LEVELS } from '../core/handling.ts';
+import { NOTICE_TYPES } from '../notices/notice.ts';
 
 /** Request and response schemas of the screening API (also its OpenAPI description). */
 const closed = { additionalProperties: false } as const;
@@ -29,7 +31,7 @@ export const PersonCandidateSchema = Type.Object({
   matchedName: Type.String(),
   displayName: Type.String(),
   ownerAgencyCode: Type.String(),
-  tlp: Type.String(),
+  tlp: Type.Enum(TLP_LEVELS),
   explanation: Type.Object({
     matchedName: Type.Object({ value: Type.String(), type: Type.String(), script: Type.String() }),
     nameScore: Type.Number(),
@@ -70,7 +72,7 @@ export const DocumentCandidateSchema = Type.Object({
   type: Type.String(),
   displayName: Type.String(),
   ownerAgencyCode: Type.String(),
-  tlp: Type.String(),
+  tlp: Type.Enum(TLP_LEVELS),
   holder: Type.Union([Type.Object({ id: Type.String(), displayName: Type.String() }), Type.Null()]),
 });
 
@@ -95,7 +97,7 @@ export const VehicleCandidateSchema = Type.Object({
   status: Type.String(),
   displayName: Type.String(),
   ownerAgencyCode: Type.String(),
-  tlp: Type.String(),
+  tlp: Type.Enum(TLP_LEVELS),
   holder: Type.Union([Type.Object({ id: Type.String(), displayName: Type.String() }), Type.Null()]),
 });
 
@@ -153,7 +155,7 @@ export const NoticeHitSchema = Type.Object({
   hitId: Type.String(),
   noticeId: Type.String(),
   noticeReference: Type.String(),
-  noticeType: Type.String(),
+  noticeType: Type.Enum(NOTICE_TYPES),
   recordId: Type.String(),
   urgency: Type.Enum(['urgent', 'normal']),
   isNew: Type.Boolean(),

@@ -3,6 +3,7 @@
  * alert when its score reaches ALERT_THRESHOLD (one documented default, see docs/screening.md).
  */
 import type { Actor } from '../auth/roles.ts';
+import type { NoticeType } from '../notices/notice.ts';
 export const ALERT_THRESHOLD = 0.8;
 
 /** The screening kinds that can hit a notice. */
@@ -13,7 +14,7 @@ export interface NoticeHit {
   hitId: string;
   noticeId: string;
   noticeReference: string;
-  noticeType: string;
+  noticeType: NoticeType;
   recordId: string;
   urgency: 'urgent' | 'normal';
   isNew: boolean;

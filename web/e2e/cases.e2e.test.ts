@@ -71,7 +71,11 @@ describe('cases desk', { skip: SKIP }, () => {
     await page.waitForSelector('[data-testid="case-form"] select[name="category"] option[value="drug_trafficking"]', { state: 'attached' });
     await page.selectOption('select[name="category"]', 'drug_trafficking');
     await page.fill('input[name="title"]', 'Go-fast Tanger Med — résine de cannabis');
-    await page.fill('input[name="region"]', 'Tanger-Tétouan-Al Hoceïma');
+    // the region is chosen from the twelve, named in Arabic and in Arabic order; the code is sent
+    const regionNames = await page.locator('[data-testid="case-form"] select[name="region"] option').evaluateAll((os) => os.slice(1).map((o) => o.textContent ?? ''));
+    assert.equal(regionNames.length, 12);
+    assert.ok(regionNames.includes('طنجة تطوان الحسيمة') && !regionNames.some((n) => /MA-\d/.test(n)), regionNames.join(' | '));
+    await page.selectOption('[data-testid="case-form"] select[name="region"]', 'MA-01');
     await page.fill('input[name="city"]', 'Tanger');
     // a person found with the records search, and a phone typed in
     await page.fill('input[name="partySearch"]', personName.split(' ')[0]);
@@ -103,6 +107,17 @@ describe('cases desk', { skip: SKIP }, () => {
     const shown = await page.evaluate(() => new Intl.NumberFormat('ar', { maximumFractionDigits: 6 }).format(1.5));
     assert.equal((await quantity.textContent())?.trim(), tr('cases.units.value.t').replace('{{n}}', shown), 'the case page shows 1.5 t');
     await shot(page, 'case');
+    assert.equal(await form.locator('select[name="seizureRegion"]').inputValue(), 'MA-01', 'the seizure form proposes the case’s region');
+
+    // the list names the region in Arabic, never by its code, and filters by it
+    await navLink(page, '/cases').click();
+    await page.locator('[data-testid="case-filters"] select[name="region"]').selectOption('MA-01');
+    await page.waitForFunction(() => location.hash.includes('region=MA-01'));
+    const row = page.locator('table tbody tr', { has: page.locator(`a[href="#/cases/${caseId}"]`) });
+    await row.waitFor();
+    const cells = (await row.locator('td').allTextContents()).map((c) => c.trim());
+    assert.equal(cells[3], 'طنجة تطوان الحسيمة · Tanger');
+    assert.ok(!/MA-\d/.test((await page.locator('table tbody').textContent()) ?? ''), 'no region code in the list');
     await page.context().close();
   });
 
@@ -122,7 +137,7 @@ describe('cases desk', { skip: SKIP }, () => {
     await shot(page, 'gang-form-errors');
     await form.locator('input[name="gangName"]').fill('Réseau du détroit');
     await form.locator('select[name="gangKind"]').selectOption('trafficking_network');
-    await form.locator('input[name="gangRegion"]').fill('Tanger-Tétouan-Al Hoceïma');
+    await form.locator('select[name="gangRegion"]').selectOption('MA-01');
     const members = form.locator('[data-testid="gang-member-picker"]');
     await members.locator('select[name="partyRole"]').selectOption('leader');
     await members.locator('input[name="partySearch"]').fill(personName.split(' ')[0]);

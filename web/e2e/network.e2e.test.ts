@@ -168,7 +168,7 @@ describe('network analysis desk', { skip: SKIP }, () => {
     const created = await api<{ id: string; reference: string }>(page, 'POST', '/api/v1/cases', {
       category: 'drug_trafficking',
       title: 'Filière de l’Oriental',
-      region: 'Oriental',
+      region: 'MA-02',
       openedOn: new Date().toISOString().slice(0, 10),
     });
     assert.equal(created.status, 201, `POST /cases answered ${created.status}: ${JSON.stringify(created.body)}`);
@@ -182,7 +182,7 @@ describe('network analysis desk', { skip: SKIP }, () => {
       const gang = await api(page, 'POST', '/api/v1/gangs', {
         name,
         kind: 'trafficking_network',
-        region: 'Oriental',
+        region: 'MA-02',
         caseId,
         members: [
           { personRecordId: broker, role: 'leader' },

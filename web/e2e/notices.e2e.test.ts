@@ -123,7 +123,19 @@ describe('notices desk', { skip: SKIP }, () => {
     await shot(page, 'queue');
     await row.locator('[data-testid="queue-open"]').click();
     await page.waitForSelector('[data-testid="decision-form"]');
-    await page.waitForSelector('[data-testid="subject-screening"] :is([data-testid="candidate"], [data-testid="no-hit"])');
+    // the strong candidates open, the weak ones folded under their count (or nothing found)
+    await page.waitForSelector('[data-testid="subject-screening"] :is([data-testid="strong-candidates"], [data-testid="no-strong"], [data-testid="no-hit"])');
+    // the request's content comes first, its screening after it
+    assert.equal(
+      await page.evaluate(() => {
+        const content = document.querySelector('[data-testid="content-panel"]');
+        const screening = document.querySelector('[data-testid="subject-screening"]');
+        return !!content && !!screening && (content.compareDocumentPosition(screening) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      }),
+      true,
+    );
+    const weak = page.locator('[data-testid="weak-candidates"]');
+    if (await weak.count()) assert.equal(await weak.evaluate((d) => (d as HTMLDetailsElement).open), false);
     await shot(page, 'review');
     // a refusal needs a reason: the form says so before anything is sent
     await page.check('input[name="decision"][value="refuse"]');

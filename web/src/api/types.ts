@@ -8,12 +8,11 @@
  * Where a route declares its answer inline, the type is put together from the exported
  * schemas it is made of. Only four adjustments are allowed on top:
  *  - `Wire<…>`: a server `Date` arrives as its RFC 3339 string;
- *  - `Narrowed<…>`: a field the schema types loosely (a `string` for a TLP level, a locale)
- *    narrowed to what the desk relies on; the narrower type must fit the schema's;
+ *  - `Narrowed<…>`: a field the schema types loosely (a `string` for a link type, a state)
+ *    narrowed to what the desk relies on; the narrower type must fit the schema's (TLP levels,
+ *    locales and notice types need none: the schemas name their literal values);
  *  - `Optional<…>`: a field of the schema (it must exist there) that the desk and its test
- *    fixtures treat as possibly absent, which is always safe to read;
- *  - `NotSent<…>`: a field the desk code still reads but the schema does not have (the
- *    server never sends it: it is always undefined).
+ *    fixtures treat as possibly absent, which is always safe to read.
  * A runtime list is re-exported from src/ when that module is browser-safe (no Node-only
  * imports); otherwise it is written out here and `exactly` checks it against the server's
  * union. Desk-only types (languages of the interface, view helpers) are marked as such.
@@ -23,7 +22,6 @@ import type { EntryView, VerifyView } from '../../../src/audit/audit.routes.ts';
 import type { AgencyView, UserView } from '../../../src/auth/admin.routes.ts';
 import type { NewUser as ServerNewUser } from '../../../src/auth/admin.service.ts';
 import type { MeSchema, SessionView } from '../../../src/auth/auth.routes.ts';
-import type { TlpLevel } from '../../../src/core/handling.ts';
 import type {
   AttachmentInputSchema,
   AttachmentViewSchema,
@@ -37,7 +35,7 @@ import type {
   ThreadViewSchema,
 } from '../../../src/messages/messages.schema.ts';
 import type { HitSchema, HitTaskSchema } from '../../../src/notices/hits.routes.ts';
-import type { NoticeState, NoticeType } from '../../../src/notices/notice.ts';
+import type { NoticeState } from '../../../src/notices/notice.ts';
 import type {
   CheckResultSchema,
   CreateNoticeSchema,
@@ -81,9 +79,6 @@ type Narrowed<T, N extends { [K in keyof N]: K extends keyof T ? T[K] : never }>
 /** `T` with some fields optional (a reader must then handle their absence). */
 type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
-/** A field the desk reads that is not in the server's schema: the server never sends it. */
-type NotSent<T> = T | undefined;
-
 /** A runtime list checked to hold every member of the server's union `U`, and nothing else. */
 const exactly =
   <U extends string>() =>
@@ -101,15 +96,15 @@ export type { HitOutcome } from '../../../src/notices/hit.ts';
 
 /* ---------- session, users, agencies ---------- */
 
-export type Me = Narrowed<Static<typeof MeSchema>, { locale: Locale }>;
+export type Me = Static<typeof MeSchema>;
 export type AgencyRef = Me['agency'];
-export type SessionResponse = Narrowed<Static<typeof SessionView>, { user: Me }>;
+export type SessionResponse = Static<typeof SessionView>;
 
 /**
  * The languages of the interface (desk-only). The server's agency names come in exactly these
  * languages, which the desk indexes by locale.
  */
-export const LOCALES = exactly<keyof Static<typeof MeSchema>['agency']['names']>()(['ar', 'fr', 'en', 'es']);
+export const LOCALES = exactly<Me['locale'] & keyof Me['agency']['names']>()(['ar', 'fr', 'en', 'es']);
 export type Locale = (typeof LOCALES)[number];
 export const isLocale = (s: unknown): s is Locale => typeof s === 'string' && (LOCALES as readonly string[]).includes(s);
 /** Desk-only: a text in each language of the interface. */
@@ -121,7 +116,7 @@ export type { Page } from '../../../src/core/paging.ts';
 export type Stats = Awaited<ReturnType<RecordsService['stats']>> & { agencies: number };
 
 export type Agency = Static<typeof AgencyView>;
-export type User = Narrowed<Wire<Static<typeof UserView>>, { locale: Locale }>;
+export type User = Wire<Static<typeof UserView>>;
 /** POST /users: what the admin form sends (it always names the locale). */
 export type NewUser = Narrowed<ServerNewUser, { locale: Locale }>;
 
@@ -136,15 +131,14 @@ export type DocumentData = Static<(typeof DATA_SCHEMAS)['document']>;
 export type VehicleData = Static<(typeof DATA_SCHEMAS)['vehicle']>;
 export type GroupData = Static<(typeof DATA_SCHEMAS)['group']>;
 
-type ServerProvenance = Wire<Static<typeof ProvenanceSchema>>;
-export type Provenance = Narrowed<ServerProvenance, { handling: Narrowed<ServerProvenance['handling'], { tlp: TlpLevel }> }>;
+export type Provenance = Wire<Static<typeof ProvenanceSchema>>;
 
-export type RecordSummary = Narrowed<Wire<Static<typeof RecordSummarySchema>>, { tlp: TlpLevel }>;
+export type RecordSummary = Wire<Static<typeof RecordSummarySchema>>;
 
 type ServerRecordView = Wire<Static<typeof RecordViewSchema>>;
 /** GET /records/:id, as a union on `kind` (the data schema of each kind, as DATA_SCHEMAS pairs them). */
 export type RecordView = {
-  [K in RecordKind]: Narrowed<ServerRecordView, { kind: K; data: Static<(typeof DATA_SCHEMAS)[K]>; provenance: Provenance }>;
+  [K in RecordKind]: Narrowed<ServerRecordView, { kind: K; data: Static<(typeof DATA_SCHEMAS)[K]> }>;
 }[RecordKind];
 
 export type LinkType = (typeof SERVER_LINK_TYPES)[number];
@@ -165,7 +159,7 @@ export type Gender = NonNullable<PersonScreeningQuery['gender']>;
 
 type ServerPersonCandidate = Static<typeof PersonCandidateSchema>;
 export type PersonExplanation = Optional<ServerPersonCandidate['explanation'], 'commonNamePenalty'>;
-export type PersonCandidate = Omit<Narrowed<ServerPersonCandidate, { tlp: TlpLevel }>, 'explanation'> & { explanation: PersonExplanation };
+export type PersonCandidate = Omit<ServerPersonCandidate, 'explanation'> & { explanation: PersonExplanation };
 export type TokenAlignment = PersonExplanation['tokens'][number];
 export type TokenHow = TokenAlignment['how'];
 export const TOKEN_HOWS = exactly<TokenHow>()(['exact', 'variant', 'phonetic', 'typo', 'joined', 'particle', 'missing']);
@@ -174,19 +168,19 @@ export type FactorEffect = Factor['effect'];
 export const FACTOR_EFFECTS = exactly<FactorEffect>()(['agrees', 'partly_agrees', 'conflicts', 'unknown']);
 
 /** A candidate is the subject of a live notice: the hit opened and the notice it is on. */
-export type NoticeHitAlert = Narrowed<Static<typeof NoticeHitSchema>, { noticeType: NoticeType }>;
+export type NoticeHitAlert = Static<typeof NoticeHitSchema>;
 
 /** The part every screening answer shares (`Timing` in screening.schema.ts). */
-export type ScreeningAnswer = Optional<Narrowed<Static<TObject<typeof Timing>>, { hits: NoticeHitAlert[] }>, 'hits'>;
+export type ScreeningAnswer = Optional<Static<TObject<typeof Timing>>, 'hits'>;
 
 export type PersonScreeningResult = ScreeningAnswer & { candidates: PersonCandidate[] };
 
-export type DocumentCandidate = Narrowed<Static<typeof DocumentCandidateSchema>, { tlp: TlpLevel }>;
+export type DocumentCandidate = Static<typeof DocumentCandidateSchema>;
 export type DocumentHow = DocumentCandidate['how'];
 export type DocumentScreeningQuery = Static<typeof DocumentQuerySchema>;
 export type DocumentScreeningResult = ScreeningAnswer & { candidates: DocumentCandidate[] };
 
-export type VehicleCandidate = Narrowed<Static<typeof VehicleCandidateSchema>, { tlp: TlpLevel }>;
+export type VehicleCandidate = Static<typeof VehicleCandidateSchema>;
 export type VehicleHow = VehicleCandidate['how'];
 export type VehicleScreeningQuery = Static<typeof VehicleQuerySchema>;
 export type VehicleScreeningResult = ScreeningAnswer & { candidates: VehicleCandidate[]; vinCheck?: ReturnType<typeof vinCheckDigit> };
@@ -228,20 +222,17 @@ export type { NoticeAction } from '../../../src/notices/lifecycle.ts';
 export type CheckResult = Static<typeof CheckResultSchema>;
 export type CheckSeverity = CheckResult['severity'];
 
-export type NoticeSummary = Narrowed<Wire<Static<typeof NoticeSummarySchema>>, { tlp: TlpLevel }>;
+export type NoticeSummary = Wire<Static<typeof NoticeSummarySchema>>;
 export type PublicExtract = Static<typeof PublicExtractSchema>;
 
 type ServerNotice = Wire<Static<typeof NoticeViewSchema>>;
-export type AgencyCode = ServerNotice['restrictedTo'][number];
-export type Notice = Optional<Narrowed<ServerNotice, { tlp: TlpLevel }>, 'source' | 'externalId'> & {
-  /** Not in NoticeViewSchema (a diffusion's recipients are its `restrictedTo`). */
-  recipients?: NotSent<AgencyCode[]>;
-};
+/** A diffusion's recipients are its `restrictedTo`. */
+export type Notice = Optional<ServerNotice, 'source' | 'externalId'>;
 
 /** What the wizard sends to create, check or patch a notice. */
 export type NoticeDraft = Static<typeof CreateNoticeSchema>;
 
-export type QueueItem = Narrowed<Wire<Static<typeof QueueItemSchema>>, { tlp: TlpLevel }>;
+export type QueueItem = Wire<Static<typeof QueueItemSchema>>;
 
 export type TimelineEvent = Narrowed<Wire<Static<typeof TimelineEventSchema>>, { fromState?: NoticeState | null; toState?: NoticeState | null }>;
 
@@ -266,7 +257,7 @@ export type PublicNotice = Static<typeof PublicNoticeSchema>;
 export type MessageThread = Wire<Static<typeof ThreadSummarySchema>>;
 export type Attachment = Static<typeof AttachmentViewSchema>;
 export type Receipt = Wire<Static<typeof ReceiptViewSchema>>;
-export type Message = Narrowed<Wire<Static<typeof MessageViewSchema>>, { tlp: TlpLevel }>;
+export type Message = Wire<Static<typeof MessageViewSchema>>;
 /** GET /messages/threads/:id (its schema is inline in messages.routes.ts). */
 export type ThreadView = { thread: Wire<Static<typeof ThreadViewSchema>>; messages: Message[]; nextCursor: string | null };
 
@@ -274,9 +265,6 @@ export type NewAttachment = Static<typeof AttachmentInputSchema>;
 export type NewMessage = Static<typeof ReplySchema>;
 export type NewThread = Static<typeof NewThreadSchema>;
 
-export type MessageRecipient = Static<typeof RecipientSchema> & {
-  /** Not in RecipientSchema: the names are in `names`. */
-  name?: NotSent<string>;
-};
+export type MessageRecipient = Static<typeof RecipientSchema>;
 
-export type MessageSearchHit = Narrowed<Wire<Static<typeof SearchHitSchema>>, { tlp: TlpLevel }>;
+export type MessageSearchHit = Wire<Static<typeof SearchHitSchema>>;

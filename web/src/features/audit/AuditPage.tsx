@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { type AuditEntry, RECORD_KINDS } from '../../api/types.ts';
+import type { AuditEntry } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { Link, navigate, pathFor, type Route } from '../../app/router.tsx';
 import { can, useMe } from '../../app/session.tsx';
@@ -15,11 +15,10 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ShortId } from '../../ui/ShortId.tsx';
 import { Pager, usePager } from '../../ui/Pager.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
+import { AuditTarget } from './AuditTarget.tsx';
 import { VerifyChain } from './VerifyChain.tsx';
 
 const PAGE_SIZE = 50;
-/** Audit target types that name a record (reads use the record's kind). */
-const RECORD_TARGETS: ReadonlySet<string> = new Set(['record', ...RECORD_KINDS]);
 const FILTERS = ['subjectId', 'actorUserId', 'action'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
@@ -101,28 +100,7 @@ export function AuditPage({ route }: { route: Route }) {
         </Badge>
       ),
     },
-    {
-      key: 'target',
-      header: t('audit.columns.target'),
-      narrow: true,
-      render: (e) => (
-        <span>
-          <Code>{e.targetType}</Code>
-          {e.targetId && (
-            <>
-              {' '}
-              {RECORD_TARGETS.has(e.targetType) ? (
-                <Link to={pathFor(['records', e.targetId])}>
-                  <ShortId id={e.targetId} />
-                </Link>
-              ) : (
-                <ShortId id={e.targetId} />
-              )}
-            </>
-          )}
-        </span>
-      ),
-    },
+    { key: 'target', header: t('audit.columns.target'), render: (e) => <AuditTarget entry={e} /> },
     { key: 'purpose', header: t('audit.columns.purpose'), render: (e) => (e.purpose ? <bdi dir="auto">{e.purpose}</bdi> : t('ui.none')) },
   ];
 

@@ -5,6 +5,7 @@ import type { Arrest, CaseParty } from '../../api/cases-types.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { today } from './dates.ts';
+import { RegionSelect } from './RegionSelect.tsx';
 
 /** An arrest inside a case: one of the case's persons (or an unidentified person), when, where, on a warrant or not. */
 export function ArrestForm({ caseId, persons, region, onDone }: { caseId: string; persons: CaseParty[]; region: string; onDone: (a: Arrest) => void }) {
@@ -65,7 +66,7 @@ export function ArrestForm({ caseId, persons, region, onDone }: { caseId: string
         <input type="date" name="arrestedOn" value={arrestedOn} onChange={(e) => setArrestedOn(e.target.value)} required />
       </Field>
       <Field label={t('cases.field.region')} error={shown && !where.region.trim() ? t('cases.form.required') : undefined}>
-        <input name="arrestRegion" dir="auto" value={where.region} onChange={(e) => setWhere({ ...where, region: e.target.value })} />
+        <RegionSelect name="arrestRegion" value={where.region} onChange={(region) => setWhere({ ...where, region })} empty={t('cases.region.choose')} />
       </Field>
       <Field label={t('cases.field.city')}>
         <input name="arrestCity" dir="auto" value={where.city} onChange={(e) => setWhere({ ...where, city: e.target.value })} />

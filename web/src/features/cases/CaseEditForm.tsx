@@ -10,6 +10,7 @@ import { TlpOptions } from '../../ui/TlpOptions.tsx';
 import { type CaseChanges, caseApi } from './case-api.ts';
 import { isIsoDate, today } from './dates.ts';
 import { catalogueLabel } from './labels.ts';
+import { RegionSelect } from './RegionSelect.tsx';
 
 /** The server's limits (UpdateCaseSchema). */
 const MAX = { title: 300, summary: 8000, region: 100, city: 100 } as const;
@@ -93,7 +94,7 @@ export function CaseEditForm({ c, categories, onDone, onCancel }: { c: CaseView;
         <input name="title" dir="auto" value={draft.title} onChange={set('title')} />
       </Field>
       <Field label={t('cases.field.region')} error={show('region')}>
-        <input name="region" dir="auto" value={draft.region} onChange={set('region')} />
+        <RegionSelect name="region" value={draft.region} onChange={(region) => setDraft({ ...draft, region })} empty={t('cases.region.choose')} />
       </Field>
       <Field label={t('cases.field.city')} error={show('city')}>
         <input name="city" dir="auto" value={draft.city} onChange={set('city')} />

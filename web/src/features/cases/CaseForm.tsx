@@ -13,6 +13,7 @@ import { useCatalogue } from './catalogue.ts';
 import { isIsoDate, today } from './dates.ts';
 import { catalogueLabel, PARTY_KIND_KEYS, roleKey } from './labels.ts';
 import { type PickedParty, PartyPicker } from './PartyPicker.tsx';
+import { RegionSelect } from './RegionSelect.tsx';
 
 type Problems = Partial<Record<'category' | 'title' | 'region' | 'openedOn', string>>;
 
@@ -94,7 +95,7 @@ export function CaseForm() {
             <input name="title" dir="auto" value={draft.title} onChange={set('title')} />
           </Field>
           <Field label={t('cases.field.region')} error={show('region')}>
-            <input name="region" dir="auto" value={draft.region} onChange={set('region')} />
+            <RegionSelect name="region" value={draft.region} onChange={(region) => setDraft({ ...draft, region })} empty={t('cases.region.choose')} />
           </Field>
           <Field label={t('cases.field.city')}>
             <input name="city" dir="auto" value={draft.city} onChange={set('city')} />

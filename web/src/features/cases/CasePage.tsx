@@ -18,6 +18,7 @@ import { CaseEditForm } from './CaseEditForm.tsx';
 import { CaseStatusBadge } from './CasesPage.tsx';
 import { useCatalogue } from './catalogue.ts';
 import { catalogueLabel } from './labels.ts';
+import { RegionPlace } from './RegionSelect.tsx';
 import { distinctPersons, PartiesTable } from './PartiesTable.tsx';
 import { Quantity } from './Quantity.tsx';
 import { CaseStatusForm } from './CaseStatusForm.tsx';
@@ -61,11 +62,11 @@ export function CasePage({ id }: { id: string }) {
 
   const personName = (recordId: string | null) =>
     recordId ? (facts.data?.parties.find((p) => p.recordId === recordId)?.displayName ?? recordId) : t('cases.arrest.unidentified');
-  const place = (x: { region: string; city: string | null; place: string | null }) => [x.region, x.city, x.place].filter(Boolean).join(' · ');
+  const place = (x: { region: string; city: string | null; place: string | null }) => <RegionPlace region={x.region} more={[x.city, x.place]} />;
   const arrestColumns: Column<Arrest>[] = [
     { key: 'date', header: t('cases.arrest.arrestedOn'), narrow: true, render: (a) => formatDate(locale, a.arrestedOn) },
     { key: 'person', header: t('cases.arrest.person'), render: (a) => <bdi dir="auto">{personName(a.personRecordId)}</bdi> },
-    { key: 'where', header: t('cases.field.place'), render: (a) => <bdi dir="auto">{place(a)}</bdi> },
+    { key: 'where', header: t('cases.field.place'), render: (a) => place(a) },
     { key: 'nationality', header: t('cases.arrest.nationality'), render: (a) => (a.nationality ? countryName(locale, a.nationality) : t('ui.none')) },
     {
       key: 'flags',
@@ -86,7 +87,7 @@ export function CasePage({ id }: { id: string }) {
       header: t('cases.seizure.quantity'),
       render: (s) => <Quantity measure={s.measure} base={s.quantity} currency={s.currency} />,
     },
-    { key: 'where', header: t('cases.field.place'), render: (s) => <bdi dir="auto">{place(s)}</bdi> },
+    { key: 'where', header: t('cases.field.place'), render: (s) => place(s) },
   ];
 
   return (
@@ -137,7 +138,7 @@ export function CasePage({ id }: { id: string }) {
                 <div className="dl-row">
                   <dt>{t('cases.field.region')}</dt>
                   <dd>
-                    <bdi dir="auto">{c.city ? `${c.region} · ${c.city}` : c.region}</bdi>
+                    <RegionPlace region={c.region} more={[c.city]} />
                   </dd>
                 </div>
                 <div className="dl-row">

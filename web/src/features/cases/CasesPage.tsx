@@ -1,4 +1,3 @@
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases-client.ts';
 import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '../../api/cases-types.ts';
@@ -16,6 +15,7 @@ import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
 import { useCatalogue } from './catalogue.ts';
 import { CASE_STATUS_KEYS, CASE_STATUS_TONES, catalogueLabel } from './labels.ts';
+import { RegionPlace, RegionSelect } from './RegionSelect.tsx';
 
 const PAGE_SIZE = 25;
 const isStatus = (s: string | null): s is CaseStatus => s !== null && (CASE_STATUSES as readonly string[]).includes(s);
@@ -43,8 +43,6 @@ export function CasesPage({ route }: { route: Route }) {
   const region = route.query.get('region') ?? '';
   const yearParam = Number(route.query.get('year'));
   const year = Number.isInteger(yearParam) && yearParam > 1900 ? yearParam : undefined;
-  const [regionDraft, setRegionDraft] = useState(region);
-  useEffect(() => setRegionDraft(region), [region]);
 
   const key = `${category ?? ''}|${status ?? ''}|${region}|${year ?? ''}`;
   const pager = usePager(key);
@@ -56,10 +54,6 @@ export function CasesPage({ route }: { route: Route }) {
 
   const go = (next: Record<string, string | undefined>) =>
     navigate(pathFor(['cases'], { category, status, region: region || undefined, year: year ? String(year) : undefined, ...next }));
-  const onRegion = (e: FormEvent) => {
-    e.preventDefault();
-    go({ region: regionDraft.trim() || undefined });
-  };
 
   const columns: Column<CaseSummary>[] = [
     {
@@ -74,7 +68,7 @@ export function CasesPage({ route }: { route: Route }) {
     },
     { key: 'title', header: t('cases.list.columns.title'), render: (c) => <bdi dir="auto">{c.title}</bdi> },
     { key: 'category', header: t('cases.list.columns.category'), render: (c) => categoryOf(c.category) },
-    { key: 'region', header: t('cases.list.columns.region'), render: (c) => <bdi dir="auto">{c.city ? `${c.region} · ${c.city}` : c.region}</bdi> },
+    { key: 'region', header: t('cases.list.columns.region'), render: (c) => <RegionPlace region={c.region} more={[c.city]} /> },
     { key: 'opened', header: t('cases.list.columns.openedOn'), narrow: true, render: (c) => <time dateTime={c.openedOn}>{formatDate(locale, c.openedOn)}</time> },
     { key: 'status', header: t('cases.list.columns.status'), narrow: true, render: (c) => <CaseStatusBadge status={c.status} /> },
     {
@@ -101,7 +95,7 @@ export function CasesPage({ route }: { route: Route }) {
           </Link>
         )}
       </PageHeader>
-      <form className="toolbar" role="search" onSubmit={onRegion} data-testid="case-filters">
+      <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()} data-testid="case-filters">
         <Field label={t('cases.field.category')}>
           <select name="category" value={category ?? ''} onChange={(e) => go({ category: e.target.value || undefined })}>
             <option value="">{t('cases.list.all')}</option>
@@ -133,11 +127,8 @@ export function CasesPage({ route }: { route: Route }) {
           </select>
         </Field>
         <Field label={t('cases.field.region')}>
-          <input type="search" name="region" dir="auto" value={regionDraft} onChange={(e) => setRegionDraft(e.target.value)} />
+          <RegionSelect name="region" value={region} onChange={(r) => go({ region: r || undefined })} empty={t('cases.list.all')} />
         </Field>
-        <button type="submit" className="button-primary">
-          {t('cases.list.filter')}
-        </button>
       </form>
       <PagedTable
         page={page}

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import type { RecordSummary } from '../../api/types.ts';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { PersonFacts } from '../screening/PersonFacts.tsx';
 import { PARTY_KIND_KEYS, PARTY_ROLE_KEYS } from './labels.ts';
 
 export interface PickedParty extends NewParty {
@@ -19,7 +20,8 @@ const isRecordKind = (k: PartyKind): k is 'person' | 'group' | 'vehicle' | 'docu
  * (the same list the Records page uses), or a phone number or address typed in, with its role.
  * A sub-form of the case form: Enter in the search field searches, it never submits the case.
  * The gang forms use it too, with their own kinds (persons as members, a group) and roles:
- * one kind hides the kind list, `roles={null}` the role list.
+ * one kind hides the kind list, `roles={null}` the role list. Each result shows its owner and,
+ * for a person, the dates of birth and nationalities, so that namesakes are told apart.
  */
 export function PartyPicker({
   onPick,
@@ -131,8 +133,11 @@ export function PartyPicker({
         <ul className="party-results" aria-label={t('cases.party.results')} data-testid="party-results">
           {results.length === 0 && <li className="muted">{t('ui.table.empty')}</li>}
           {results.map((r) => (
-            <li key={r.id}>
-              <bdi dir="auto">{r.displayName}</bdi>
+            <li key={r.id} data-testid="party-result">
+              <span>
+                <bdi dir="auto">{r.displayName}</bdi>
+                <PersonFacts birthDates={r.birthDates} nationalities={r.nationalities} owner={r.ownerAgencyCode} />
+              </span>
               <button
                 type="button"
                 data-testid="party-pick"

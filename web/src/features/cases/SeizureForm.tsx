@@ -9,6 +9,7 @@ import { ErrorBox, errorKey } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { today } from './dates.ts';
 import { catalogueLabel } from './labels.ts';
+import { RegionSelect } from './RegionSelect.tsx';
 import { currencyDigits, defaultUnit, type QuantityProblem, scaleOf, toBaseUnits, UNIT_NAME_KEYS, unitsFor } from './units.ts';
 
 const PROBLEM_KEYS: Record<QuantityProblem, string> = {
@@ -138,7 +139,7 @@ export function SeizureForm({
         <input type="date" name="seizedOn" value={seizedOn} onChange={(e) => setSeizedOn(e.target.value)} required />
       </Field>
       <Field label={t('cases.field.region')} error={shown && !place.region.trim() ? t('cases.form.required') : undefined}>
-        <input name="seizureRegion" dir="auto" value={place.region} onChange={(e) => setPlace({ ...place, region: e.target.value })} />
+        <RegionSelect name="seizureRegion" value={place.region} onChange={(region) => setPlace({ ...place, region })} empty={t('cases.region.choose')} />
       </Field>
       <Field label={t('cases.field.city')}>
         <input name="seizureCity" dir="auto" value={place.city} onChange={(e) => setPlace({ ...place, city: e.target.value })} />

@@ -6,6 +6,7 @@ import { Field } from '../../ui/Field.tsx';
 import { useSubmit } from '../../ui/use-submit.ts';
 import { isIsoDate, today } from '../cases/dates.ts';
 import { catalogueLabel } from '../cases/labels.ts';
+import { RegionSelect } from '../cases/RegionSelect.tsx';
 import { FactsError, hasCode, refusedFields } from './errors.tsx';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, type Complaint, type ComplaintChannel, type ComplaintStatus, factsApi } from './facts-api.ts';
 import { CHANNEL_KEYS, COMPLAINT_STATUS_KEYS } from './labels.ts';
@@ -72,7 +73,7 @@ export function ComplaintForm({ categories, onDone }: { categories: CaseCategory
         <input type="date" name="receivedOn" max={today()} value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} required />
       </Field>
       <Field label={t('facts.form.region')} error={regionError}>
-        <input name="region" dir="auto" maxLength={100} value={region} onChange={(e) => setRegion(e.target.value)} />
+        <RegionSelect name="region" value={region} onChange={setRegion} empty={t('cases.region.choose')} />
       </Field>
       <Field label={t('facts.complaints.form.status')}>
         <select name="status" value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus)}>

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/use-load.ts';
 import { navigate, pathFor, type Route } from '../../app/router.tsx';
@@ -13,6 +13,7 @@ import { usePager } from '../../ui/Pager.tsx';
 import type { Column } from '../../ui/Table.tsx';
 import { useCatalogue } from '../cases/catalogue.ts';
 import { catalogueLabel } from '../cases/labels.ts';
+import { RegionSelect } from '../cases/RegionSelect.tsx';
 import { ComplaintForm } from './ComplaintForm.tsx';
 import { caseColumn, regionColumn } from './columns.tsx';
 import { FactsError } from './errors.tsx';
@@ -36,8 +37,6 @@ export function ComplaintsPage({ route }: { route: Route }) {
   const category = CATEGORY.test(categoryParam) ? categoryParam : undefined;
   const region = route.query.get('region') ?? '';
   const year = yearOf(route);
-  const [regionDraft, setRegionDraft] = useState(region);
-  useEffect(() => setRegionDraft(region), [region]);
 
   const key = `${channel ?? ''}|${category ?? ''}|${region}|${year ?? ''}`;
   const pager = usePager(key);
@@ -51,10 +50,6 @@ export function ComplaintsPage({ route }: { route: Route }) {
 
   const go = (next: Record<string, string | undefined>) =>
     navigate(pathFor(['complaints'], { channel, category, region: region || undefined, year: year ? String(year) : undefined, ...next }));
-  const onRegion = (e: FormEvent) => {
-    e.preventDefault();
-    go({ region: regionDraft.trim() || undefined });
-  };
 
   const columns: Column<Complaint>[] = [
     {
@@ -98,7 +93,7 @@ export function ComplaintsPage({ route }: { route: Route }) {
           {t('facts.complaints.recorded')}
         </p>
       )}
-      <form className="toolbar" role="search" onSubmit={onRegion} data-testid="complaint-filters">
+      <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()} data-testid="complaint-filters">
         <Field label={t('facts.complaints.columns.channel')}>
           <select name="channel" value={channel ?? ''} onChange={(e) => go({ channel: e.target.value || undefined })}>
             <option value="">{t('facts.list.all')}</option>
@@ -121,11 +116,8 @@ export function ComplaintsPage({ route }: { route: Route }) {
         </Field>
         <YearField label={t('facts.complaints.year')} value={year} onChange={(y) => go({ year: y })} />
         <Field label={t('facts.columns.region')}>
-          <input type="search" name="region" dir="auto" value={regionDraft} onChange={(e) => setRegionDraft(e.target.value)} />
+          <RegionSelect name="region" value={region} onChange={(r) => go({ region: r || undefined })} empty={t('facts.list.all')} />
         </Field>
-        <button type="submit" className="button-primary">
-          {t('facts.list.filter')}
-        </button>
       </form>
       <PagedTable
         page={page}

@@ -24,6 +24,7 @@ function mockServer(status = 201, answer: unknown = { id: 'm1', kind: 'departure
 }
 
 const input = (name: string) => document.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+const region = () => document.querySelector('select[name="region"]') as HTMLSelectElement;
 const submit = () => fireEvent.submit(screen.getByTestId('migration-form'));
 const posts = (calls: Call[]) => calls.filter((c) => c.method === 'POST');
 
@@ -41,7 +42,7 @@ describe('MigrationForm', () => {
     submit();
     expect(input('persons').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('The number of persons must be from 1 to 100,000.')).toBeTruthy();
-    expect(input('region').getAttribute('aria-invalid')).toBe('true');
+    expect(region().getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Required.')).toBeTruthy();
     expect(posts(calls)).toHaveLength(0);
   });
@@ -51,7 +52,7 @@ describe('MigrationForm', () => {
     const calls = mockServer();
     render(<MigrationForm onDone={() => undefined} />);
     fireEvent.change(input('persons'), { target: { value: '12 persons' } });
-    fireEvent.change(input('region'), { target: { value: 'الشرق' } });
+    fireEvent.change(region(), { target: { value: 'MA-02' } });
     submit();
     expect(screen.getByText(i18n.t('facts.migration.form.personsWhole'))).toBeTruthy();
     expect(screen.getByText('اكتب عددًا صحيحًا من الأشخاص، بالأرقام فقط.')).toBeTruthy();
@@ -66,21 +67,39 @@ describe('MigrationForm', () => {
     const onDone = vi.fn();
     render(<MigrationForm onDone={onDone} />);
     fireEvent.change(input('persons'), { target: { value: '٣١' } });
-    fireEvent.change(input('region'), { target: { value: 'Oriental' } });
+    fireEvent.change(region(), { target: { value: 'MA-02' } });
     fireEvent.change(input('occurredOn'), { target: { value: '2026-02-02' } });
     submit();
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     const [post] = posts(calls);
     expect(post.url).toBe('/api/v1/migration-events');
-    expect(post.body).toEqual({ kind: 'departure_prevented', occurredOn: '2026-02-02', region: 'Oriental', persons: 31 });
+    expect(post.body).toEqual({ kind: 'departure_prevented', occurredOn: '2026-02-02', region: 'MA-02', persons: 31 });
     expect(input('persons').value).toBe('');
+  });
+
+  it('offers the twelve regions by name in the user’s language, in its alphabetical order, and sends the code chosen', async () => {
+    await setLanguage('ar');
+    const calls = mockServer();
+    const onDone = vi.fn();
+    render(<MigrationForm onDone={onDone} />);
+    const names = [...region().options].slice(1).map((o) => o.textContent);
+    expect(names).toHaveLength(12);
+    expect(names).toEqual([...names].sort(new Intl.Collator('ar').compare));
+    expect(names).toContain('الدار البيضاء سطات');
+    expect(names.some((n) => n?.includes('MA-'))).toBe(false);
+    fireEvent.change(input('persons'), { target: { value: '7' } });
+    fireEvent.change(region(), { target: { value: 'MA-06' } });
+    expect(region().selectedOptions[0].textContent).toBe('الدار البيضاء سطات');
+    submit();
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(posts(calls)[0].body).toMatchObject({ region: 'MA-06', persons: 7 });
   });
 
   it('shows the server’s refusal by its code, translated, and marks the field it names', async () => {
     mockServer(400, { code: 'validation_failed', title: 'Bad Request', correlationId: 'corr-9', issues: [{ path: 'body/persons', message: 'must be <= 100000' }] });
     render(<MigrationForm onDone={() => undefined} />);
     fireEvent.change(input('persons'), { target: { value: '40' } });
-    fireEvent.change(input('region'), { target: { value: 'Oriental' } });
+    fireEvent.change(region(), { target: { value: 'MA-02' } });
     submit();
     const alert = await screen.findByTestId('migration-error');
     expect(alert.getAttribute('role')).toBe('alert');
@@ -94,7 +113,7 @@ describe('MigrationForm', () => {
     mockServer(400, { code: 'date_in_future', title: 'Bad Request', correlationId: 'corr-10' });
     render(<MigrationForm onDone={() => undefined} />);
     fireEvent.change(input('persons'), { target: { value: '5' } });
-    fireEvent.change(input('region'), { target: { value: 'Souss-Massa' } });
+    fireEvent.change(region(), { target: { value: 'MA-09' } });
     submit();
     expect((await screen.findByTestId('migration-error')).textContent).toContain(i18n.t('errors.date_in_future'));
   });

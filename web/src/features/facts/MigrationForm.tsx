@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useSubmit } from '../../ui/use-submit.ts';
 import { isIsoDate, today } from '../cases/dates.ts';
+import { RegionSelect } from '../cases/RegionSelect.tsx';
 import { FactsError, hasCode, refusedFields } from './errors.tsx';
 import { factsApi, MIGRATION_KINDS, type MigrationEvent, type MigrationKind } from './facts-api.ts';
 import { MAX_PERSONS, parsePersons } from './filters.ts';
@@ -76,7 +77,7 @@ export function MigrationForm({ onDone }: { onDone: (m: MigrationEvent) => void 
         <input type="date" name="occurredOn" max={today()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)} required />
       </Field>
       <Field label={t('facts.form.region')} error={regionError}>
-        <input name="region" dir="auto" maxLength={100} value={region} onChange={(e) => setRegion(e.target.value)} />
+        <RegionSelect name="region" value={region} onChange={setRegion} empty={t('cases.region.choose')} />
       </Field>
       <CasePick value={caseId} onChange={setCaseId} error={hasCode(error, 'case_not_found') || hasCode(error, 'case_not_owner') || refused.has('caseId') ? t('facts.form.invalid') : undefined} />
       {error != null && <FactsError error={error} testId="migration-error" />}

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/use-load.ts';
 import { navigate, pathFor, type Route } from '../../app/router.tsx';
@@ -10,6 +10,7 @@ import { PagedTable } from '../../ui/PagedTable.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { usePager } from '../../ui/Pager.tsx';
 import type { Column } from '../../ui/Table.tsx';
+import { RegionSelect } from '../cases/RegionSelect.tsx';
 import { factsApi, MIGRATION_KINDS, type MigrationEvent } from './facts-api.ts';
 import { oneOf, yearOf } from './filters.ts';
 import { caseColumn, regionColumn } from './columns.tsx';
@@ -28,8 +29,6 @@ export function MigrationPage({ route }: { route: Route }) {
   const kind = oneOf(MIGRATION_KINDS, route.query.get('kind'));
   const region = route.query.get('region') ?? '';
   const year = yearOf(route);
-  const [regionDraft, setRegionDraft] = useState(region);
-  useEffect(() => setRegionDraft(region), [region]);
 
   const key = `${kind ?? ''}|${region}|${year ?? ''}`;
   const pager = usePager(key);
@@ -42,10 +41,6 @@ export function MigrationPage({ route }: { route: Route }) {
 
   const go = (next: Record<string, string | undefined>) =>
     navigate(pathFor(['migration'], { kind, region: region || undefined, year: year ? String(year) : undefined, ...next }));
-  const onRegion = (e: FormEvent) => {
-    e.preventDefault();
-    go({ region: regionDraft.trim() || undefined });
-  };
 
   const columns: Column<MigrationEvent>[] = [
     {
@@ -86,7 +81,7 @@ export function MigrationPage({ route }: { route: Route }) {
           {t('facts.migration.recorded', { n: formatNumber(locale, done.persons) })}
         </p>
       )}
-      <form className="toolbar" role="search" onSubmit={onRegion} data-testid="migration-filters">
+      <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()} data-testid="migration-filters">
         <Field label={t('facts.migration.columns.kind')}>
           <select name="kind" value={kind ?? ''} onChange={(e) => go({ kind: e.target.value || undefined })}>
             <option value="">{t('facts.list.all')}</option>
@@ -99,11 +94,8 @@ export function MigrationPage({ route }: { route: Route }) {
         </Field>
         <YearField label={t('facts.migration.year')} value={year} onChange={(y) => go({ year: y })} />
         <Field label={t('facts.columns.region')}>
-          <input type="search" name="region" dir="auto" value={regionDraft} onChange={(e) => setRegionDraft(e.target.value)} />
+          <RegionSelect name="region" value={region} onChange={(r) => go({ region: r || undefined })} empty={t('facts.list.all')} />
         </Field>
-        <button type="submit" className="button-primary">
-          {t('facts.list.filter')}
-        </button>
       </form>
       {page.data && page.data.items.length > 0 && (
         <p className="facts-total" data-testid="persons-total" data-persons={persons}>

@@ -7,6 +7,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import { TlpOptions } from '../../ui/TlpOptions.tsx';
 import { GANG_KIND_KEYS } from '../cases/labels.ts';
+import { RegionSelect } from '../cases/RegionSelect.tsx';
 
 /** What both the new-gang form and the edit form ask for; the server's limits (CreateGangSchema). */
 export interface GangDraft {
@@ -53,7 +54,7 @@ export function GangFields({ draft, onChange, problems }: { draft: GangDraft; on
         </select>
       </Field>
       <Field label={t('gangs.form.region')} error={problems.region}>
-        <input name="gangRegion" dir="auto" value={draft.region} onChange={set('region')} />
+        <RegionSelect name="gangRegion" value={draft.region} onChange={(region) => onChange({ ...draft, region })} empty={t('cases.region.choose')} />
       </Field>
       <Field label={t('gangs.form.tlp')}>
         <select name="gangTlp" value={draft.tlp} onChange={set('tlp')}>

@@ -61,7 +61,7 @@ describe('GangForm', () => {
     render(<GangForm onCancel={() => undefined} onSaved={() => undefined} />);
     fireEvent.change(field('gangName'), { target: { value: 'ش'.repeat(201) } });
     fireEvent.change(field('gangKind'), { target: { value: 'criminal_gang' } });
-    fireEvent.change(field('gangRegion'), { target: { value: 'طنجة' } });
+    fireEvent.change(field('gangRegion'), { target: { value: 'MA-01' } });
     submit();
     expect(screen.getByText(`${new Intl.NumberFormat('ar').format(200)} حرف على الأكثر.`)).toBeTruthy();
     expect(field('gangRegion').getAttribute('aria-invalid')).toBeNull();
@@ -76,7 +76,7 @@ describe('GangForm', () => {
     expect(field('gangCase').value).toBe(OWN_CASE.id);
     fireEvent.change(field('gangName'), { target: { value: '  Réseau du détroit ' } });
     fireEvent.change(field('gangKind'), { target: { value: 'smuggling_network' } });
-    fireEvent.change(field('gangRegion'), { target: { value: 'Tanger-Tétouan-Al Hoceïma' } });
+    fireEvent.change(field('gangRegion'), { target: { value: 'MA-01' } });
     const members = screen.getByTestId('gang-member-picker');
     fireEvent.change(members.querySelector('select[name="partyRole"]')!, { target: { value: 'leader' } });
     fireEvent.change(members.querySelector('input[name="partySearch"]')!, { target: { value: 'Karim' } });
@@ -95,7 +95,7 @@ describe('GangForm', () => {
         body: {
           name: 'Réseau du détroit',
           kind: 'smuggling_network',
-          region: 'Tanger-Tétouan-Al Hoceïma',
+          region: 'MA-01',
           caseId: OWN_CASE.id,
           members: [{ personRecordId: PERSON.id, role: 'leader' }],
           handling: { tlp: 'AMBER' },
@@ -110,7 +110,7 @@ describe('GangForm', () => {
     render(<GangForm onCancel={() => undefined} onSaved={onSaved} />);
     fireEvent.change(field('gangName'), { target: { value: 'Cellule X' } });
     fireEvent.change(field('gangKind'), { target: { value: 'terrorist_cell' } });
-    fireEvent.change(field('gangRegion'), { target: { value: 'Oriental' } });
+    fireEvent.change(field('gangRegion'), { target: { value: 'MA-02' } });
     submit();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Only the owner agency may change this case.');

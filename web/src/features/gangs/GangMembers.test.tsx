@@ -74,4 +74,32 @@ describe('GangMembers', () => {
     await waitFor(() => expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ version: 4, members: [LEADER] })));
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['DELETE /api/v1/gangs/g1/members/p2', 'GET /api/v1/gangs/g1']);
   });
+
+  it('shows the date of birth, nationality and owner of each person found, so the member added is the right namesake', async () => {
+    const found = [
+      { id: 'p7', kind: 'person', displayName: 'Karim Benali', ownerAgencyCode: 'MAR-NCB', tlp: 'AMBER', reviewDate: '2030-01-01', expired: false, updatedAt: '2026-01-01T00:00:00.000Z', birthDates: ['1981'], nationalities: ['MAR'] },
+      { id: 'p8', kind: 'person', displayName: 'Karim Benali', ownerAgencyCode: 'ESP-NCB', tlp: 'AMBER', reviewDate: '2030-01-01', expired: false, updatedAt: '2026-01-01T00:00:00.000Z', birthDates: ['1994-07'], nationalities: ['ESP'] },
+    ];
+    const calls: Call[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        calls.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(String(init.body)) : undefined });
+        const body = url.startsWith('/api/v1/records') ? { items: found, nextCursor: null } : { ...GANG, version: 4 };
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    render(<GangMembers gang={GANG} editable onChange={() => undefined} />);
+    const picker = screen.getByTestId('member-picker');
+    fireEvent.change(picker.querySelector('input[name="partySearch"]')!, { target: { value: 'Karim Benali' } });
+    fireEvent.click(within(picker).getByTestId('party-search'));
+    const rows = await within(picker).findAllByTestId('party-result');
+    expect(rows.map((r) => [...r.querySelectorAll('[data-testid="person-facts"] dd')].map((d) => d.textContent))).toEqual([
+      ['1981', 'Morocco', 'MAR-NCB'],
+      ['July 1994', 'Spain', 'ESP-NCB'],
+    ]);
+    fireEvent.click(within(rows[1]).getByTestId('party-pick'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ members: [{ personRecordId: 'p8', role: 'member' }] });
+  });
 });

@@ -14,6 +14,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { isIsoDate, today } from '../cases/dates.ts';
+import { RegionName } from '../cases/RegionSelect.tsx';
 import { GangKindLabel, GangStatusBadge } from './GangBadges.tsx';
 import { GangEditForm } from './GangEditForm.tsx';
 import { GangMembers } from './GangMembers.tsx';
@@ -123,8 +124,8 @@ export function GangPage({ id }: { id: string }) {
               </div>
               <div className="dl-row">
                 <dt>{t('gangs.list.columns.region')}</dt>
-                <dd>
-                  <bdi dir="auto">{g.region}</bdi>
+                <dd data-testid="gang-region">
+                  <RegionName value={g.region} />
                 </dd>
               </div>
               {g.dismantledOn && (

@@ -16,6 +16,7 @@ import { Pager, usePager } from '../../ui/Pager.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { GANG_KIND_KEYS, GANG_STATUS_KEYS } from '../cases/labels.ts';
+import { RegionName } from '../cases/RegionSelect.tsx';
 import { GangKindLabel, GangStatusBadge } from './GangBadges.tsx';
 import { GangForm } from './GangForm.tsx';
 
@@ -49,7 +50,7 @@ export function GangsPage({ route }: { route: Route }) {
       ),
     },
     { key: 'kind', header: t('gangs.list.columns.kind'), render: (g) => <GangKindLabel kind={g.kind} /> },
-    { key: 'region', header: t('gangs.list.columns.region'), render: (g) => <bdi dir="auto">{g.region}</bdi> },
+    { key: 'region', header: t('gangs.list.columns.region'), render: (g) => <RegionName value={g.region} /> },
     {
       key: 'members',
       header: t('gangs.list.columns.members'),

@@ -12,5 +12,5 @@ export function useRecipients(noticeId?: string): Loaded<MessageRecipient[]> {
 
 /** The agency's name in the user's language, else any name, else its code. */
 export function recipientName(a: MessageRecipient, locale: Locale): string {
-  return a.names?.[locale] ?? a.name ?? a.names?.en ?? a.code;
+  return a.names[locale] ?? a.names.en ?? a.code;
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PublicField, type TlpLevel } from '../../api/types.ts';
 import { NOTICE_SPECS, PUBLIC_FIELDS } from '../../../../src/notices/notice.ts';
@@ -11,6 +12,8 @@ import { recipientName, useRecipients } from '../messages/use-recipients.ts';
 import { FieldChecks } from './checks.tsx';
 import { PUBLIC_FIELD_KEYS } from './labels.ts';
 import type { StepProps } from './TypeStep.tsx';
+import { restrictedToNamedAgencies } from '../../../../src/notices/public-extract.ts';
+import { extractConflictsWithHandling } from './wizard-state.ts';
 
 const toggle = <T,>(list: T[], v: T, on: boolean): T[] => (on ? [...new Set([...list, v])] : list.filter((x) => x !== v));
 
@@ -21,6 +24,10 @@ export function HandlingStep({ draft, update, checks }: StepProps) {
   const agencies = useRecipients();
   const spec = draft.type ? NOTICE_SPECS[draft.type] : undefined;
   const isDiffusion = draft.type === 'diffusion';
+  // a public extract is for anyone: never for a notice restricted to named agencies (the server's rule)
+  const restricted = restrictedToNamedAgencies({ tlp: draft.tlp, restrictedTo: isDiffusion ? draft.recipients : draft.restrictedTo });
+  const conflicting = extractConflictsWithHandling(draft);
+  const unavailableId = useId();
 
   const agencyBoxes = (name: string, selected: string[], onChange: (id: string, on: boolean) => void) =>
     agencies.data && (
@@ -69,18 +76,35 @@ export function HandlingStep({ draft, update, checks }: StepProps) {
         {agencyBoxes('restrictedTo', draft.restrictedTo, (id, on) => update((d) => ({ ...d, restrictedTo: toggle(d.restrictedTo, id, on) })))}
       </fieldset>
       {spec?.publicExtract && (
-        <fieldset className="notice-fieldset" data-testid="public-extract">
+        <fieldset className="notice-fieldset" data-testid="public-extract" data-fieldset="publicExtract">
           <legend>{t('notices.field.publicExtract')}</legend>
+          {conflicting && (
+            <div className="notice extract-warning" role="alert" data-testid="public-extract-restricted">
+              <p>{t('notices.wizard.publicExtractRestricted')}</p>
+              <button type="button" className="button-small" onClick={() => update((d) => ({ ...d, publicExtract: false }))} data-testid="drop-public-extract">
+                {t('notices.wizard.dropPublicExtract')}
+              </button>
+            </div>
+          )}
           <label className="check">
             <input
               type="checkbox"
               name="publicExtract"
               checked={draft.publicExtract}
+              // once restricted, an extract can be taken out but not put in
+              disabled={restricted && !draft.publicExtract}
+              aria-describedby={restricted && !draft.publicExtract ? unavailableId : undefined}
               onChange={(e) => update((d) => ({ ...d, publicExtract: e.target.checked }))}
             />
             {t('notices.wizard.publicExtractAuthorise')}
           </label>
-          <p className="hint">{t('notices.wizard.publicExtractHint')}</p>
+          {restricted && !draft.publicExtract ? (
+            <p className="hint" id={unavailableId} data-testid="public-extract-unavailable">
+              {t('notices.wizard.publicExtractUnavailable')}
+            </p>
+          ) : (
+            <p className="hint">{t('notices.wizard.publicExtractHint')}</p>
+          )}
           {draft.publicExtract && (
             <ul className="agency-choices">
               {PUBLIC_FIELDS.map((f: PublicField) => (

@@ -207,6 +207,46 @@ describe('NoticeWizard', () => {
     expect(screen.getByTestId('checks-to-fill').textContent).toBe('1 mandatory field still to fill in.');
   });
 
+  it('warns before a public extract is authorised for a notice restricted to named agencies, and never sends one', async () => {
+    const server = mockServer(() => []);
+    render(<NoticeWizard />);
+    fireEvent.click(field('type'));
+    step('handling');
+    fireEvent.click(field('publicExtract'));
+    expect(screen.queryByTestId('public-extract-restricted')).toBeNull();
+    type('tlp', 'RED');
+    const warning = screen.getByTestId('public-extract-restricted');
+    expect(warning.getAttribute('role')).toBe('alert');
+    expect(warning.textContent).toContain('A public extract is shown to anyone, without login');
+
+    step('review');
+    await waitFor(() => expect(counts()).toBe('1 error · 0 warnings · 0 notes'));
+    expect(screen.getByTestId('checks-error').textContent).toContain('A public extract cannot be authorised for a notice restricted to named agencies');
+    expect(screen.getByTestId('review-extract-restricted')).toBeTruthy();
+    expect((screen.getByTestId('submit-notice') as HTMLButtonElement).disabled).toBe(true);
+    // the draft still saves, the extract held back
+    fireEvent.click(screen.getByTestId('save-draft'));
+    await screen.findByTestId('draft-saved');
+    const created = server.sent.find((s) => s.url === '/api/v1/notices' && s.method === 'POST')!;
+    expect(created.body.handling).toEqual({ tlp: 'RED', restrictedTo: [] });
+    expect(created.body.publicExtract).toBeUndefined();
+
+    // from the summary to the field, then the extract left out: no way to put it back while restricted
+    fireEvent.click(screen.getByRole('button', { name: 'Go to Public extract' }));
+    fireEvent.click(screen.getByTestId('drop-public-extract'));
+    expect(screen.queryByTestId('public-extract-restricted')).toBeNull();
+    expect(field('publicExtract').checked).toBe(false);
+    expect(field('publicExtract').disabled).toBe(true);
+    expect(screen.getByTestId('public-extract-unavailable').textContent).toContain('Not available while the notice is restricted');
+
+    // AMBER restricted to a named agency is restricted too; open to all, the extract can be authorised
+    type('tlp', 'AMBER');
+    expect(field('publicExtract').disabled).toBe(false);
+    await waitFor(() => expect(document.querySelector('input[name="restrictedTo"][value="ESP-NCB"]')).toBeTruthy());
+    fireEvent.click(document.querySelector('input[name="restrictedTo"][value="ESP-NCB"]')!);
+    expect(field('publicExtract').disabled).toBe(true);
+  });
+
   it('speaks Arabic: the checks summary uses the Arabic plural forms', async () => {
     await setLanguage('ar');
     mockServer(() => [

@@ -5,7 +5,7 @@ import { PUBLIC_FIELD_KEYS, URGENCY_KEYS } from './labels.ts';
 import { TypeBadge } from './NoticeBadges.tsx';
 import { NoticeContentView } from './NoticeContentView.tsx';
 import type { StepProps } from './TypeStep.tsx';
-import { wireContent } from './wizard-state.ts';
+import { extractConflictsWithHandling, wireContent } from './wizard-state.ts';
 
 /** Step 6: everything as it will be sent; the checks are beside it. */
 export function ReviewStep({ draft }: StepProps) {
@@ -44,6 +44,11 @@ export function ReviewStep({ draft }: StepProps) {
               {draft.publicExtract
                 ? draft.publicFields.map((f) => t(PUBLIC_FIELD_KEYS[f])).join(t('notices.wizard.listSeparator'))
                 : t('notices.view.noPublicExtract')}
+              {extractConflictsWithHandling(draft) && (
+                <p className="field-error" data-testid="review-extract-restricted">
+                  {t('notices.checks.public_extract_restricted')}
+                </p>
+              )}
             </dd>
           </div>
         )}

@@ -9,12 +9,18 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PersonCard, Score } from '../screening/Results.tsx';
 import { StateBadge, TypeBadge } from './NoticeBadges.tsx';
 
-/** The subject of a request screened against the records and the other notices (for the reviewer). */
+/**
+ * The subject of a request screened against the records and the other notices (for the
+ * reviewer). The candidates at or above the alert threshold are listed; the weaker ones, often
+ * a score of namesakes, are folded under their count, each with its distinguishing facts.
+ */
 export function SubjectScreening({ noticeId }: { noticeId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const res = useLoad(() => api.noticeScreening(noticeId), [noticeId]);
   const notices = res.data?.notices.filter((n) => n.noticeId !== noticeId) ?? [];
+  const strong = res.data?.candidates.filter((c) => c.alert) ?? [];
+  const weak = res.data?.candidates.filter((c) => !c.alert) ?? [];
   return (
     <section className="panel" aria-labelledby="screening-title" data-testid="subject-screening">
       <h2 id="screening-title">{t('notices.review.screeningTitle')}</h2>
@@ -49,11 +55,27 @@ export function SubjectScreening({ noticeId }: { noticeId: string }) {
           ) : (
             <>
               <p className="muted">{t('screening.results.count', { count: res.data.candidates.length, n: formatNumber(locale, res.data.candidates.length) })}</p>
-              <ol className="candidates">
-                {res.data.candidates.map((c, i) => (
-                  <PersonCard key={c.id} c={c} rank={i + 1} />
-                ))}
-              </ol>
+              {strong.length === 0 ? (
+                <p className="muted" data-testid="no-strong">
+                  {t('notices.review.noStrong')}
+                </p>
+              ) : (
+                <ol className="candidates" data-testid="strong-candidates">
+                  {strong.map((c, i) => (
+                    <PersonCard key={c.id} c={c} rank={i + 1} />
+                  ))}
+                </ol>
+              )}
+              {weak.length > 0 && (
+                <details className="weak-candidates" data-testid="weak-candidates">
+                  <summary>{t('notices.review.weaker', { count: weak.length, n: formatNumber(locale, weak.length) })}</summary>
+                  <ol className="candidates" start={strong.length + 1}>
+                    {weak.map((c, i) => (
+                      <PersonCard key={c.id} c={c} rank={strong.length + i + 1} />
+                    ))}
+                  </ol>
+                </details>
+              )}
             </>
           )}
         </>

@@ -99,6 +99,7 @@ export const FIELD_KEYS: Record<string, string> = {
   circumstances: 'notices.field.circumstances',
   requestedAction: 'notices.field.requestedAction',
   recipients: 'notices.field.recipients',
+  publicExtract: 'notices.field.publicExtract',
 };
 
 export const CHECK_KEYS: Record<string, string> = {
@@ -114,6 +115,7 @@ export const CHECK_KEYS: Record<string, string> = {
   invalid_full_date: 'notices.checks.invalid_full_date',
   invalid_nationality: 'notices.checks.invalid_nationality',
   invalid_months: 'notices.checks.invalid_months',
+  public_extract_restricted: 'notices.checks.public_extract_restricted',
 };
 
 export const ARTICLE3_KIND_KEYS: Record<string, string> = {

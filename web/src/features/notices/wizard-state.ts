@@ -15,6 +15,7 @@ import type {
   Urgency,
 } from '../../api/types.ts';
 import { NOTICE_SPECS } from '../../../../src/notices/notice.ts';
+import { restrictedToNamedAgencies } from '../../../../src/notices/public-extract.ts';
 
 export const STEPS = ['type', 'subject', 'offence', 'circumstances', 'handling', 'review'] as const;
 export type Step = (typeof STEPS)[number];
@@ -33,7 +34,7 @@ export function stepOf(field: string): Step {
   if (field.startsWith('subject.')) return 'subject';
   if (field.startsWith('offence.') || field.startsWith('warrant.')) return 'offence';
   if (field === 'circumstances' || field === 'requestedAction') return 'circumstances';
-  if (field === 'recipients') return 'handling';
+  if (field === 'recipients' || field === 'publicExtract') return 'handling';
   return 'review';
 }
 
@@ -83,8 +84,9 @@ export function draftFromNotice(n: Notice): WizardDraft {
     content,
     nationalitiesText: (n.content.subject.nationalities ?? []).join(', '),
     tlp: n.tlp,
-    restrictedTo: n.restrictedTo.map((a) => a.id),
-    recipients: (n.recipients ?? []).map((a) => a.id),
+    // a diffusion's recipients are the agencies it is restricted to (the server keeps one list)
+    restrictedTo: n.type === 'diffusion' ? [] : n.restrictedTo.map((a) => a.id),
+    recipients: n.type === 'diffusion' ? n.restrictedTo.map((a) => a.id) : [],
     publicExtract: !!n.publicExtract?.fields.length,
     publicFields: n.publicExtract?.fields.length ? n.publicExtract.fields : emptyDraft().publicFields,
   };
@@ -103,9 +105,19 @@ export function parseNationalities(s: string): string[] {
     .filter(Boolean);
 }
 
-/** Problems the desk sees before asking the server: formats only; the rules are the server's. */
+/**
+ * A public extract authorised on a notice restricted to named agencies, which the server
+ * refuses (`public_extract_restricted`, src/notices/public-extract.ts, the same rule).
+ */
+export function extractConflictsWithHandling(d: WizardDraft): boolean {
+  if (!d.type || !NOTICE_SPECS[d.type].publicExtract || !d.publicExtract || d.publicFields.length === 0) return false;
+  return restrictedToNamedAgencies({ tlp: d.tlp, restrictedTo: d.type === 'diffusion' ? d.recipients : d.restrictedTo });
+}
+
+/** Problems the desk sees before asking the server: formats, and the one handling rule the server would refuse a save for. */
 export function localChecks(d: WizardDraft): CheckResult[] {
   const out: CheckResult[] = [];
+  if (extractConflictsWithHandling(d)) out.push({ code: 'public_extract_restricted', severity: 'error', field: 'publicExtract' });
   const birth = text(d.content.subject.birthDate);
   if (birth && !PARTIAL_DATE.test(birth)) out.push({ code: 'invalid_date', severity: 'error', field: 'subject.birthDate' });
   const wdate = text(d.content.warrant.date);
@@ -174,6 +186,7 @@ export function toRequest(d: WizardDraft & { type: NoticeType }): NoticeDraft {
     content: wireContent(d),
     handling: { tlp: d.tlp, restrictedTo: d.restrictedTo },
     recipients: d.type === 'diffusion' ? d.recipients : undefined,
-    publicExtract: spec.publicExtract && d.publicExtract ? { fields: d.publicFields } : undefined,
+    // held back while it conflicts with the handling (flagged by localChecks): the draft still saves
+    publicExtract: spec.publicExtract && d.publicExtract && !extractConflictsWithHandling(d) ? { fields: d.publicFields } : undefined,
   });
 }

@@ -7,6 +7,7 @@ import type { Locale } from '../../api/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { dirOf, useLocale } from '../../i18n/index.ts';
 import { catalogueLabel } from '../cases/labels.ts';
+import { regionLabel } from '../cases/RegionSelect.tsx';
 
 Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement, Tooltip, Legend);
 
@@ -79,7 +80,8 @@ export function ReportCharts({ report, substances, categories }: { report: Annua
   const tonnes = (g: number) => g / 1_000_000;
   const monthName = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const months = report.byMonth.map((m) => monthName.format(new Date(Date.UTC(report.year, m.month - 1, 1))));
-  const regions = [...report.byRegion].sort((a, b) => b.cases - a.cases);
+  // regions by name in the locale, never by code; text that names no region as typed
+  const regions = [...report.byRegion].sort((a, b) => b.cases - a.cases).map((r) => ({ ...r, name: regionLabel(r.region, locale) }));
   const bar = (labels: string[], data: number[], colour = INK) => ({ labels, datasets: [{ data, backgroundColor: colour, borderColor: colour }] });
 
   return (
@@ -111,8 +113,8 @@ export function ReportCharts({ report, substances, categories }: { report: Annua
       <ChartFigure id="cases-month" title={t('report.charts.casesByMonth')} rows={report.byMonth.map((m, i) => [months[i], num(m.cases)])}>
         <Line data={bar(months, report.byMonth.map((m) => m.cases))} options={chartOptions(locale) as ChartOptions<'line'>} />
       </ChartFigure>
-      <ChartFigure id="cases-region" title={t('report.charts.casesByRegion')} rows={regions.map((r) => [r.region, num(r.cases)])}>
-        <Bar data={bar(regions.map((r) => r.region), regions.map((r) => r.cases), '#0b6b2f')} options={chartOptions(locale, { horizontal: true }) as ChartOptions<'bar'>} />
+      <ChartFigure id="cases-region" title={t('report.charts.casesByRegion')} rows={regions.map((r) => [r.name, num(r.cases)])}>
+        <Bar data={bar(regions.map((r) => r.name), regions.map((r) => r.cases), '#0b6b2f')} options={chartOptions(locale, { horizontal: true }) as ChartOptions<'bar'>} />
       </ChartFigure>
     </div>
   );

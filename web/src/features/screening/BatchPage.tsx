@@ -3,7 +3,6 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { BatchRow, PersonCandidate } from '../../api/types.ts';
-import { Link, pathFor } from '../../app/router.tsx';
 import { formatDuration, formatNumber, isolate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
@@ -30,6 +29,7 @@ import {
 } from './manifest.ts';
 import { PurposeField, purposeTooLong, usePurpose } from './purpose.tsx';
 import { AlertBadge, Score } from './Results.tsx';
+import { BatchCandidates } from './BatchCandidates.tsx';
 
 type ServerProblem = BatchProblem;
 
@@ -278,14 +278,7 @@ export function BatchPage() {
       key: 'best',
       header: t('screening.batch.columns.best'),
       className: 'batch-col-name',
-      render: (r) =>
-        r.best ? (
-          <Link to={pathFor(['records', r.best.id])} className="record-link">
-            <bdi dir="auto">{r.best.displayName}</bdi>
-          </Link>
-        ) : (
-          <span className="muted">{t('ui.none')}</span>
-        ),
+      render: (r) => <BatchCandidates candidates={r.candidates} />,
     },
     {
       key: 'matched',

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Factor, Locale, PersonExplanation } from '../../api/types.ts';
-import { countryName, formatDelta, formatPartialDate, formatPercent, scriptName } from '../../i18n/format.ts';
+import { countryName, formatDelta, formatPercent, scriptName } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { GENDER_KEYS, NAME_TYPE_KEYS } from '../records/labels.ts';
 import { EFFECT_KEYS, EFFECT_TONES, FACTOR_KEYS, FACTORS, type FactorName, HOW_KEYS, HOW_TONES } from './labels.ts';
+import { formatBirthDate } from './PersonFacts.tsx';
 
 /** A name part as typed or as recorded: in its own direction, whatever the page's. */
 const Part = ({ value }: { value: string }) => (
@@ -27,11 +28,6 @@ function Country({ code, locale }: { code: string; locale: Locale }) {
   );
 }
 
-function birthDate(locale: Locale, s: string, range: (from: string, to: string) => string): string {
-  const [from, to] = s.split('/');
-  return to ? range(formatPartialDate(locale, from), formatPartialDate(locale, to)) : formatPartialDate(locale, from);
-}
-
 /**
  * Why a person record came up: which of its names matched, how each part of the query lined
  * up with a part of that name, and what the date of birth, nationality and gender added or
@@ -43,7 +39,7 @@ export function Explanation({ explanation, id }: { explanation: PersonExplanatio
   const e = explanation;
 
   const factorValue = (name: FactorName, v: string): ReactNode => {
-    if (name === 'birthDate') return birthDate(locale, v, (from, to) => t('records.person.dateRange', { from, to }));
+    if (name === 'birthDate') return formatBirthDate(locale, t, v);
     if (name === 'nationality') return <Country code={v} locale={locale} />;
     return GENDER_KEYS[v] ? t(GENDER_KEYS[v]) : v;
   };

@@ -11,6 +11,7 @@ import { type Column, Table } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { ALERT_STATUSES, DOCUMENT_STATUS_KEYS, DOCUMENT_TYPE_KEYS, VEHICLE_STATUS_KEYS } from '../records/labels.ts';
 import { Explanation } from './Explanation.tsx';
+import { PersonFacts } from './PersonFacts.tsx';
 import { DOCUMENT_HOW_KEYS, VEHICLE_HOW_KEYS, VIN_CHECK_KEYS, VIN_CHECK_TONES } from './labels.ts';
 
 /**
@@ -84,7 +85,11 @@ export function ResultHead({ count, alerts, tookMs, threshold }: { count: number
   );
 }
 
-/** One person candidate; also the reviewer's look at a notice subject, where the explanation may be absent. */
+/**
+ * One person candidate; also the reviewer's look at a notice subject, where the explanation may
+ * be absent. Its date of birth, nationality and owner are in the row itself: eight namesakes
+ * are told apart without opening each one (the explanation carries the record's values).
+ */
 export function PersonCard({ c, rank }: { c: SubjectCandidate; rank: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -101,13 +106,13 @@ export function PersonCard({ c, rank }: { c: SubjectCandidate; rank: number }) {
         <RecordLink id={c.id} className="candidate-name record-link">
           <bdi dir="auto">{c.displayName}</bdi>
         </RecordLink>
-        <span className="candidate-badges">
-          <Badge>
-            <bdi dir="ltr">{c.ownerAgencyCode}</bdi>
-          </Badge>
-          {c.tlp && <TlpBadge level={c.tlp} />}
-        </span>
+        {c.tlp && (
+          <span className="candidate-badges">
+            <TlpBadge level={c.tlp} />
+          </span>
+        )}
       </div>
+      <PersonFacts birthDates={c.explanation?.birthDate.record ?? c.birthDates} nationalities={c.explanation?.nationality.record ?? c.nationalities} owner={c.ownerAgencyCode} />
       <p className="candidate-matched">
         <span className="muted">{t('screening.results.matchedName')}</span>{' '}
         <bdi dir="auto" className="matched-name">
