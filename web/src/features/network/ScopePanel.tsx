@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readRegion, regionName } from '../../../../src/core/regions.ts';
 import { isolate } from '../../i18n/format.ts';
+import { useLocale } from '../../i18n/index.ts';
 import { Field } from '../../ui/Field.tsx';
 import type { AnalysisScope } from './scope.ts';
 
@@ -9,6 +11,12 @@ type Choice = 'focus' | 'region' | 'all';
 /** The scope in words: the case's reference, the gang's name, the region, or everything. */
 export function useScopeLabel(): (scope: AnalysisScope, focusLabel: string | undefined) => string {
   const { t } = useTranslation();
+  const locale = useLocale();
+  // a region by its name in the desk's language (cases store its code), other text as typed
+  const regionText = (value: string) => {
+    const r = readRegion(value);
+    return r.kind === 'region' ? regionName(r.code, locale) : value;
+  };
   return (scope, focusLabel) => {
     switch (scope.kind) {
       case 'case':
@@ -16,7 +24,7 @@ export function useScopeLabel(): (scope: AnalysisScope, focusLabel: string | und
       case 'gang':
         return t('network.scope.gang', { name: isolate(focusLabel ?? scope.gangId) });
       case 'region':
-        return t('network.scope.region', { region: isolate(scope.region) });
+        return t('network.scope.region', { region: isolate(regionText(scope.region)) });
       case 'all':
         return t('network.scope.all');
     }
