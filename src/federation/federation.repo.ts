@@ -66,7 +66,7 @@ export interface ReceivedItem {
   withdrawnAt: string | null;
 }
 
-function toPartner(r: FederationTables['federationPartners'] extends infer T ? { [K in keyof T]: any } : never): Partner {
+function toPartner(r: any): Partner {
   return { id: r.id, names: r.names, baseUrl: r.baseUrl, transport: r.transport, agencies: r.agencies, suspended: r.suspended, createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)! };
 }
 
@@ -170,15 +170,19 @@ export class FederationRepo {
 
   /** Due items for a partner, oldest first, claimed in one statement (marked in flight). */
   async claimDue(db: Db, partnerId: string, now: string, limit: number): Promise<OutboxRow[]> {
-    const rows = await sql<any>`
-      update federation_outbox set status = 'in_flight', updated_at = ${now}
-      where id in (
-        select id from federation_outbox
-        where partner_id = ${partnerId} and status = 'queued' and next_attempt_at <= ${now}
-        order by created_at, id limit ${limit}
-        for update skip locked)
-      returning *`.execute(db);
-    return rows.rows.map((r) => toOutbox(camel(r))).sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+    const due = f(db)
+      .selectFrom('federationOutbox')
+      .select('id')
+      .where('partnerId', '=', partnerId)
+      .where('status', '=', 'queued')
+      .where('nextAttemptAt', '<=', new Date(now))
+      .orderBy('createdAt')
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    const rows = await f(db).updateTable('federationOutbox').set({ status: 'in_flight', updatedAt: now }).where('id', 'in', due).returningAll().execute();
+    return rows.map(toOutbox).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
   /** Items left in flight by a process that stopped: queued again (the receiver deduplicates). */
@@ -222,7 +226,7 @@ export class FederationRepo {
     return r && ({ ...r, receivedAt: iso(r.receivedAt)! } as InboxRow);
   }
 
-  /** Records a refusal; never replaces an accepted delivery of the same envelope. */
+  /** Records what was received; replaces only an earlier refusal of the same envelope (false: an accepted delivery was there). */
   async logInbox(db: Db, row: InboxRow): Promise<boolean> {
     const values = { ...row, receipt: JSON.stringify(row.receipt) };
     const r = await f(db)
@@ -231,11 +235,6 @@ export class FederationRepo {
       .onConflict((oc) => oc.columns(['sender', 'id']).doUpdateSet({ status: row.status, reason: row.reason, detail: row.detail, receipt: values.receipt, receivedAt: row.receivedAt, type: row.type, sha256: row.sha256 }).where('federationInbox.status', '=', 'rejected'))
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
-  }
-
-  /** Records an accepted envelope (over an earlier refusal of it); false when another delivery already did. */
-  async logInboxAccepted(db: Db, row: InboxRow): Promise<boolean> {
-    return this.logInbox(db, row);
   }
 
   async inbox(db: Db, q: { sender?: string; limit: number }): Promise<InboxRow[]> {
@@ -266,7 +265,3 @@ export class FederationRepo {
   }
 }
 
-/** Raw rows come back snake_case from `sql`; the plugin only maps query-builder results. */
-function camel(r: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
-}

@@ -3,7 +3,7 @@
  * transactional outbox and its sender, and the inbox that answers every envelope with a signed
  * receipt. Every use case checks permission first, writes in one transaction and is audited.
  */
-import { type Actor } from '../auth/roles.ts';
+import type { Actor } from '../auth/roles.ts';
 import { can, type Action } from '../auth/policy.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Clock } from '../core/clock.ts';
@@ -13,7 +13,7 @@ import type { IdGenerator } from '../core/ids.ts';
 import { toIsoDate } from '../core/partial-date.ts';
 import type { Db } from '../db/connect.ts';
 import type { EventBus } from '../events/bus.ts';
-import { bodyHash, type Envelope, type EnvelopeHeader, openEnvelope, sealEnvelope, signReceipt, verifyReceipt, type KeyLookup } from './envelope.ts';
+import { type Envelope, type EnvelopeHeader, openEnvelope, sealEnvelope, signReceipt, verifyReceipt, type KeyLookup } from './envelope.ts';
 import { type Agreement, type Category, isCategory, NODE_ID, type OutboundItem, type RejectReason } from './federation.ts';
 import type { FederationRepo, InboxRow, OutboxRow, OutboxStatus, Partner, ReceivedItem } from './federation.repo.ts';
 import { type Ed25519Jwk, jwksOf, newOwnKey, type OwnKey, pinKey, rotate, signingKey } from './keys.ts';
@@ -371,10 +371,8 @@ export class FederationService {
     try {
       const result = await this.db.transaction().execute(async (trx) => {
         const before = await this.repo.receivedItem(trx, item.ownerNode, item.id);
-        if (before && before.receivedFrom !== h.from && before.ownerNode !== h.from && item.ownerNode !== h.from) {
-          // passed on by a third node while we hold it from its owner or another: the owner's line wins
-          if (before.receivedFrom === before.ownerNode) return { stale: true as const };
-        }
+        // passed on by a third node while we hold it from its owner: the owner's line wins
+        if (before && h.from !== item.ownerNode && before.receivedFrom === item.ownerNode) return { stale: true as const };
         const withdrawn = h.type === 'item.withdraw';
         const stale = before !== undefined && (before.version > item.version || (before.version === item.version && !withdrawn));
         const received: ReceivedItem = {
@@ -388,7 +386,7 @@ export class FederationService {
           await this.repo.saveReceivedItem(trx, received);
         }
         const receipt = await this.receipt(h.from, h.id, 'accepted', undefined, stale ? 'an equal or newer version is already held' : undefined);
-        const logged = await this.repo.logInboxAccepted(trx, { sender: h.from, id: h.id, type: h.type, sha256: h.sha256, status: 'accepted', reason: null, detail: null, receipt: { jws: receipt }, receivedAt: now.toISOString() });
+        const logged = await this.repo.logInbox(trx, { sender: h.from, id: h.id, type: h.type, sha256: h.sha256, status: 'accepted', reason: null, detail: null, receipt: { jws: receipt }, receivedAt: now.toISOString() });
         if (!logged) throw new Raced();
         await this.audit.append(trx, null, {
           action: 'federation.receive',
@@ -597,4 +595,3 @@ function parseItem(h: EnvelopeHeader, body: unknown): ParsedItem | { error: stri
   return { category: item.category, id: item.id, tlp: item.tlp as TlpLevel, ownerNode: item.ownerNode, version: item.version as number, restrictedTo: item.restrictedTo as string[], data: item.data as Record<string, unknown> };
 }
 
-export { bodyHash };

@@ -38,18 +38,19 @@ export const federationModule: Module = {
   start: (s, { intervals, onError }) => {
     const every = intervals.federationSend ?? s.config.federationSendEveryMs;
     let stopped = false;
-    let running: Promise<unknown> = s.federation.resume().catch((err) => onError(err, 'federation resume failed'));
+    // one send at a time: a tick that finds the previous one still running is skipped
+    let running: Promise<unknown> | null = s.federation.resume().catch((err) => onError(err, 'federation resume failed')).finally(() => (running = null));
     const timer = every > 0
       ? setInterval(() => {
-          if (stopped) return;
-          running = running.then(() => s.federation.flush(5)).catch((err) => onError(err, 'federation send failed'));
+          if (stopped || running) return;
+          running = s.federation.flush(5).catch((err) => onError(err, 'federation send failed')).finally(() => (running = null));
         }, every)
       : undefined;
     timer?.unref?.();
     return async () => {
       stopped = true;
       if (timer) clearInterval(timer);
-      await running.catch(() => undefined);
+      await running;
     };
   },
 };
