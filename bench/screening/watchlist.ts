@@ -420,7 +420,7 @@ export async function loadUnPersons(file = UN_PATH): Promise<PersonEntry[]> {
   return out;
 }
 
-export const SIZES: Record<string, number> = { '50k': 50_000, '1m': 1_000_000, '5m': 5_000_000 };
+export const SIZES: Record<string, number> = { '50k': 50_000, '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
 
 /**
  * `size` persons: every UN list person, then synthetic ones (70 % of Arabic culture, 8 % of
