@@ -20,7 +20,8 @@ export interface Partner extends PartnerNode {
   updatedAt: string;
 }
 
-export type OutboxStatus = 'queued' | 'in_flight' | 'delivered' | 'rejected' | 'dead' | 'withheld';
+/** `sent`: handed to a store-and-forward transport, the receipt not back yet. */
+export type OutboxStatus = 'queued' | 'in_flight' | 'sent' | 'delivered' | 'rejected' | 'dead' | 'withheld';
 
 export interface OutboxRow {
   id: string;
@@ -174,7 +175,7 @@ export class FederationRepo {
       .selectFrom('federationOutbox')
       .select('id')
       .where('partnerId', '=', partnerId)
-      .where('status', '=', 'queued')
+      .where('status', 'in', ['queued', 'sent'])
       .where('nextAttemptAt', '<=', new Date(now))
       .orderBy('createdAt')
       .orderBy('id')
@@ -183,6 +184,32 @@ export class FederationRepo {
       .skipLocked();
     const rows = await f(db).updateTable('federationOutbox').set({ status: 'in_flight', updatedAt: now }).where('id', 'in', due).returningAll().execute();
     return rows.map(toOutbox).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  /** The partners an item was sent or queued to (a withdrawal follows it there). */
+  async partnersHolding(db: Db, itemId: string): Promise<string[]> {
+    const rows = await f(db)
+      .selectFrom('federationOutbox')
+      .select('partnerId')
+      .distinct()
+      .where('itemId', '=', itemId)
+      .where('type', '=', 'item.upsert')
+      .where('status', 'in', ['queued', 'in_flight', 'sent', 'delivered'])
+      .execute();
+    return rows.map((r) => r.partnerId);
+  }
+
+  /** Items a store-and-forward transport stored: they wait for their receipt until `retryAt`. */
+  async markSent(db: Db, ids: readonly string[], retryAt: string, now: string): Promise<void> {
+    if (ids.length === 0) return;
+    await f(db).updateTable('federationOutbox').set({ status: 'sent', nextAttemptAt: retryAt, updatedAt: now }).where('id', 'in', [...ids]).execute();
+  }
+
+  /** The outbox rows of one partner with these ids (envelope ids are outbox row ids). */
+  async outboxRows(db: Db, partnerId: string, ids: readonly string[]): Promise<OutboxRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await f(db).selectFrom('federationOutbox').selectAll().where('partnerId', '=', partnerId).where('id', 'in', [...ids]).forUpdate().execute();
+    return rows.map(toOutbox);
   }
 
   /** Items left in flight by a process that stopped: queued again (the receiver deduplicates). */

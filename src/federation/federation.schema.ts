@@ -96,7 +96,7 @@ export const QueueItemSchema = Type.Object({
   category: Type.String(),
   itemId: Type.String(),
   tlp: TlpSchema,
-  status: Type.Enum(['queued', 'in_flight', 'delivered', 'rejected', 'dead', 'withheld'] as const),
+  status: Type.Enum(['queued', 'in_flight', 'sent', 'delivered', 'rejected', 'dead', 'withheld'] as const),
   clause: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
   detail: Type.Union([Type.String(), Type.Null()]),

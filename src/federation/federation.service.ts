@@ -33,6 +33,8 @@ export interface FederationSettings {
   retryMaxMs: number;
   /** How long a rotated-out key is still accepted (hours). */
   keyOverlapHours: number;
+  /** How long an item handed to a store-and-forward transport waits for its receipt before it is sent again. */
+  receiptWaitMs: number;
 }
 
 export const DEFAULT_SETTINGS: Omit<FederationSettings, 'nodeId'> = {
@@ -44,12 +46,25 @@ export const DEFAULT_SETTINGS: Omit<FederationSettings, 'nodeId'> = {
   retryBaseMs: 1000,
   retryMaxMs: 15 * 60_000,
   keyOverlapHours: 7 * 24,
+  receiptWaitMs: 10 * 60_000,
 };
 
 /** Carries envelopes to a partner and brings back what it answered (signed receipts). */
 export interface Transport {
-  send(partner: Partner, envelopes: readonly Envelope[]): Promise<unknown>;
+  send(partner: Partner, envelopes: readonly Envelope[]): Promise<TransportAnswer>;
 }
+
+/**
+ * What a transport brings back: the receiver's signed receipts (`{ receipts: [{ receipt }] }`,
+ * as the inbox answers), and for a store-and-forward transport the envelope ids it stored for
+ * later delivery, whose receipts come back later through `applyReceipts`.
+ */
+export type TransportAnswer = { receipts?: Array<{ receipt?: unknown }>; stored?: string[] } | unknown;
+
+const answerReceipts = (answer: unknown): string[] =>
+  Array.isArray((answer as { receipts?: unknown })?.receipts)
+    ? (answer as { receipts: Array<{ receipt?: unknown }> }).receipts.map((r) => r?.receipt).filter((r): r is string => typeof r === 'string')
+    : [];
 
 /** An item another module shares: what the boundary decides on, and the body that travels. */
 export interface ShareItem {
@@ -281,12 +296,16 @@ export class FederationService {
     const body = { item: { category: item.category, id: item.itemId, tlp: item.tlp, ownerNode: owner, version: item.version, restrictedTo: [...item.restrictedTo], data: item.data } };
     const rows: OutboxRow[] = [];
     const out: Array<{ partner: string; decision: Decision }> = [];
+    // a withdrawal follows the item to every partner that got it, whatever the agreements say now
+    const holders = item.type === 'item.withdraw' ? new Set(await this.repo.partnersHolding(trx, item.itemId)) : new Set<string>();
     for (const p of partners) {
       const decision = decide(boundary, p, agreements, today, this.nodeId);
       // a suspended partner's items wait in the queue; everything else refused is withheld for good
       const waits = !decision.send && decision.reason === 'partner_suspended';
+      const follows = !decision.send && !waits && holders.has(p.id);
       out.push({ partner: p.id, decision });
-      if (!decision.send && !waits && item.type === 'item.withdraw') continue;
+      if (!decision.send && !waits && !follows && item.type === 'item.withdraw') continue;
+      const leaves = decision.send || waits || follows;
       rows.push({
         id: this.ids(),
         partnerId: p.id,
@@ -296,10 +315,10 @@ export class FederationService {
         tlp: item.tlp,
         body,
         hops: boundary.hops,
-        status: decision.send || waits ? 'queued' : 'withheld',
+        status: leaves ? 'queued' : 'withheld',
         clause: decision.agreement?.clause ?? null,
-        reason: decision.send || waits ? null : decision.reason,
-        detail: decision.send || waits ? null : decision.detail,
+        reason: leaves || decision.send ? null : decision.reason,
+        detail: follows ? `${p.id} holds this item: the withdrawal follows it` : decision.send || leaves ? null : decision.detail,
         attempts: 0,
         nextAttemptAt: at,
         receipt: null,
@@ -366,7 +385,9 @@ export class FederationService {
     const agreements = await this.repo.agreements(this.db, h.from);
     const ours = await this.localAgencies();
     const d = decide({ category: item.category, tlp: item.tlp, ownerNode: item.ownerNode, restrictedTo: item.restrictedTo, hops: h.hops }, { id: h.from, agencies: ours, suspended: false }, agreements, toIsoDate(now), this.nodeId, 'inbound');
-    if (!d.send) return reject(d.reason, d.detail);
+    // a withdrawal of an item we hold is taken whatever the agreements say now: it only removes
+    const withdrawsHeld = h.type === 'item.withdraw' && (await this.repo.receivedItem(this.db, item.ownerNode, item.id)) !== undefined;
+    if (!d.send && !withdrawsHeld) return reject(d.reason, d.detail);
     const handler = this.#handlers.get(item.category);
     try {
       const result = await this.db.transaction().execute(async (trx) => {
@@ -421,52 +442,78 @@ export class FederationService {
     const tally = { sent: 0, delivered: 0, rejected: 0, retrying: 0, dead: 0 };
     const partner = await this.repo.partner(this.db, partnerId);
     if (!partner || partner.suspended) return tally;
-    const now = this.clock.now();
-    const rows = await this.repo.claimDue(this.db, partnerId, now.toISOString(), this.settings.batchSize);
+    const rows = await this.repo.claimDue(this.db, partnerId, this.clock.now().toISOString(), this.settings.batchSize);
     if (rows.length === 0) return tally;
     tally.sent = rows.length;
-    const key = signingKey(await this.keys(), now);
-    const iat = Math.floor(now.getTime() / 1000);
-    const envelopes = await Promise.all(
-      rows.map((r) => sealEnvelope(key, { id: r.id, from: this.nodeId, to: partnerId, iat, exp: iat + this.settings.envelopeTtlSeconds, type: r.type, hops: r.hops }, r.body)),
-    );
-    let answer: unknown;
+    const envelopes = await this.seal(partnerId, rows);
+    let answer: TransportAnswer;
     try {
       answer = await this.transport.send(partner, envelopes);
     } catch (e) {
       await this.retryLater(rows, `partner unreachable: ${(e as Error).message ?? 'error'}`, tally);
       return tally;
     }
-    const receipts = Array.isArray((answer as { receipts?: unknown })?.receipts) ? ((answer as { receipts: Array<{ receipt?: unknown }> }).receipts) : [];
+    const settled = await this.applyReceipts(partnerId, answerReceipts(answer));
+    tally.delivered = settled.delivered;
+    tally.rejected = settled.rejected;
+    // a store-and-forward transport (NATS) holds what it stored: the receipts come later
+    const stored = new Set(Array.isArray((answer as { stored?: unknown })?.stored) ? (answer as { stored: string[] }).stored : []);
+    const waiting = rows.filter((r) => !settled.ids.has(r.id));
+    const held = waiting.filter((r) => stored.has(r.id));
+    if (held.length) await this.repo.markSent(this.db, held.map((r) => r.id), new Date(this.clock.now().getTime() + this.settings.receiptWaitMs).toISOString(), this.clock.now().toISOString());
+    const missing = waiting.filter((r) => !stored.has(r.id));
+    if (missing.length) await this.retryLater(missing, 'no valid signed receipt for this envelope', tally);
+    return tally;
+  }
+
+  /** Seals outbox rows for a partner with fresh times (each attempt is a new envelope time, one id). */
+  async seal(partnerId: string, rows: readonly Pick<OutboxRow, 'id' | 'type' | 'hops' | 'body'>[]): Promise<Envelope[]> {
+    const now = this.clock.now();
+    const key = signingKey(await this.keys(), now);
+    const iat = Math.floor(now.getTime() / 1000);
+    return Promise.all(
+      rows.map((r) => sealEnvelope(key, { id: r.id, from: this.nodeId, to: partnerId, iat, exp: iat + this.settings.envelopeTtlSeconds, type: r.type, hops: r.hops }, r.body)),
+    );
+  }
+
+  /**
+   * Stores a partner's signed receipts with the outbox rows they answer, whatever carried them
+   * (the HTTPS answer, a NATS reply stream, a bundle of receipts carried back). A receipt whose
+   * signature fails, or which answers no item sent to that partner, is ignored and counted;
+   * a second receipt for a settled item changes nothing.
+   */
+  async applyReceipts(partnerId: string, receipts: readonly string[]): Promise<{ delivered: number; rejected: number; ignored: number; ids: Set<string> }> {
+    const out = { delivered: 0, rejected: 0, ignored: 0, ids: new Set<string>() };
     const byEnvelope = new Map<string, { status: string; reason?: RejectReason; detail?: string; jws: string }>();
     const keyOf = this.keyLookup(this.db);
-    for (const r of receipts) {
-      if (typeof r?.receipt !== 'string') continue;
-      const v = await verifyReceipt(r.receipt, { from: partnerId, to: this.nodeId }, keyOf, this.clock.now());
-      if ('error' in v) continue;
-      byEnvelope.set(v.envelope, { status: v.status, reason: v.reason, detail: v.detail, jws: r.receipt });
+    for (const jws of receipts) {
+      const v = typeof jws === 'string' ? await verifyReceipt(jws, { from: partnerId, to: this.nodeId }, keyOf, this.clock.now()) : { error: 'not a string' };
+      if ('error' in v) {
+        out.ignored++;
+        continue;
+      }
+      byEnvelope.set(v.envelope, { status: v.status, reason: v.reason, detail: v.detail, jws });
     }
+    if (byEnvelope.size === 0) return out;
     const at = this.clock.now().toISOString();
-    const missing: OutboxRow[] = [];
     await this.db.transaction().execute(async (trx) => {
+      const rows = await this.repo.outboxRows(trx, partnerId, [...byEnvelope.keys()]);
       for (const row of rows) {
-        const r = byEnvelope.get(row.id);
-        if (!r) {
-          missing.push(row);
-          continue;
-        }
+        const r = byEnvelope.get(row.id)!;
+        out.ids.add(row.id);
+        if (row.status === 'delivered' || row.status === 'rejected' || row.status === 'withheld') continue;
         const delivered = r.status === 'accepted' || r.status === 'duplicate';
         await this.repo.settle(trx, row.id, { status: delivered ? 'delivered' : 'rejected', reason: delivered ? null : (r.reason ?? null), detail: r.detail ?? null, attempts: row.attempts + 1, receipt: { jws: r.jws, status: r.status } }, at);
-        if (delivered) tally.delivered++;
-        else tally.rejected++;
+        if (delivered) out.delivered++;
+        else out.rejected++;
       }
-      if (byEnvelope.size > 0) {
-        await this.audit.append(trx, null, { action: 'federation.send', targetType: 'federation_partner', targetId: partnerId, details: { delivered: tally.delivered, rejected: tally.rejected, envelopes: [...byEnvelope.keys()].slice(0, 1000) } });
+      out.ignored += byEnvelope.size - rows.length;
+      if (out.delivered + out.rejected > 0) {
+        await this.audit.append(trx, null, { action: 'federation.send', targetType: 'federation_partner', targetId: partnerId, details: { delivered: out.delivered, rejected: out.rejected, envelopes: [...out.ids].slice(0, 1000) } });
       }
     });
-    if (missing.length) await this.retryLater(missing, 'no valid signed receipt for this envelope', tally);
-    if (tally.delivered || tally.rejected) await this.publish('federation.sent', { partner: partnerId, delivered: tally.delivered, rejected: tally.rejected });
-    return tally;
+    if (out.delivered || out.rejected) await this.publish('federation.sent', { partner: partnerId, delivered: out.delivered, rejected: out.rejected });
+    return out;
   }
 
   /** Sends to every active partner until nothing is due (or `rounds` batches each). */
@@ -518,8 +565,8 @@ export class FederationService {
     return partners.map((p) => {
       const mine = stats.filter((s) => s.partnerId === p.id);
       const n = (s: OutboxStatus) => mine.find((x) => x.status === s)?.n ?? 0;
-      const waiting = mine.filter((x) => x.status === 'queued' || x.status === 'in_flight').map((x) => x.oldest).filter((x): x is string => x !== null).sort()[0];
-      return { partner: p.id, suspended: p.suspended, queued: n('queued'), inFlight: n('in_flight'), delivered: n('delivered'), rejected: n('rejected'), dead: n('dead'), withheld: n('withheld'), lagSeconds: waiting ? Math.max(0, Math.round((now - Date.parse(waiting)) / 1000)) : 0 };
+      const waiting = mine.filter((x) => x.status === 'queued' || x.status === 'in_flight' || x.status === 'sent').map((x) => x.oldest).filter((x): x is string => x !== null).sort()[0];
+      return { partner: p.id, suspended: p.suspended, queued: n('queued'), inFlight: n('in_flight'), awaitingReceipt: n('sent'), delivered: n('delivered'), rejected: n('rejected'), dead: n('dead'), withheld: n('withheld'), lagSeconds: waiting ? Math.max(0, Math.round((now - Date.parse(waiting)) / 1000)) : 0 };
     });
   }
 

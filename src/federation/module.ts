@@ -3,7 +3,7 @@ import { FederationRepo } from './federation.repo.ts';
 import { federationRoutes } from './federation.routes.ts';
 import { DEFAULT_SETTINGS, FederationService, type Transport } from './federation.service.ts';
 import * as m0010 from './migrations/0010_federation.ts';
-import { httpTransport } from './transport.ts';
+import { defaultTransport } from './transports.ts';
 
 declare module '../app/module.ts' {
   interface Services {
@@ -28,7 +28,7 @@ export const federationModule: Module = {
       clock,
       ids,
       { ...DEFAULT_SETTINGS, nodeId: config.nodeId, maxSkewSeconds: config.federationMaxSkewSeconds },
-      opts.federationTransport ?? httpTransport(),
+      opts.federationTransport ?? defaultTransport(config),
       async () => (await authRepo.allAgencies(db)).map((a) => a.code),
     ),
   }),
