@@ -60,6 +60,7 @@ const UNIT = [
   'src/seed/first-start.test.ts',
   'src/federation/federation.test.ts',
   'src/federation/exchange.test.ts',
+  'src/federation/records-exchange.test.ts',
   // last: kills a node with SIGKILL RIBAT_CRASH_KILLS times (default 50) and checks every acknowledged write
   'src/db/durability.test.ts',
 ];

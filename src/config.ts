@@ -57,6 +57,8 @@ export interface Config {
   backupKeep: number;
   /** This node's id among federated nodes (`MAR-HUB`, `SEN`, `ESP` …: upper case, digits, hyphens). */
   nodeId: string;
+  /** The code of the agency that runs this node (its national bureau: `MAR-NCB`, `SEN-NCB` …), made on first start. */
+  nodeAgency: string;
   /** How far a partner's clock may be from ours before its envelopes are refused (seconds). */
   federationMaxSkewSeconds: number;
   /** How often the outbound queue is sent (milliseconds; 0: only on demand). */
@@ -110,6 +112,12 @@ function trustProxy(raw: string | undefined): Config['trustProxy'] {
   return list;
 }
 
+function agencyCode(v: string | undefined): string {
+  const code = v || 'MAR-NCB';
+  if (!/^[A-Z][A-Z0-9-]{1,31}$/.test(code)) throw new ConfigError('NODE_AGENCY must be an agency code: 2 to 32 upper-case letters, digits or hyphens (MAR-NCB)');
+  return code;
+}
+
 function nodeId(v: string | undefined): string {
   const id = v || 'MAR-HUB';
   if (!/^[A-Z][A-Z0-9-]{1,31}$/.test(id)) throw new ConfigError('NODE_ID must be 2 to 32 upper-case letters, digits or hyphens, starting with a letter (MAR-HUB)');
@@ -146,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
     auditCheckpointEvery: int(env, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
     auditKeyFile: env.AUDIT_KEY_FILE || undefined,
     nodeId: nodeId(env.NODE_ID),
+    nodeAgency: agencyCode(env.NODE_AGENCY),
     federationMaxSkewSeconds: int(env, 'FEDERATION_MAX_SKEW_SECONDS', 300, 1, 86_400),
     federationSendEveryMs: int(env, 'FEDERATION_SEND_EVERY_MS', 2000, 0, 3_600_000),
   };

@@ -5,42 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Actor } from '../auth/roles.ts';
-import { startNode, type RunningNode } from '../main.ts';
-import { TEST_PASSWORD_COST } from '../../test/db-targets.ts';
+import type { RunningNode } from '../main.ts';
+import { admin, agree, enrol, fedNode as node } from '../../test/federation-inproc.ts';
 import { sealEnvelope } from './envelope.ts';
-import type { Agreement } from './federation.ts';
 import { newOwnKey } from './keys.ts';
 import { INBOX_PATH } from './transport.ts';
-
-const today = new Date().toISOString().slice(0, 10);
-
-async function node(id: string, bureau: string): Promise<RunningNode> {
-  const n = await startNode(
-    { databaseUrl: 'pglite:memory:', port: 0, seedScale: 'none', logLevel: 'silent', webDist: 'web/does-not-exist', passwordCost: TEST_PASSWORD_COST, intervals: { federationSend: 0 } },
-    { ...process.env, NATS_URL: '', NODE_ID: id, DATABASE_URL: '' },
-  );
-  // the national bureau this node hosts, which items restricted to named agencies may name
-  if (bureau !== 'MAR-NCB') {
-    await n.services.authRepo.insertAgency(n.services.conn.db, { id: crypto.randomUUID(), code: bureau, country: bureau.slice(0, 3), kind: 'ncb', names: { ar: bureau, fr: bureau, en: bureau, es: bureau }, isHub: false, createdAt: new Date() });
-  }
-  return n;
-}
-
-const admin = (n: RunningNode): Promise<Actor> => n.services.seeder.consoleActor();
-
-/** `a` enrols `b` as a partner, pinning the key `b` publishes, checked by its thumbprint. */
-async function enrol(a: RunningNode, b: RunningNode, agencies: string[]) {
-  const id = await b.services.federation.identity();
-  await a.services.federation.enrollPartner(await admin(a), { id: id.nodeId, names: { en: id.nodeId }, baseUrl: b.url, transport: 'https', agencies, key: { jwk: id.jwk, thumbprint: id.kid } });
-}
-
-async function agree(a: RunningNode, partner: string, direction: Agreement['direction'], over: Partial<Agreement> = {}) {
-  return a.services.federation.saveAgreement(await admin(a), {
-    partner, direction, categories: ['notice.red', 'person'], maxTlp: 'RED', mayForward: false, validFrom: '2026-01-01', validTo: null,
-    legalBasis: 'Bilateral police cooperation agreement', clause: `${direction} ${partner}`, ...over,
-  });
-}
 
 const redNotice = (id: string, version = 1, tlp: 'AMBER' | 'RED' = 'RED') => ({
   type: 'item.upsert' as const, category: 'notice.red' as const, itemId: id, tlp, restrictedTo: ['SEN-NCB'], version,

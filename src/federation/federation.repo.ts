@@ -56,6 +56,8 @@ export interface InboxRow {
 }
 
 export interface ReceivedItem {
+  /** Agency codes the owner restricted the item to (as received; not kept in federation_items). */
+  restrictedTo?: string[];
   ownerNode: string;
   itemId: string;
   category: Category;
@@ -245,6 +247,47 @@ export class FederationRepo {
       .groupBy(['partnerId', 'status'])
       .execute();
     return rows.map((r) => ({ partnerId: r.partnerId, status: r.status as OutboxStatus, n: Number(r.n), oldest: r.oldest ? iso(r.oldest) : null }));
+  }
+
+  /**
+   * The ids of what an offline bundle for a partner carries, in envelope-id order: every item
+   * queued, every item sent whose receipt wait has run out, and with `since` every item after
+   * it still waiting for its receipt (to cut a lost bundle again).
+   */
+  async bundleIds(db: Db, partnerId: string, now: string, since?: string): Promise<string[]> {
+    const rows = await f(db)
+      .selectFrom('federationOutbox')
+      .select('id')
+      .where('partnerId', '=', partnerId)
+      .where((eb) => {
+        const overdue = eb.and([eb('status', '=', 'sent'), eb('nextAttemptAt', '<=', new Date(now))]);
+        const waiting = since ? [eb.and([eb('status', '=', 'sent'), eb('id', '>', since)])] : [];
+        return eb.or([eb('status', '=', 'queued'), overdue, ...waiting]);
+      })
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** What sealing needs of outbox rows, in the order of `ids`. */
+  async bundleRows(db: Db, ids: readonly string[]): Promise<Array<Pick<OutboxRow, 'id' | 'type' | 'hops' | 'body'>>> {
+    if (ids.length === 0) return [];
+    const rows = await f(db).selectFrom('federationOutbox').select(['id', 'type', 'hops', 'body']).where('id', 'in', [...ids]).execute();
+    const byId = new Map(rows.map((r) => [r.id, r as Pick<OutboxRow, 'id' | 'type' | 'hops' | 'body'>]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Items written to a bundle: sent, waiting for their receipt until `retryAt` (a receipt that came meanwhile stands). */
+  async markExported(db: Db, partnerId: string, ids: readonly string[], retryAt: string, now: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const r = await f(db)
+      .updateTable('federationOutbox')
+      .set({ status: 'sent', nextAttemptAt: retryAt, updatedAt: now })
+      .where('partnerId', '=', partnerId)
+      .where('id', 'in', [...ids])
+      .where('status', 'in', ['queued', 'sent'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   // ---- the inbox and received items

@@ -83,8 +83,11 @@ export interface ShareItem {
   data: Record<string, unknown>;
 }
 
-/** Applies a received item in the receiver's transaction (screening, notices …); may refuse it. */
-export type ReceiveHandler = (trx: Db, item: ReceivedItem, withdrawn: boolean) => Promise<void | { reason: RejectReason; detail: string }>;
+/**
+ * Applies a received item in the receiver's transaction (records, notices …); may refuse it,
+ * or return what to do once the transaction has committed (events for screening …).
+ */
+export type ReceiveHandler = (trx: Db, item: ReceivedItem, withdrawn: boolean) => Promise<void | { reason: RejectReason; detail: string } | { after: () => Promise<void> }>;
 
 export interface ReceiveResult {
   envelope: string | null;
@@ -287,7 +290,9 @@ export class FederationService {
    * row with the reason, so every item's fate is visible. Returns the decisions.
    */
   async share(trx: Db, item: ShareItem): Promise<Array<{ partner: string; decision: Decision }>> {
-    const [partners, agreements] = await Promise.all([this.repo.partners(trx), this.repo.agreements(trx)]);
+    const partners = await this.repo.partners(trx);
+    if (partners.length === 0) return [];
+    const agreements = await this.repo.agreements(trx);
     const now = this.clock.now();
     const today = toIsoDate(now);
     const at = now.toISOString();
@@ -389,6 +394,7 @@ export class FederationService {
     const withdrawsHeld = h.type === 'item.withdraw' && (await this.repo.receivedItem(this.db, item.ownerNode, item.id)) !== undefined;
     if (!d.send && !withdrawsHeld) return reject(d.reason, d.detail);
     const handler = this.#handlers.get(item.category);
+    let afterCommit: (() => Promise<void>) | undefined;
     try {
       const result = await this.db.transaction().execute(async (trx) => {
         const before = await this.repo.receivedItem(trx, item.ownerNode, item.id);
@@ -397,13 +403,14 @@ export class FederationService {
         const withdrawn = h.type === 'item.withdraw';
         const stale = before !== undefined && (before.version > item.version || (before.version === item.version && !withdrawn));
         const received: ReceivedItem = {
-          ownerNode: item.ownerNode, itemId: item.id, category: item.category, version: item.version, tlp: item.tlp,
+          ownerNode: item.ownerNode, itemId: item.id, category: item.category, version: item.version, tlp: item.tlp, restrictedTo: item.restrictedTo,
           body: item.data, receivedFrom: h.from, receivedAt: now.toISOString(), withdrawnAt: withdrawn ? now.toISOString() : null,
         };
         if (!stale) {
           if (withdrawn && before) received.body = before.body;
-          const refused = handler ? await handler(trx, received, withdrawn) : undefined;
-          if (refused) throw new Refused(refused.reason, refused.detail);
+          const outcome = handler ? await handler(trx, received, withdrawn) : undefined;
+          if (outcome && 'reason' in outcome) throw new Refused(outcome.reason, outcome.detail);
+          if (outcome && 'after' in outcome) afterCommit = outcome.after;
           await this.repo.saveReceivedItem(trx, received);
         }
         const receipt = await this.receipt(h.from, h.id, 'accepted', undefined, stale ? 'an equal or newer version is already held' : undefined);
@@ -418,6 +425,7 @@ export class FederationService {
         return { receipt };
       });
       if ('stale' in result) return reject('owner_conflict', `the item is held from its owner ${item.ownerNode}; ${h.from} may not replace it`);
+      await afterCommit?.().catch(() => undefined);
       await this.publish('federation.received', { from: h.from, envelope: h.id, category: item.category, itemId: item.id, ownerNode: item.ownerNode });
       return { envelope: h.id, status: 'accepted', receipt: result.receipt };
     } catch (e) {

@@ -3,7 +3,10 @@ import { FederationRepo } from './federation.repo.ts';
 import { federationRoutes } from './federation.routes.ts';
 import { DEFAULT_SETTINGS, FederationService, type Transport } from './federation.service.ts';
 import * as m0010 from './migrations/0010_federation.ts';
+import * as m0012 from './migrations/0012_outbox_sent.ts';
 import { defaultTransport } from './transports.ts';
+import { FOREIGN_AGENCY_KIND } from '../records/foreign-records.ts';
+import { wireRecords } from './shared-records.ts';
 
 declare module '../app/module.ts' {
   interface Services {
@@ -18,7 +21,7 @@ declare module '../app/module.ts' {
 /** Federation of national nodes: keys, partners, agreements, the outbox and the inbox. */
 export const federationModule: Module = {
   name: 'federation',
-  migrations: { '0010_federation': m0010 },
+  migrations: { '0010_federation': m0010, '0012_outbox_sent': m0012 },
   build: ({ conn: { db }, audit, bus, clock, ids, config, authRepo }, opts) => ({
     federation: new FederationService(
       db,
@@ -29,9 +32,13 @@ export const federationModule: Module = {
       ids,
       { ...DEFAULT_SETTINGS, nodeId: config.nodeId, maxSkewSeconds: config.federationMaxSkewSeconds },
       opts.federationTransport ?? defaultTransport(config),
-      async () => (await authRepo.allAgencies(db)).map((a) => a.code),
+      // agencies of other nodes, known here from what they sent, are not this node's
+      async () => (await authRepo.allAgencies(db)).filter((a) => a.kind !== FOREIGN_AGENCY_KIND).map((a) => a.code),
     ),
   }),
+  connect: (s) => {
+    wireRecords(s);
+  },
   routes: (s) => async (api) => {
     await api.register(federationRoutes, { federation: s.federation });
   },

@@ -78,6 +78,8 @@ async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<stri
 
 export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    // a loaded machine can take longer than Fastify's 10 s to register the documentation plugins
+    pluginTimeout: 120_000,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
     trustProxy: trustOf(o.trustProxy),

@@ -15,7 +15,7 @@ export interface StoredRecord extends RecordRow {
  * threw away). A list of persons (kind=person: the case and gang pickers) adds the dates of
  * birth and nationalities, which tell namesakes apart; null when the record holds none.
  */
-export type ListedRecord = Pick<StoredRecord, 'id' | 'kind' | 'displayName' | 'ownerAgencyId' | 'ownerAgencyCode' | 'tlp' | 'reviewDate' | 'updatedAt'> & {
+export type ListedRecord = Pick<StoredRecord, 'id' | 'kind' | 'displayName' | 'ownerAgencyId' | 'ownerAgencyCode' | 'tlp' | 'reviewDate' | 'updatedAt' | 'source'> & {
   birthDates?: string[] | null;
   nationalities?: string[] | null;
 };
@@ -80,7 +80,7 @@ const COLUMNS = [
   'records.version',
 ] as const;
 
-const LISTED_COLUMNS = ['records.id', 'records.kind', 'records.displayName', 'records.ownerAgencyId', 'records.tlp', 'records.reviewDate', 'records.updatedAt'] as const;
+const LISTED_COLUMNS = ['records.id', 'records.kind', 'records.displayName', 'records.ownerAgencyId', 'records.tlp', 'records.reviewDate', 'records.updatedAt', 'records.source'] as const;
 
 /**
  * Records with their owner's code and their authors' names. Scalar subqueries, not joins:
@@ -186,6 +186,21 @@ export class RecordsRepo {
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** A record held from another node, replaced by its owner's version (no optimistic check: the owner's version wins). */
+  async overwrite(trx: Db, id: string, set: Partial<InsertRow>): Promise<void> {
+    const { data, restrictedTo, ...rest } = set;
+    await trx
+      .updateTable('records')
+      .set({ ...rest, ...(data !== undefined ? { data: JSON.stringify(data) } : {}), ...(restrictedTo !== undefined ? { restrictedTo: JSON.stringify(restrictedTo) } : {}) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Deletes a record whatever its version (a withdrawal by the owner node); its links go with it. */
+  async deleteAny(trx: Db, id: string): Promise<void> {
+    await trx.deleteFrom('records').where('id', '=', id).execute();
   }
 
   async delete(trx: Db, id: string, expectedVersion: number): Promise<boolean> {

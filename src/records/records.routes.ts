@@ -14,6 +14,7 @@ import {
   UpdateRecordSchema,
 } from './records.schema.ts';
 import type { RecordsService } from './records.service.ts';
+import { originNodeOf } from './foreign-records.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
@@ -33,6 +34,7 @@ export function toView(r: StoredRecord, today: string) {
       expired: r.reviewDate < today,
       source: r.source,
       externalId: r.externalId,
+      originNode: originNodeOf(r.source),
       createdAt: r.createdAt,
       createdBy: r.createdBy,
       createdByName: r.createdByName,
@@ -53,6 +55,7 @@ const toSummary = (r: ListedRecord, today: string) => ({
   reviewDate: r.reviewDate,
   expired: r.reviewDate < today,
   updatedAt: r.updatedAt,
+  originNode: originNodeOf(r.source),
   ...(r.birthDates !== undefined ? { birthDates: r.birthDates ?? [] } : {}),
   ...(r.nationalities !== undefined ? { nationalities: r.nationalities ?? [] } : {}),
 });

@@ -156,6 +156,8 @@ export const ProvenanceSchema = Type.Object(
     expired: Type.Boolean(),
     source: Type.Union([Type.String(), Type.Null()]),
     externalId: Type.Union([Type.String(), Type.Null()]),
+    /** The node that owns the record when it was received from another node (read-only here). */
+    originNode: Type.Union([Type.String(), Type.Null()]),
     createdAt: DateTime,
     createdBy: Type.String(),
     createdByName: Type.Union([Type.String(), Type.Null()]),
@@ -189,6 +191,8 @@ export const RecordSummarySchema = Type.Object(
     reviewDate: Type.String(),
     expired: Type.Boolean(),
     updatedAt: DateTime,
+    /** The owner node of a record received from another node; null for this node's own. */
+    originNode: Type.Union([Type.String(), Type.Null()]),
     /** A list of persons only (kind=person): what tells namesakes apart, as recorded (partial dates, ranges, alpha-3). */
     birthDates: Type.Optional(Type.Array(Type.String())),
     nationalities: Type.Optional(Type.Array(Type.String())),

@@ -108,7 +108,7 @@ for (const target of DB_TARGETS) {
       assert.equal(new Set(ids).size, 7);
       assert.equal(p3.nextCursor, null);
       // a list reads the summary columns, not each record's document or its authors
-      assert.deepEqual(Object.keys(p1.items[0]).sort(), ['displayName', 'id', 'kind', 'ownerAgencyCode', 'ownerAgencyId', 'reviewDate', 'tlp', 'updatedAt']);
+      assert.deepEqual(Object.keys(p1.items[0]).sort(), ['displayName', 'id', 'kind', 'ownerAgencyCode', 'ownerAgencyId', 'reviewDate', 'source', 'tlp', 'updatedAt']);
       assert.equal(p1.items[0].ownerAgencyCode, 'MAR-NCB');
     });
 

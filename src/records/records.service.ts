@@ -22,6 +22,7 @@ import {
 } from './record.ts';
 import { type LinkRow, type ListedRecord, type RecordsRepo, type StoredRecord, type Viewer } from './records.repo.ts';
 import { checkRecordData } from './records.schema.ts';
+import { originNodeOf } from './foreign-records.ts';
 import type { CreateLinkInput, CreateRecordInput, UpdateRecordInput } from './records.schema.ts';
 
 export interface ListQuery {
@@ -37,7 +38,13 @@ export interface ListQuery {
 const MAX_LINKS = 500;
 
 /** Records with provenance: every use case authorises, validates, writes in one transaction and audits. */
+/** A change to one of this node's records, as the federation's outbox sees it (in the change's transaction). */
+export type RecordChange = { type: 'upsert' | 'withdraw'; record: StoredRecord };
+export type RecordOutbox = (trx: Db, change: RecordChange) => Promise<void>;
+
 export class RecordsService {
+  #outbox: RecordOutbox | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly repo: RecordsRepo,
@@ -47,6 +54,11 @@ export class RecordsService {
     private readonly ids: IdGenerator,
     private readonly agencies: AgencyDirectory,
   ) {}
+
+  /** Every change to this node's own records also goes to `outbox`, in the same transaction (the federation wires it). */
+  shareThrough(outbox: RecordOutbox): void {
+    this.#outbox = outbox;
+  }
 
   async create(actor: Actor, input: CreateRecordInput, purpose = ''): Promise<StoredRecord> {
     this.authorize(actor, 'record.create');
@@ -78,6 +90,7 @@ export class RecordsService {
         },
       ]);
       await this.audit.append(trx, actor, { action: 'record.create', targetType: input.kind, targetId: id, subjectIds: [id], purpose });
+      if (this.#outbox) await this.#outbox(trx, { type: 'upsert', record: (await this.repo.byId(trx, id))! });
     });
     await this.bus.publish('records.created', { id, kind: input.kind });
     return (await this.repo.byId(this.db, id))!;
@@ -136,6 +149,7 @@ export class RecordsService {
       });
       if (!ok) throw conflict('version_conflict', 'The record changed since you read it: reload and try again', { version: rec.version });
       await this.audit.append(trx, actor, { action: 'record.update', targetType: rec.kind, targetId: id, subjectIds: [id], purpose, details: { fields: changed } });
+      if (this.#outbox) await this.#outbox(trx, { type: 'upsert', record: (await this.repo.byId(trx, id))! });
     });
     await this.bus.publish('records.updated', { id, kind: rec.kind });
     return (await this.repo.byId(this.db, id))!;
@@ -149,6 +163,7 @@ export class RecordsService {
         throw conflict('version_conflict', 'The record changed since you read it: reload and try again', { version: rec.version });
       }
       await this.audit.append(trx, actor, { action: 'record.delete', targetType: rec.kind, targetId: id, subjectIds: [id], purpose });
+      if (this.#outbox) await this.#outbox(trx, { type: 'withdraw', record: rec });
     });
     await this.bus.publish('records.deleted', { id, kind: rec.kind });
   }
@@ -248,6 +263,10 @@ export class RecordsService {
     const rec = await this.repo.byId(this.db, id);
     const isDpo = actor.roles.includes('dpo');
     if (!rec || (rec.reviewDate < toIsoDate(this.clock.now()) && !isDpo)) throw notFound('record_not_found', 'No such record');
+    const origin = originNodeOf(rec.source);
+    if (origin && action !== 'record.read' && can(actor, 'record.read', rec).allowed) {
+      throw conflict('foreign_record_read_only', `This record belongs to node ${origin}: only its owner changes it; comment or ask the owner through a message`, { originNode: origin });
+    }
     const guarded: Guarded = { ownerAgencyId: rec.ownerAgencyId, tlp: rec.tlp, restrictedTo: rec.restrictedTo };
     const read = can(actor, 'record.read', guarded);
     if (!read.allowed) throw notFound('record_not_found', 'No such record');

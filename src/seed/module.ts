@@ -11,7 +11,7 @@ declare module '../app/module.ts' {
 /** The demo: agencies, users and records, seeded on a node's first start (SEED_SCALE). */
 export const seedModule: Module = {
   name: 'seed',
-  build: ({ conn: { db }, authRepo, admin, importer, audit, clock, ids }) => ({ seeder: new Seeder(db, authRepo, admin, importer, audit, clock, ids) }),
+  build: ({ conn: { db }, authRepo, admin, importer, audit, clock, ids, config }) => ({ seeder: new Seeder(db, authRepo, admin, importer, audit, clock, ids, config.nodeAgency) }),
   commands: seedCommands,
   async seed(s, { scale, onProgress }) {
     await s.seeder.seedIfEmpty(scale, { onProgress });

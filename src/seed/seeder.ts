@@ -36,13 +36,16 @@ export class Seeder {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** The agency that runs this node (NODE_AGENCY): the hub bureau by default. */
+    private readonly nodeAgency: string = HUB_CODE,
   ) {}
 
-  /** The hub agency exists on every node; it is created on first use. */
+  /** The agency that runs the node exists on every node; it is created on first use. */
   async ensureHub(): Promise<Agency> {
-    const existing = await this.authRepo.agencyByCode(this.db, HUB_CODE);
+    const existing = await this.authRepo.agencyByCode(this.db, this.nodeAgency);
     if (existing) return existing;
-    const seed = DEMO_AGENCIES.find((a) => a.code === HUB_CODE)!;
+    const code = this.nodeAgency;
+    const seed = DEMO_AGENCIES.find((a) => a.code === code) ?? { code, country: code.slice(0, 3), kind: 'ncb', names: { ar: code, fr: code, en: code, es: code } };
     const hub: Agency = { id: this.ids(), code: seed.code, country: seed.country, kind: seed.kind, names: seed.names, isHub: true, createdAt: this.clock.now() };
     await this.db.transaction().execute(async (trx) => {
       await this.authRepo.insertAgency(trx, hub);

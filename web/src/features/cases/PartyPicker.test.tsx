@@ -7,6 +7,7 @@ import { PartyPicker } from './PartyPicker.tsx';
 const summary = (id: string, over: Partial<RecordSummary> = {}): RecordSummary => ({
   id,
   kind: 'person',
+  originNode: null,
   displayName: 'Mohamed Tazi',
   ownerAgencyCode: 'MAR-NCB',
   tlp: 'AMBER',

@@ -9,6 +9,7 @@ const PLATE = '80624-و-11';
 const row = (over: Partial<RecordSummary>): RecordSummary => ({
   id: '0190f5e2-7c1a-7b3e-9d4f-a1b2c3d4e5f6',
   kind: 'vehicle',
+  originNode: null,
   displayName: PLATE,
   ownerAgencyCode: 'MAR-DGSN',
   tlp: 'AMBER',
