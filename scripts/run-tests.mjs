@@ -64,7 +64,7 @@ const UNIT = [
   // last: kills a node with SIGKILL RIBAT_CRASH_KILLS times (default 50) and checks every acknowledged write
   'src/db/durability.test.ts',
 ];
-const E2E = ['web/e2e/desk.e2e.test.ts', 'web/e2e/notices.e2e.test.ts', 'web/e2e/cases.e2e.test.ts', 'web/e2e/facts.e2e.test.ts', 'web/e2e/network.e2e.test.ts'];
+const E2E = ['web/e2e/desk.e2e.test.ts', 'web/e2e/notices.e2e.test.ts', 'web/e2e/cases.e2e.test.ts', 'web/e2e/facts.e2e.test.ts', 'web/e2e/network.e2e.test.ts', 'web/e2e/federation.e2e.test.ts'];
 
 const only = process.argv[2];
 const suites = {

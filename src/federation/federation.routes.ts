@@ -4,6 +4,7 @@ import { actorOf } from '../http/auth-hook.ts';
 import { ProblemSchema, problems } from '../http/problem.ts';
 import type { Decision } from './policy.ts';
 import {
+  ReceivedItemSchema,
   AgreementInputSchema,
   AgreementSchema,
   DecisionSchema,
@@ -85,6 +86,15 @@ export const federationRoutes: FastifyPluginAsyncTypebox<{ federation: Federatio
     { schema: { tags, summary: "Pin one more key of a partner (its rotation), by thumbprint", params: PartnerId, body: Type.Object({ jwk: JwkSchema, thumbprint: Type.String({ minLength: 43, maxLength: 43 }) }, { additionalProperties: false }), response: { 200: Type.Object({ kid: Type.String() }), ...problems } } },
     async (req) => federation.pinPartnerKey(actorOf(req), req.params.id, req.body.jwk, req.body.thumbprint),
   );
+  app.post(
+    '/federation/partners/:id/keys/:kid/retire',
+    { schema: { tags, summary: "Retire a partner's pinned key at a time (now by default): envelopes signed with it are refused afterwards", params: Type.Object({ id: NodeIdSchema, kid: Type.String({ minLength: 43, maxLength: 43 }) }), body: Type.Object({ at: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }), response: { 204: Type.Null(), ...problems } } },
+    async (req, reply) => {
+      await federation.retirePartnerKey(actorOf(req), req.params.id, req.params.kid, req.body.at ?? new Date().toISOString());
+      reply.code(204);
+      return null;
+    },
+  );
   app.post('/federation/keys/rotate', { schema: { tags, summary: "Rotate this node's key; the old one is accepted for the overlap", body: Type.Object({ overlapHours: Type.Optional(Type.Integer({ minimum: 0, maximum: 24 * 90 })) }, { additionalProperties: false }), response: { 200: JwksSchema, ...problems } } }, async (req) =>
     federation.rotateKeys(actorOf(req), req.body.overlapHours),
   );
@@ -101,7 +111,7 @@ export const federationRoutes: FastifyPluginAsyncTypebox<{ federation: Federatio
   );
 
   app.post('/federation/preview', { schema: { tags, summary: 'Who will receive an item like this, under which clause, and who will not and why', body: PreviewInputSchema, response: { 200: Type.Object({ items: Type.Array(DecisionSchema) }), ...problems } } }, async (req) => ({
-    items: (await federation.preview(actorOf(req), { ...req.body, ownerNode: federation.nodeId, hops: 0 })).map(decisionView),
+    items: (await federation.preview(actorOf(req), { ...req.body, ownerNode: req.body.ownerNode ?? federation.nodeId, hops: req.body.hops ?? (req.body.ownerNode && req.body.ownerNode !== federation.nodeId ? 1 : 0) })).map(decisionView),
   }));
 
   app.get(
@@ -122,5 +132,8 @@ export const federationRoutes: FastifyPluginAsyncTypebox<{ federation: Federatio
   app.post('/federation/queue/:id/retry', { schema: { tags, summary: 'Queue a dead or rejected item again', params: Id, response: { 200: QueueItemSchema, ...problems } } }, async (req) => federation.retry(actorOf(req), req.params.id));
   app.get('/federation/inbound', { schema: { tags, summary: 'What partners sent: each envelope, accepted or rejected with its reason', querystring: Type.Object({ sender: Type.Optional(NodeIdSchema), limit: Limit }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(InboundSchema) }), ...problems } } }, async (req) => ({
     items: await federation.inbox(actorOf(req), req.query),
+  }));
+  app.get('/federation/received', { schema: { tags, summary: 'Items held from other nodes: owner, version, handling, when received or withdrawn', querystring: Type.Object({ ownerNode: Type.Optional(NodeIdSchema), live: Type.Optional(Type.Boolean()), limit: Limit }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(ReceivedItemSchema) }), ...problems } } }, async (req) => ({
+    items: await federation.receivedItems(actorOf(req), req.query),
   }));
 };

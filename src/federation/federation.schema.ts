@@ -84,6 +84,9 @@ export const PreviewInputSchema = Type.Object(
     category: CategorySchema,
     tlp: TlpSchema,
     restrictedTo: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 200 }),
+    /** For an item received from another node and passed on: its owner and the hops it crossed. */
+    ownerNode: Type.Optional(NodeIdSchema),
+    hops: Type.Optional(Type.Integer({ minimum: 0, maximum: 16 })),
   },
   { additionalProperties: false },
 );
@@ -111,6 +114,8 @@ export const QueueSummarySchema = Type.Object({
   suspended: Type.Boolean(),
   queued: Type.Integer(),
   inFlight: Type.Integer(),
+  /** Handed to a store-and-forward transport or written to a bundle; the receipt is not back yet. */
+  awaitingReceipt: Type.Integer(),
   delivered: Type.Integer(),
   rejected: Type.Integer(),
   dead: Type.Integer(),
@@ -126,6 +131,18 @@ export const InboundSchema = Type.Object({
   reason: Type.Union([Type.String(), Type.Null()]),
   detail: Type.Union([Type.String(), Type.Null()]),
   receivedAt: Type.String(),
+});
+
+/** An item held from another node: its owner, version, handling and when it came (no body). */
+export const ReceivedItemSchema = Type.Object({
+  ownerNode: Type.String(),
+  itemId: Type.String(),
+  category: Type.String(),
+  version: Type.Integer(),
+  tlp: TlpSchema,
+  receivedFrom: Type.String(),
+  receivedAt: Type.String(),
+  withdrawnAt: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const ReceiveResultSchema = Type.Object({

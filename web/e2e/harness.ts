@@ -31,7 +31,7 @@ function webBuildStale(): boolean {
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
   const newer = (p: string): boolean => (statSync(p).isDirectory() ? readdirSync(p).some((n) => newer(path.join(p, n))) : statSync(p).mtimeMs > builtAt);
-  return ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/notices', 'src/cases', 'src/network'].some((p) => newer(path.join(ROOT, p)));
+  return ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/notices', 'src/cases', 'src/network', 'src/federation', 'src/core'].some((p) => newer(path.join(ROOT, p)));
 }
 
 export interface Desk {

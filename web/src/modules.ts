@@ -7,6 +7,7 @@ import { adminModule } from './features/admin/module.tsx';
 import { auditModule } from './features/audit/module.tsx';
 import { casesModule } from './features/cases/module.tsx';
 import { factsModule } from './features/facts/module.tsx';
+import { federationModule } from './features/federation/module.tsx';
 import { gangsModule } from './features/gangs/module.tsx';
 import { homeModule } from './features/home/module.tsx';
 import { messagesModule } from './features/messages/module.tsx';
@@ -30,6 +31,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   reportModule,
   auditModule,
   adminModule,
+  federationModule,
   publicModule,
 ];
 

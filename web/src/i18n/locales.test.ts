@@ -74,9 +74,9 @@ describe('locale files', () => {
         if (statSync(p).isDirectory()) walk(p);
         else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) {
           const src = readFileSync(p, 'utf8');
-          for (const m of src.matchAll(/'((?:app|nav|session|language|login|home|records|screening|handling|audit|admin|ui|errors|notices|messages|public|notifications|cases|gangs|network|report|facts)\.[A-Za-z0-9_.]+)'/g)) {
+          for (const m of src.matchAll(/'((?:app|nav|session|language|login|home|records|screening|handling|audit|admin|ui|errors|notices|messages|public|notifications|cases|gangs|network|report|facts|federation)\.[A-Za-z0-9_.]+)'/g)) {
             // permission names share the audit. and screening. prefixes; they are not message keys
-            if (/^(audit\.(read|verify)|screening\.run|network\.read|report\.read)$/.test(m[1])) continue;
+            if (/^(audit\.(read|verify)|screening\.run|network\.read|report\.read|federation\.(read|manage))$/.test(m[1])) continue;
             if (!bases.has(m[1])) missing.push(`${path.relative(root, p)}: ${m[1]}`);
           }
         }

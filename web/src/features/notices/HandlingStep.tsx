@@ -8,6 +8,8 @@ import { TlpOptions } from '../../ui/TlpOptions.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { useLocale } from '../../i18n/index.ts';
+import { noticeCategory } from '../federation/federation-api.ts';
+import { WhoReceives } from '../federation/WhoReceives.tsx';
 import { recipientName, useRecipients } from '../messages/use-recipients.ts';
 import { FieldChecks } from './checks.tsx';
 import { PUBLIC_FIELD_KEYS } from './labels.ts';
@@ -28,6 +30,8 @@ export function HandlingStep({ draft, update, checks }: StepProps) {
   const restricted = restrictedToNamedAgencies({ tlp: draft.tlp, restrictedTo: isDiffusion ? draft.recipients : draft.restrictedTo });
   const conflicting = extractConflictsWithHandling(draft);
   const unavailableId = useId();
+  // the boundary names agencies by code; the draft holds their ids
+  const codesOf = (ids: string[]) => (agencies.data ?? []).filter((a) => ids.includes(a.id)).map((a) => a.code);
 
   const agencyBoxes = (name: string, selected: string[], onChange: (id: string, on: boolean) => void) =>
     agencies.data && (
@@ -125,6 +129,7 @@ export function HandlingStep({ draft, update, checks }: StepProps) {
           )}
         </fieldset>
       )}
+      {draft.type && <WhoReceives category={noticeCategory(draft.type)} tlp={draft.tlp} restrictedTo={codesOf(isDiffusion ? draft.recipients : draft.restrictedTo)} />}
     </div>
   );
 }

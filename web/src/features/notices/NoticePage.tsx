@@ -12,6 +12,7 @@ import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
+import { OriginNode } from '../federation/OriginNode.tsx';
 import { ChecksSummary } from './checks.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { HitsPanel } from './HitsPanel.tsx';
@@ -69,6 +70,7 @@ export function NoticePage({ id }: { id: string }) {
             <Badge>
               <bdi dir="ltr">{n.ownerAgencyCode}</bdi>
             </Badge>
+            <OriginNode item={n} />
           </PageHeader>
           {n.stateReason && (
             <p className="notice" data-testid="state-reason">

@@ -14,6 +14,7 @@ import { usePager } from '../../ui/Pager.tsx';
 import type { Column } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
+import { OriginNode } from '../federation/OriginNode.tsx';
 import { NOTICE_STATES, NOTICE_TYPES } from '../../../../src/notices/notice.ts';
 import { STATE_KEYS, TYPE_KEYS } from './labels.ts';
 import { StateBadge, TypeBadge, UrgencyBadge } from './NoticeBadges.tsx';
@@ -88,6 +89,7 @@ export function NoticesPage({ route }: { route: Route }) {
             <bdi dir="ltr">{n.ownerAgencyCode}</bdi>
           </Badge>
           <TlpBadge level={n.tlp} />
+          <OriginNode item={n} />
         </span>
       ),
     },

@@ -9,6 +9,8 @@ import { isIdentKind } from '../../ui/Ident.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
+import { OriginNode } from '../federation/OriginNode.tsx';
+import { RecordWhoReceives } from '../federation/RecordWhoReceives.tsx';
 import { KIND_KEYS } from './labels.ts';
 import { LinksPanel } from './LinksPanel.tsx';
 import { ProvenancePanel } from './ProvenancePanel.tsx';
@@ -37,6 +39,7 @@ export function RecordPage({ id }: { id: string }) {
           <PageHeader title={r.displayName} isolate ident={isIdentKind(r.kind)}>
             <Badge>{t(KIND_KEYS[r.kind] ?? r.kind)}</Badge>
             <TlpBadge level={r.provenance.handling.tlp} />
+            <OriginNode item={r.provenance} />
             {can(me, 'audit.read') && (
               <Link to={pathFor(['audit'], { subjectId: r.id })} className="button-link" data-testid="who-accessed">
                 {t('records.detail.whoAccessed')}
@@ -53,6 +56,7 @@ export function RecordPage({ id }: { id: string }) {
             </section>
             <div className="stack">
               <ProvenancePanel p={r.provenance} />
+              <RecordWhoReceives record={r} />
               <LinksPanel recordId={r.id} />
             </div>
           </div>

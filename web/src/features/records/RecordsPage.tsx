@@ -14,6 +14,7 @@ import { usePager } from '../../ui/Pager.tsx';
 import type { Column } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
+import { OriginNode } from '../federation/OriginNode.tsx';
 import { KIND_KEYS } from './labels.ts';
 
 const PAGE_SIZE = 25;
@@ -53,9 +54,12 @@ export function RecordsPage({ route }: { route: Route }) {
       header: t('records.list.columns.owner'),
       narrow: true,
       render: (r) => (
-        <Badge>
-          <bdi dir="ltr">{r.ownerAgencyCode}</bdi>
-        </Badge>
+        <span className="badges">
+          <Badge>
+            <bdi dir="ltr">{r.ownerAgencyCode}</bdi>
+          </Badge>
+          <OriginNode item={r} />
+        </span>
       ),
     },
     { key: 'handling', header: t('records.list.columns.handling'), narrow: true, render: (r) => <TlpBadge level={r.tlp} /> },
