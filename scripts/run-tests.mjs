@@ -29,6 +29,7 @@ const UNIT = [
   'src/screening/screening.schema.test.ts',
   'src/screening/screening.routes.test.ts',
   'src/screening/offline/screen-batch.test.ts',
+  'src/screening/offline/bundle-watchlist.test.ts',
   'src/notices/lifecycle.test.ts',
   'src/notices/checks.test.ts',
   'src/notices/public-extract.test.ts',
@@ -60,7 +61,10 @@ const UNIT = [
   'src/seed/first-start.test.ts',
   'src/federation/federation.test.ts',
   'src/federation/exchange.test.ts',
+  'src/federation/bundle.test.ts',
+  'src/federation/federation.cli.test.ts',
   'src/federation/records-exchange.test.ts',
+  'src/federation/nats.test.ts',
   // last: kills a node with SIGKILL RIBAT_CRASH_KILLS times (default 50) and checks every acknowledged write
   'src/db/durability.test.ts',
 ];

@@ -2,6 +2,7 @@
  * The only reader of process.env. Every variable is documented here and in README.md,
  * validated once, with defaults that need no set-up.
  */
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 
 export interface Config {
@@ -17,6 +18,9 @@ export interface Config {
   sessionMaxHours: number;
   /** Send cookies with the Secure flag (set when served over HTTPS). */
   cookieSecure: boolean;
+  /** PEM certificate (chain) and private key: the server listens over TLS when both are set. */
+  tlsCertFile: string | undefined;
+  tlsKeyFile: string | undefined;
   /** Allowed CORS origins, comma separated; empty: cross-origin requests are refused. */
   corsOrigins: string[];
   /** Demo data scale seeded on the first `ribat start`. */
@@ -63,6 +67,14 @@ export interface Config {
   federationMaxSkewSeconds: number;
   /** How often the outbound queue is sent (milliseconds; 0: only on demand). */
   federationSendEveryMs: number;
+  /** This node's own NATS server for partners on the `nats` transport (docs/federation.md); unset: none. */
+  federationNatsUrl: string | undefined;
+  /** That server's JetStream domain (its `jetstream { domain }`); default NODE_ID. */
+  federationNatsDomain: string;
+  /** Partners' JetStream domains where they are not the partner's node id (`SEN=sen-1,ESP=esp`). */
+  federationNatsPartnerDomains: Record<string, string>;
+  /** PEM certificates trusted for partners' HTTPS (a private CA, or their self-signed certificates); unset: the system's roots. */
+  federationCaFile: string | undefined;
   /**
    * Signed checkpoints of the audit chain's head (JSON lines), for the data-protection officer
    * to copy. Unset: beside the embedded database (`./data/audit-checkpoints.jsonl`); in memory
@@ -112,16 +124,49 @@ function trustProxy(raw: string | undefined): Config['trustProxy'] {
   return list;
 }
 
-function agencyCode(v: string | undefined): string {
-  const code = v || 'MAR-NCB';
-  if (!/^[A-Z][A-Z0-9-]{1,31}$/.test(code)) throw new ConfigError('NODE_AGENCY must be an agency code: 2 to 32 upper-case letters, digits or hyphens (MAR-NCB)');
-  return code;
+/** A file named by a variable: unset, or a path that exists. */
+function file(env: Env, key: string): string | undefined {
+  const v = env[key];
+  if (v === undefined || v === '') return undefined;
+  if (!existsSync(v)) throw new ConfigError(`${key} names ${v}, which does not exist`);
+  return v;
+}
+
+/** TLS_CERT_FILE and TLS_KEY_FILE: both or neither. */
+function tlsFiles(env: Env): Pick<Config, 'tlsCertFile' | 'tlsKeyFile'> {
+  const tlsCertFile = file(env, 'TLS_CERT_FILE');
+  const tlsKeyFile = file(env, 'TLS_KEY_FILE');
+  if (!tlsCertFile !== !tlsKeyFile) throw new ConfigError('TLS_CERT_FILE and TLS_KEY_FILE are set together (or neither)');
+  return { tlsCertFile, tlsKeyFile };
 }
 
 function nodeId(v: string | undefined): string {
   const id = v || 'MAR-HUB';
   if (!/^[A-Z][A-Z0-9-]{1,31}$/.test(id)) throw new ConfigError('NODE_ID must be 2 to 32 upper-case letters, digits or hyphens, starting with a letter (MAR-HUB)');
   return id;
+}
+
+function agencyCode(v: string | undefined): string {
+  const code = v || 'MAR-NCB';
+  if (!/^[A-Z][A-Z0-9-]{1,31}$/.test(code)) throw new ConfigError('NODE_AGENCY must be an agency code: 2 to 32 upper-case letters, digits or hyphens (MAR-NCB)');
+  return code;
+}
+
+/** A JetStream domain is one subject token: letters, digits, `-` and `_`. */
+function natsDomain(v: string, key: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(v)) throw new ConfigError(`${key} must be a JetStream domain: 1 to 64 letters, digits, - or _`);
+  return v;
+}
+
+/** FEDERATION_NATS_PARTNER_DOMAINS: `NODE=domain,NODE=domain`. */
+function partnerDomains(raw: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [node, domain, extra] = pair.split('=');
+    if (extra !== undefined || !/^[A-Z][A-Z0-9-]{1,31}$/.test(node?.trim() ?? '') || !domain) throw new ConfigError('FEDERATION_NATS_PARTNER_DOMAINS must be NODE=domain pairs, comma separated (SEN=sen-1)');
+    out[node.trim()] = natsDomain(domain.trim(), 'FEDERATION_NATS_PARTNER_DOMAINS');
+  }
+  return out;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -138,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 7),
     cookieSecure: env.COOKIE_SECURE === 'true',
+    ...tlsFiles(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     seedScale: oneOf(env, 'SEED_SCALE', 'small', ['none', 'tiny', 'small', 'medium', 'large']),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
@@ -157,5 +203,9 @@ export function loadConfig(env: Env = process.env): Config {
     nodeAgency: agencyCode(env.NODE_AGENCY),
     federationMaxSkewSeconds: int(env, 'FEDERATION_MAX_SKEW_SECONDS', 300, 1, 86_400),
     federationSendEveryMs: int(env, 'FEDERATION_SEND_EVERY_MS', 2000, 0, 3_600_000),
+    federationNatsUrl: env.FEDERATION_NATS_URL || undefined,
+    federationNatsDomain: env.FEDERATION_NATS_DOMAIN ? natsDomain(env.FEDERATION_NATS_DOMAIN, 'FEDERATION_NATS_DOMAIN') : nodeId(env.NODE_ID),
+    federationNatsPartnerDomains: partnerDomains(env.FEDERATION_NATS_PARTNER_DOMAINS),
+    federationCaFile: file(env, 'FEDERATION_CA_FILE'),
   };
 }

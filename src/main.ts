@@ -166,6 +166,7 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
     corsOrigins: config.corsOrigins,
     sessionMaxHours: config.sessionMaxHours,
     trustProxy: config.trustProxy,
+    tls: config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined,
     webDist: opts.webDist ?? 'web/dist',
     ready: async () => {
       try {
@@ -195,7 +196,7 @@ export async function startNode(opts: StartOptions = {}, env: Record<string, str
     : async () => {};
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  const url = `http://${config.host}:${port}`;
+  const url = `${config.tlsCertFile ? 'https' : 'http'}://${config.host}:${port}`;
   // named to a second process that finds the embedded database taken
   if (services.conn.embedded) services.conn.embedded.lock.holder.url = url;
   return {

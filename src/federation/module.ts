@@ -1,9 +1,12 @@
 import type { Module } from '../app/module.ts';
+import { federationCommands } from './federation.cli.ts';
 import { FederationRepo } from './federation.repo.ts';
 import { federationRoutes } from './federation.routes.ts';
 import { DEFAULT_SETTINGS, FederationService, type Transport } from './federation.service.ts';
 import * as m0010 from './migrations/0010_federation.ts';
 import * as m0012 from './migrations/0012_outbox_sent.ts';
+import { startNatsConsumers } from './nats-consumers.ts';
+import { natsLinkFor } from './nats-transport.ts';
 import { defaultTransport } from './transports.ts';
 import { FOREIGN_AGENCY_KIND } from '../records/foreign-records.ts';
 import { wireRecords } from './shared-records.ts';
@@ -22,6 +25,7 @@ declare module '../app/module.ts' {
 export const federationModule: Module = {
   name: 'federation',
   migrations: { '0010_federation': m0010, '0012_outbox_sent': m0012 },
+  commands: federationCommands,
   build: ({ conn: { db }, audit, bus, clock, ids, config, authRepo }, opts) => ({
     federation: new FederationService(
       db,
@@ -54,10 +58,17 @@ export const federationModule: Module = {
         }, every)
       : undefined;
     timer?.unref?.();
+    // partners on `nats`: their envelopes and receipts come in through this node's own server
+    const link = natsLinkFor(s.config);
+    const repo = new FederationRepo();
+    const nats = link
+      ? startNatsConsumers(link, s.federation, () => repo.partners(s.conn.db), { syncEveryMs: intervals.federationNatsSync, onError })
+      : undefined;
     return async () => {
       stopped = true;
       if (timer) clearInterval(timer);
       await running;
+      await nats?.stop();
     };
   },
 };

@@ -7,6 +7,7 @@
 import type { Config } from '../config.ts';
 import type { Partner } from './federation.repo.ts';
 import type { Transport } from './federation.service.ts';
+import { natsLinkFor, natsTransport } from './nats-transport.ts';
 import { httpTransport } from './transport.ts';
 
 /** One transport per partner transport kind; a partner whose kind has none fails to send (and waits). */
@@ -20,6 +21,7 @@ export function routedTransport(byKind: Partial<Record<Partner['transport'], Tra
   };
 }
 
-export function defaultTransport(_config: Config): Transport {
-  return routedTransport({ https: httpTransport() });
+export function defaultTransport(config: Config): Transport {
+  const nats = natsLinkFor(config);
+  return routedTransport({ https: httpTransport({ caFile: config.federationCaFile }), ...(nats ? { nats: natsTransport(nats) } : {}) });
 }

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
@@ -9,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import type { Services } from '../app/module.ts';
 import { registerAuth } from './auth-hook.ts';
 import { writeClientError } from './client-error.ts';
@@ -28,6 +29,8 @@ export interface HttpOptions {
   trustProxy?: boolean | number | string[];
   /** Where the log goes (tests read it); default standard output. */
   logStream?: { write(line: string): void };
+  /** PEM certificate and key files (config TLS_CERT_FILE, TLS_KEY_FILE): listen over HTTPS. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 /** Fastify's trustProxy: a hop count becomes the function proxy-addr is given for one. */
@@ -77,7 +80,10 @@ async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<stri
 }
 
 export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyInstance> {
+  // (typed as the plain HTTP server: the routes and hooks are the same over TLS)
+  const https = o.tls ? { https: { cert: readFileSync(o.tls.certFile), key: readFileSync(o.tls.keyFile) } } : {};
   const app = Fastify({
+    ...https,
     // a loaded machine can take longer than Fastify's 10 s to register the documentation plugins
     pluginTimeout: 120_000,
     bodyLimit: 1_048_576,
@@ -95,7 +101,7 @@ export async function buildServer(s: Services, o: HttpOptions): Promise<FastifyI
         err: safeError,
       },
     },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  } as FastifyHttpOptions<Server>).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validators());
   // The API speaks JSON only: anything else is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');

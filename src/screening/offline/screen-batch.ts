@@ -75,7 +75,7 @@ export function formatOf(file: string, allowed: Format[]): Format {
 
 // ---- lines ----------------------------------------------------------------------------
 
-class LineError extends Error {}
+export class LineError extends Error {}
 const fail = (message: string): never => {
   throw new LineError(message);
 };
@@ -104,7 +104,7 @@ function csvFields(text: string): string[] {
 }
 
 /** Records of a CSV file with a header row, as objects keyed by the (case-insensitive) header names. */
-async function* csvRecords(file: string, required: string[], known: string[], onProblem: (p: BatchProblem) => void): AsyncGenerator<{ record: Record<string, string>; line: number }> {
+export async function* csvRecords(file: string, required: string[], known: string[], onProblem: (p: BatchProblem) => void): AsyncGenerator<{ record: Record<string, string>; line: number }> {
   let header: string[] | undefined;
   for await (const { text, line } of lines(file)) {
     if (!header) {
@@ -129,7 +129,7 @@ async function* csvRecords(file: string, required: string[], known: string[], on
   }
 }
 
-async function* jsonRecords(file: string, onProblem: (p: BatchProblem) => void): AsyncGenerator<{ record: Record<string, unknown>; line: number }> {
+export async function* jsonRecords(file: string, onProblem: (p: BatchProblem) => void): AsyncGenerator<{ record: Record<string, unknown>; line: number }> {
   for await (const { text: raw, line } of lines(file)) {
     // JSON has no place for a raw control character (a NUL byte in a name): removed, so that the line still reads
     const { text, removed } = withoutControlChars(raw);
