@@ -123,6 +123,8 @@ export interface ImportOptions {
   file: string;
   /** Where the receipts bundle goes (default: beside FILE, `NAME.receipts.bundle`). */
   receiptsOut?: string;
+  /** Envelopes per call to the inbox (default 500). */
+  batchSize?: number;
   onProgress?(done: number, total: number): void;
 }
 
@@ -195,8 +197,9 @@ export async function importBundle(deps: BundleDeps, actor: Actor, opts: ImportO
   const receipts = new BundleWriter(receiptsFile);
   let written: Awaited<ReturnType<BundleWriter['finish']>>;
   try {
-    await withCarriedSkew(federation, m.createdAt, deps.clock.now(), () =>
-      replay(IMPORT_BATCH, async (lines) => {
+    await withCarriedSkew(federation, m.createdAt, deps.clock, (widen) =>
+      replay(opts.batchSize ?? IMPORT_BATCH, async (lines) => {
+        widen();
         const envelopes = lines.map((l) => {
           try {
             return JSON.parse(l.toString('utf8')) as unknown;
@@ -228,18 +231,22 @@ let carrying: Promise<unknown> = Promise.resolve();
 /**
  * The inbox refuses an envelope sealed further from its clock than `maxSkewSeconds` (a live
  * link's rule); a bundle's envelopes were sealed when it was cut, days ago. For the time of an
- * import the window grows by the bundle's age, as its signed manifest gives it (expiry still
- * bounds it). The service takes no per-call option for this yet, so its setting is widened and
- * restored, one import at a time: use it where no live inbox shares the process (the CLI).
+ * import the window grows by the bundle's age, as its signed manifest gives it, `widen()` moving
+ * it on before each batch (an import of 100,000 envelopes lasts minutes); expiry still bounds it.
+ * The service takes no per-call option for this yet, so its setting is widened and restored, one
+ * import at a time: use it where no live inbox shares the process (the CLI).
  */
-async function withCarriedSkew<T>(federation: FederationService, createdAt: string, now: Date, fn: () => Promise<T>): Promise<T> {
+async function withCarriedSkew<T>(federation: FederationService, createdAt: string, clock: Clock, fn: (widen: () => void) => Promise<T>): Promise<T> {
   const run = carrying.then(async () => {
     const base = federation.settings.maxSkewSeconds;
-    const age = Math.ceil((now.getTime() - Date.parse(createdAt)) / 1000);
-    if (age < -base) throw bundleError('bundle_clock_skew', `the bundle was cut ${-age} s ahead of this node's clock`);
-    federation.settings.maxSkewSeconds = base + Math.max(0, age);
+    const ageOf = () => Math.ceil((clock.now().getTime() - Date.parse(createdAt)) / 1000);
+    if (ageOf() < -base) throw bundleError('bundle_clock_skew', `the bundle was cut ${-ageOf()} s ahead of this node's clock`);
+    const widen = () => {
+      federation.settings.maxSkewSeconds = base + Math.max(0, ageOf());
+    };
+    widen();
     try {
-      return await fn();
+      return await fn(widen);
     } finally {
       federation.settings.maxSkewSeconds = base;
     }

@@ -180,6 +180,15 @@ for (const target of DB_TARGETS) {
       assert.deepEqual(lateIm.kind === 'envelopes' && lateIm.reasons, { expired: 1 });
     });
 
+    it('keeps taking a bundle whose import lasts longer than the clock-skew window', async () => {
+      sen.clock.set(hub.clock.now());
+      for (const name of ['Anas Fassi', 'Zineb Tahiri', 'Mehdi Kettani']) await share(personItem(name));
+      await exportAs('long.bundle');
+      const step = (sen.federation.settings.maxSkewSeconds + 60) * 1000;
+      const im = await importBundle(deps(sen), await actor(sen), { file: file('long.bundle'), batchSize: 1, onProgress: () => sen.clock.advance(step) });
+      assert.deepEqual(im.kind === 'envelopes' && [im.accepted, im.reasons], [3, {}]);
+    });
+
     it('carries again what got no receipt in time, and with a cursor what was sent after it', async () => {
       const e = personItem('Rachid Amrani');
       await share(e);

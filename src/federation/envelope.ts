@@ -138,7 +138,9 @@ export async function openEnvelope(env: unknown, ctx: OpenContext): Promise<Open
   if (header.to !== ctx.self) return fail('wrong_receiver', `addressed to ${header.to}, this node is ${ctx.self}`, header);
   const now = Math.floor(ctx.now.getTime() / 1000);
   if (header.exp <= now) return fail('expired', `expired ${now - header.exp} s ago`, header);
-  if (Math.abs(header.iat - now) > ctx.maxSkewSeconds) return fail('clock_skew', `issued ${header.iat - now} s from our clock (at most ±${ctx.maxSkewSeconds} s)`, header);
+  // only a date ahead of our clock is skew: an envelope that waited on a link that was down, or in
+  // a bundle carried by hand, is old but valid until its expiry (`exp`); a replay is the inbox's to catch
+  if (header.iat - now > ctx.maxSkewSeconds) return fail('clock_skew', `issued ${header.iat - now} s ahead of our clock (at most ${ctx.maxSkewSeconds} s)`, header);
   if (header.hops > ctx.maxHops) return fail('hop_limit', `${header.hops} hops, at most ${ctx.maxHops}`, header);
   return { ok: true, header, kid };
 }

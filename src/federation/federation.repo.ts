@@ -204,7 +204,8 @@ export class FederationRepo {
   /** Items a store-and-forward transport stored: they wait for their receipt until `retryAt`. */
   async markSent(db: Db, ids: readonly string[], retryAt: string, now: string): Promise<void> {
     if (ids.length === 0) return;
-    await f(db).updateTable('federationOutbox').set({ status: 'sent', nextAttemptAt: retryAt, updatedAt: now }).where('id', 'in', [...ids]).execute();
+    // only rows still in flight: a receipt that came back first has settled the row already
+    await f(db).updateTable('federationOutbox').set({ status: 'sent', nextAttemptAt: retryAt, updatedAt: now }).where('id', 'in', [...ids]).where('status', '=', 'in_flight').execute();
   }
 
   /** The outbox rows of one partner with these ids (envelope ids are outbox row ids). */

@@ -75,9 +75,13 @@ describeOn(DB_TARGETS[0], 'federation over NATS JetStream: two nodes, two nats-s
     await agree(sen, 'MAR-HUB', 'inbound');
   });
   after(async () => {
-    await Promise.all(conns.map((c) => c.close()));
-    await Promise.all([hub, sen].map((n) => n?.close()));
-    await servers?.dispose();
+    try {
+      await Promise.all(conns.map((c) => c.close()));
+      await Promise.all([hub, sen].map((n) => n?.close()));
+    } finally {
+      // the servers and their stores go whatever became of the nodes
+      await servers?.dispose();
+    }
   });
 
   const share = (id: string) => hub.services.conn.db.transaction().execute((trx) => hub.services.federation.share(trx, redNotice(id)));
