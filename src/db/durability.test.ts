@@ -168,7 +168,9 @@ describeOn(target, `kill -9 during writes on ${target.name}`, { timeout: 3_600_0
           }
         };
         const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-        // kill at a random moment once writes flow: 150 to 900 ms in
+        // kill at a random moment once writes flow (the first acknowledged, on a loaded machine
+        // that can take a while): 150 to 900 ms after it
+        for (const until = Date.now() + 60_000; acked.length === 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
         await new Promise((r) => setTimeout(r, 150 + rnd() * 750));
         inFlightAtKill += pending;
         stop = true;
