@@ -16,8 +16,7 @@ import { loadConfig } from '../src/config.ts';
 import { uuidv7 } from '../src/core/ids.ts';
 import { exportBundle, importBundle } from '../src/federation/bundle.service.ts';
 import { FederationRepo, type OutboxRow } from '../src/federation/federation.repo.ts';
-import * as m0012 from '../src/federation/migrations/0012_outbox_sent.ts';
-import { createServices, MODULES, type Services } from '../src/main.ts';
+import { createServices, type Services } from '../src/main.ts';
 import { type BenchTarget, pgliteTarget, postgresTarget } from './targets.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '100k' }, again: { type: 'boolean' }, postgres: { type: 'boolean' } } });
@@ -25,12 +24,10 @@ const size = Number(values.size!.replace(/k$/i, '000'));
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en')}/s`;
 
-// until the federation module registers 0012 itself (the outbox's `sent` status)
-const modules = MODULES.map((m) => (m.name === 'federation' ? { ...m, migrations: { ...m.migrations, '0012_outbox_sent': m0012 } } : m));
 
 async function node(id: string, target: BenchTarget): Promise<Services> {
   const config = { ...loadConfig({ ...process.env, NODE_ID: id, DATABASE_URL: target.url, LOG_LEVEL: 'silent', NATS_URL: '' }) };
-  return createServices(config, { modules, command: 'bench' });
+  return createServices(config, { command: 'bench' });
 }
 
 const deps = (s: Services) => ({ federation: s.federation, repo: new FederationRepo(), audit: s.audit, db: s.conn.db, clock: s.clock, ids: s.ids });

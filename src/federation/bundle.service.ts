@@ -148,6 +148,8 @@ export async function importBundle(deps: BundleDeps, actor: Actor, opts: ImportO
   const { federation, repo, db } = deps;
   const first = await scanBundle(opts.file);
   const m = await verifyBundle(first, pinnedKeys(repo, db), { now: deps.clock.now(), self: federation.nodeId });
+  const ahead = Math.round((Date.parse(m.createdAt) - deps.clock.now().getTime()) / 1000);
+  if (ahead > federation.settings.maxSkewSeconds) throw bundleError('bundle_clock_skew', `the bundle is dated ${ahead} s ahead of this node's clock (at most ${federation.settings.maxSkewSeconds} s)`);
   const replay = async (batchSize: number, apply: (lines: Buffer[]) => Promise<void>) => {
     let batch: Buffer[] = [];
     let done = 0;
@@ -197,23 +199,21 @@ export async function importBundle(deps: BundleDeps, actor: Actor, opts: ImportO
   const receipts = new BundleWriter(receiptsFile);
   let written: Awaited<ReturnType<BundleWriter['finish']>>;
   try {
-    await withCarriedSkew(federation, m.createdAt, deps.clock, (widen) =>
-      replay(opts.batchSize ?? IMPORT_BATCH, async (lines) => {
-        widen();
-        const envelopes = lines.map((l) => {
-          try {
-            return JSON.parse(l.toString('utf8')) as unknown;
-          } catch {
-            return null;
-          }
-        });
-        for (const r of await federation.receive(envelopes)) {
-          tally[r.status]++;
-          if (r.reason) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
-          await receipts.add({ receipt: r.receipt });
+    // an old envelope is the inbox's to take until its expiry; only a bundle dated ahead of our clock is refused here
+    await replay(opts.batchSize ?? IMPORT_BATCH, async (lines) => {
+      const envelopes = lines.map((l) => {
+        try {
+          return JSON.parse(l.toString('utf8')) as unknown;
+        } catch {
+          return null;
         }
-      }),
-    );
+      });
+      for (const r of await federation.receive(envelopes)) {
+        tally[r.status]++;
+        if (r.reason) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
+        await receipts.add({ receipt: r.receipt });
+      }
+    });
     written = await receipts.finish(signingKey(await federation.keys(), deps.clock.now()), {
       kind: 'receipts', id: deps.ids(), from: federation.nodeId, to: m.from, createdAt: deps.clock.now().toISOString(), cursor: { since: null, next: null },
     });
@@ -224,33 +224,4 @@ export async function importBundle(deps: BundleDeps, actor: Actor, opts: ImportO
   // reason codes as values, not keys: the database layer camel-cases keys it reads back, which would break the audit hash
   await audit({ ...tally, reasons: Object.entries(reasons).map(([reason, n]) => ({ reason, n })), receiptsBundle: written.manifest.id });
   return { kind: 'envelopes', bundle: m.id, from: m.from, count: m.count, ...tally, reasons, receipts: { file: receiptsFile, bundle: written.manifest.id, count: written.manifest.count } };
-}
-
-let carrying: Promise<unknown> = Promise.resolve();
-
-/**
- * The inbox refuses an envelope sealed further from its clock than `maxSkewSeconds` (a live
- * link's rule); a bundle's envelopes were sealed when it was cut, days ago. For the time of an
- * import the window grows by the bundle's age, as its signed manifest gives it, `widen()` moving
- * it on before each batch (an import of 100,000 envelopes lasts minutes); expiry still bounds it.
- * The service takes no per-call option for this yet, so its setting is widened and restored, one
- * import at a time: use it where no live inbox shares the process (the CLI).
- */
-async function withCarriedSkew<T>(federation: FederationService, createdAt: string, clock: Clock, fn: (widen: () => void) => Promise<T>): Promise<T> {
-  const run = carrying.then(async () => {
-    const base = federation.settings.maxSkewSeconds;
-    const ageOf = () => Math.ceil((clock.now().getTime() - Date.parse(createdAt)) / 1000);
-    if (ageOf() < -base) throw bundleError('bundle_clock_skew', `the bundle was cut ${-ageOf()} s ahead of this node's clock`);
-    const widen = () => {
-      federation.settings.maxSkewSeconds = base + Math.max(0, ageOf());
-    };
-    widen();
-    try {
-      return await fn(widen);
-    } finally {
-      federation.settings.maxSkewSeconds = base;
-    }
-  });
-  carrying = run.catch(() => undefined);
-  return run;
 }

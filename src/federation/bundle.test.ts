@@ -14,16 +14,13 @@ import { DB_TARGETS, describeOn, TEST_PASSWORD_COST } from '../../test/db-target
 import type { Actor } from '../auth/roles.ts';
 import { loadConfig } from '../config.ts';
 import { DAY_MS, fixedClock } from '../core/clock.ts';
-import { createServices, MODULES, type Services } from '../main.ts';
+import { createServices, type Services } from '../main.ts';
 import { identityKeys, scanBundle, verifyBundle } from './bundle.ts';
 import { type BundleDeps, exportBundle, importBundle, type ImportResult } from './bundle.service.ts';
 import type { ShareItem } from './federation.service.ts';
 import { FederationRepo } from './federation.repo.ts';
-import * as m0012 from './migrations/0012_outbox_sent.ts';
 import { newOwnKey } from './keys.ts';
 
-// until the federation module registers 0012 (the outbox's `sent` status) itself
-const modules = MODULES.map((m) => (m.name === 'federation' && !m.migrations?.['0012_outbox_sent'] ? { ...m, migrations: { ...m.migrations, '0012_outbox_sent': m0012 } } : m));
 
 type Node = Services & { clock: ReturnType<typeof fixedClock> };
 
@@ -53,7 +50,7 @@ for (const target of DB_TARGETS) {
       const clock = fixedClock(new Date());
       const s = await createServices(
         { ...loadConfig({ ...process.env, NODE_ID: id, NODE_AGENCY: bureau, NATS_URL: '', LOG_LEVEL: 'silent' }), databaseUrl: url },
-        { modules, clock, passwordCost: TEST_PASSWORD_COST, command: 'test' },
+        { clock, passwordCost: TEST_PASSWORD_COST, command: 'test' },
       );
       return Object.assign(s, { clock });
     }
@@ -187,6 +184,16 @@ for (const target of DB_TARGETS) {
       const step = (sen.federation.settings.maxSkewSeconds + 60) * 1000;
       const im = await importBundle(deps(sen), await actor(sen), { file: file('long.bundle'), batchSize: 1, onProgress: () => sen.clock.advance(step) });
       assert.deepEqual(im.kind === 'envelopes' && [im.accepted, im.reasons], [3, {}]);
+    });
+
+    it('refuses a bundle dated ahead of its clock, before applying any of it', async () => {
+      const early = personItem('Driss Senhaji');
+      await share(early);
+      await exportAs('ahead.bundle');
+      sen.clock.set(new Date(hub.clock.now().getTime() - 3_600_000));
+      await assert.rejects(importAt(sen, 'ahead.bundle'), { code: 'bundle_clock_skew' });
+      sen.clock.set(hub.clock.now());
+      assert.equal((await sen.federation.receivedItems(await actor(sen), { limit: 500 })).find((i) => i.itemId === early.itemId), undefined);
     });
 
     it('carries again what got no receipt in time, and with a cursor what was sent after it', async () => {

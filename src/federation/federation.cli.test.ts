@@ -11,11 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { TEST_PASSWORD_COST } from '../../test/db-targets.ts';
 import { main } from '../cli/main.ts';
 import { loadConfig } from '../config.ts';
-import { createServices, MODULES } from '../main.ts';
-import * as m0012 from './migrations/0012_outbox_sent.ts';
+import { createServices } from '../main.ts';
 
-// until the federation module registers 0012 (the outbox's `sent` status) itself
-const modules = MODULES.map((m) => (m.name === 'federation' && !m.migrations?.['0012_outbox_sent'] ? { ...m, migrations: { ...m.migrations, '0012_outbox_sent': m0012 } } : m));
 
 function capture() {
   let text = '';
@@ -31,7 +28,7 @@ describe('ribat federation', () => {
   const run = async (node: 'MAR-HUB' | 'SEN', ...argv: string[]) => {
     const out = capture();
     const err = capture();
-    const code = await main(argv, { stdout: out.stream as any, stderr: err.stream as any, env: env(node) }, modules);
+    const code = await main(argv, { stdout: out.stream as any, stderr: err.stream as any, env: env(node) });
     return { code, out: out.text(), err: err.text(), json: () => JSON.parse(out.text().trim().split('\n').at(-1)!) };
   };
   const f = (name: string) => path.join(dir, name);
@@ -54,16 +51,16 @@ describe('ribat federation', () => {
     assert.match(senId.out, /thumbprint {2}\S{43}/);
     const senKid = JSON.parse(readFileSync(f('sen.json'), 'utf8')).kid;
 
-    const wrong = await run('MAR-HUB', 'federation', 'partners', 'add', '--id', 'SEN', '--transport', 'bundle', '--key-file', f('sen.json'), '--thumbprint', hubId.json().kid, '--json');
+    const wrong = await run('MAR-HUB', 'federation', 'partners', 'add', '--id', 'SEN', '--transport', 'bundle', '--key-file', f('sen.json'), `--thumbprint=${hubId.json().kid}`, '--json');
     assert.equal(wrong.code, 2);
     assert.equal(wrong.json().error.code, 'key_not_pinned');
-    const notSen = await run('MAR-HUB', 'federation', 'partners', 'add', '--id', 'SEN', '--transport', 'bundle', '--key-file', f('hub.json'), '--thumbprint', hubId.json().kid);
+    const notSen = await run('MAR-HUB', 'federation', 'partners', 'add', '--id', 'SEN', '--transport', 'bundle', '--key-file', f('hub.json'), `--thumbprint=${hubId.json().kid}`);
     assert.equal(notSen.code, 2);
     assert.match(notSen.err, /identity of MAR-HUB, not SEN/);
 
-    const added = await run('MAR-HUB', 'federation', 'partners', 'add', '--id', 'SEN', '--transport', 'bundle', '--key-file', f('sen.json'), '--thumbprint', senKid, '--name', 'Sénégal', '--agencies', 'SEN-NCB');
+    const added = await run('MAR-HUB', 'federation', 'partners', 'add', '--id', 'SEN', '--transport', 'bundle', '--key-file', f('sen.json'), `--thumbprint=${senKid}`, '--name', 'Sénégal', '--agencies', 'SEN-NCB');
     assert.equal(added.code, 0, added.err);
-    assert.equal((await run('SEN', 'federation', 'partners', 'add', '--id', 'MAR-HUB', '--transport', 'bundle', '--key-file', f('hub.json'), '--thumbprint', hubId.json().kid)).code, 0);
+    assert.equal((await run('SEN', 'federation', 'partners', 'add', '--id', 'MAR-HUB', '--transport', 'bundle', '--key-file', f('hub.json'), `--thumbprint=${hubId.json().kid}`)).code, 0);
     const agreement = (node: 'MAR-HUB' | 'SEN', partner: string, direction: string) =>
       run(node, 'federation', 'agreements', 'add', '--partner', partner, '--direction', direction, '--categories', 'person,notice.red', '--max-tlp', 'AMBER', '--valid-from', '2026-01-01', '--legal-basis', 'Accord de coopération policière', '--clause', 'art. 4');
     assert.equal((await agreement('MAR-HUB', 'SEN', 'outbound')).code, 0);
@@ -77,7 +74,7 @@ describe('ribat federation', () => {
   });
 
   it('exports what is queued, imports it at the partner once, and settles it with the receipts carried back', async () => {
-    const s = await createServices({ ...loadConfig(env('MAR-HUB')) }, { modules, passwordCost: TEST_PASSWORD_COST, command: 'test' });
+    const s = await createServices({ ...loadConfig(env('MAR-HUB')) }, { passwordCost: TEST_PASSWORD_COST, command: 'test' });
     await s.conn.db.transaction().execute(async (trx) => {
       for (const name of ['Youssef El Alaoui', 'Fatima Zahra Bennani']) await s.federation.share(trx, person(name));
     });

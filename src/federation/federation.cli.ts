@@ -62,9 +62,9 @@ const partners: Command = {
   summary: 'List partner nodes, or enrol one from its identity file (partners add)',
   usage: [
     'ribat federation partners [--json]',
-    'ribat federation partners add --id SEN --transport https|nats|bundle [--url URL] --key-file FILE --thumbprint T [--name NAME] [--agencies SEN-NCB,…] [--json]',
+    'ribat federation partners add --id SEN --transport https|nats|bundle [--url URL] --key-file FILE --thumbprint=T [--name NAME] [--agencies SEN-NCB,…] [--json]',
     '  --key-file   the identity file the partner handed over (`ribat federation identity --out FILE` on its node)',
-    '  --thumbprint its key thumbprint, read out by another channel: the key is pinned only if they agree',
+    '  --thumbprint its key thumbprint, read out by another channel: the key is pinned only if they agree (write --thumbprint=T: a thumbprint may start with -)',
     '  --agencies   the agencies it hosts (items restricted to named agencies go only to these)',
     '  --url        its base URL (https/nats); not needed for bundle',
   ].join('\n'),
