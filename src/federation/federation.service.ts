@@ -305,12 +305,13 @@ export class FederationService {
     const holders = item.type === 'item.withdraw' ? new Set(await this.repo.partnersHolding(trx, item.itemId)) : new Set<string>();
     for (const p of partners) {
       const decision = decide(boundary, p, agreements, today, this.nodeId);
+      const refused = decision.send ? undefined : decision;
       // a suspended partner's items wait in the queue; everything else refused is withheld for good
-      const waits = !decision.send && decision.reason === 'partner_suspended';
-      const follows = !decision.send && !waits && holders.has(p.id);
+      const waits = refused?.reason === 'partner_suspended';
+      const follows = refused !== undefined && !waits && holders.has(p.id);
+      const leaves = !refused || waits || follows;
       out.push({ partner: p.id, decision });
-      if (!decision.send && !waits && !follows && item.type === 'item.withdraw') continue;
-      const leaves = decision.send || waits || follows;
+      if (!leaves && item.type === 'item.withdraw') continue;
       rows.push({
         id: this.ids(),
         partnerId: p.id,
@@ -322,8 +323,8 @@ export class FederationService {
         hops: boundary.hops,
         status: leaves ? 'queued' : 'withheld',
         clause: decision.agreement?.clause ?? null,
-        reason: leaves || decision.send ? null : decision.reason,
-        detail: follows ? `${p.id} holds this item: the withdrawal follows it` : decision.send || leaves ? null : decision.detail,
+        reason: leaves ? null : (refused?.reason ?? null),
+        detail: follows ? `${p.id} holds this item: the withdrawal follows it` : leaves ? null : (refused?.detail ?? null),
         attempts: 0,
         nextAttemptAt: at,
         receipt: null,
