@@ -6,8 +6,7 @@ import { can, useMe } from '../../app/session.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Ident, identText } from '../../ui/Ident.tsx';
+import { Ident } from '../../ui/Ident.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
@@ -15,8 +14,9 @@ import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { useSubmit } from '../../ui/use-submit.ts';
 import { AgreementForm } from './AgreementForm.tsx';
 import { FederationError } from './errors.tsx';
+import { PartnerFilter } from './PartnerFilter.tsx';
 import { type Agreement, federationApi } from './federation-api.ts';
-import { CATEGORY_KEYS, DIRECTION_KEYS, partnerName } from './labels.ts';
+import { CATEGORY_KEYS, DIRECTION_KEYS } from './labels.ts';
 
 /** In force today (UTC, as the server decides), suspended, not yet or no longer. */
 function standing(a: Agreement, today: string): { key: string; tone: 'ok' | 'warn' | 'danger' } {
@@ -151,16 +151,7 @@ export function AgreementsPage({ route }: { route: Route }) {
       <PageHeader title={t('federation.agreements.title')} />
       <p className="lead">{t('federation.agreements.intro')}</p>
       <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
-        <Field label={t('federation.agreements.filterPartner')}>
-          <select name="partnerFilter" value={partner ?? ''} onChange={(e) => navigate(pathFor(['federation', 'agreements'], { partner: e.target.value || undefined }))}>
-            <option value="">{t('federation.allPartners')}</option>
-            {partners.data?.items.map((p) => (
-              <option key={p.id} value={p.id}>
-                {identText(p.id)} — {partnerName(p, locale)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <PartnerFilter name="partnerFilter" label={t('federation.agreements.filterPartner')} value={partner} partners={partners.data?.items} onChange={(id) => navigate(pathFor(['federation', 'agreements'], { partner: id }))} />
       </form>
       <div className="stack">
         {agreements.error != null && <FederationError error={agreements.error} />}

@@ -4,14 +4,14 @@ import { navigate, pathFor, type Route } from '../../app/router.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Ident, identText } from '../../ui/Ident.tsx';
+import { Ident } from '../../ui/Ident.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
 import { FederationError } from './errors.tsx';
+import { PartnerFilter } from './PartnerFilter.tsx';
 import { federationApi, type InboundEntry } from './federation-api.ts';
-import { ENVELOPE_TYPE_KEYS, INBOUND_STATUS_KEYS, partnerName } from './labels.ts';
+import { ENVELOPE_TYPE_KEYS, INBOUND_STATUS_KEYS } from './labels.ts';
 import { Reason } from './Reason.tsx';
 
 const LIMIT = 200;
@@ -68,16 +68,7 @@ export function InboundPage({ route }: { route: Route }) {
       <PageHeader title={t('federation.inbound.title')} />
       <p className="lead">{t('federation.inbound.intro')}</p>
       <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
-        <Field label={t('federation.inbound.filterSender')}>
-          <select name="sender" value={sender ?? ''} onChange={(e) => navigate(pathFor(['federation', 'inbound'], { sender: e.target.value || undefined }))}>
-            <option value="">{t('federation.allPartners')}</option>
-            {partners.data?.items.map((p) => (
-              <option key={p.id} value={p.id}>
-                {identText(p.id)} — {partnerName(p, locale)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <PartnerFilter name="sender" label={t('federation.inbound.filterSender')} value={sender} partners={partners.data?.items} onChange={(id) => navigate(pathFor(['federation', 'inbound'], { sender: id }))} />
       </form>
       {log.error != null && <FederationError error={log.error} />}
       {log.loading && !log.data && <Loading />}

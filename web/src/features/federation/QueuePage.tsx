@@ -14,8 +14,9 @@ import { type Column, Table } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
 import { useSubmit } from '../../ui/use-submit.ts';
 import { FederationError } from './errors.tsx';
+import { PartnerFilter } from './PartnerFilter.tsx';
 import { type Category, federationApi, QUEUE_STATUSES, type QueueItem, type QueueStatus, type QueueSummary, RETRYABLE } from './federation-api.ts';
-import { CATEGORY_KEYS, ENVELOPE_TYPE_KEYS, partnerName, STATUS_KEYS, STATUS_TONES } from './labels.ts';
+import { CATEGORY_KEYS, ENVELOPE_TYPE_KEYS, STATUS_KEYS, STATUS_TONES } from './labels.ts';
 import { formatLag } from './lag.ts';
 import { QueueItemDetail } from './QueueItemDetail.tsx';
 import { Reason } from './Reason.tsx';
@@ -168,16 +169,7 @@ export function QueuePage({ route }: { route: Route }) {
           {summary.data && <Table caption={t('federation.queue.summary')} columns={summaryColumns} rows={summary.data.items} rowKey={(s) => s.partner} testId="queue-summary" />}
         </section>
         <form className="toolbar" role="search" onSubmit={onSearch}>
-          <Field label={t('federation.queue.filterPartner')}>
-            <select name="partner" value={partner ?? ''} onChange={(e) => go({ partner: e.target.value || undefined })}>
-              <option value="">{t('federation.allPartners')}</option>
-              {partners.data?.items.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {identText(p.id)} — {partnerName(p, locale)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <PartnerFilter name="partner" label={t('federation.queue.filterPartner')} value={partner} partners={partners.data?.items} onChange={(id) => go({ partner: id })} />
           <Field label={t('federation.queue.filterStatus')}>
             <select name="status" value={status ?? ''} onChange={(e) => go({ status: e.target.value || undefined })}>
               <option value="">{t('federation.queue.allStatuses')}</option>
