@@ -6,6 +6,7 @@ import type { Actor } from '../src/auth/roles.ts';
 import type { Agreement } from '../src/federation/federation.ts';
 import { startNode, type RunningNode } from '../src/main.ts';
 import { TEST_PASSWORD_COST } from './db-targets.ts';
+import { redContent } from './notice-factories.ts';
 
 /** A node run by its national bureau (NODE_AGENCY), which items restricted to named agencies may name. */
 export async function fedNode(id: string, bureau: string): Promise<RunningNode> {
@@ -37,4 +38,19 @@ export async function agree(a: RunningNode, partner: string, direction: Agreemen
     partner, direction, categories: ['notice.red', 'person'], maxTlp: 'RED', mayForward: false, validFrom: '2026-01-01', validTo: null,
     legalBasis: 'Bilateral police cooperation agreement', clause: `${direction} ${partner}`, ...over,
   });
+}
+
+/** The data of a red notice as its owner node shares it (a body the receiver's notices module takes). */
+export function sharedRedNoticeData(id: string, name = 'Youssef El Alaoui') {
+  return {
+    type: 'red' as const,
+    reference: `R-2026-${id}`,
+    state: 'published' as const,
+    stateReason: null,
+    urgency: 'normal' as const,
+    content: redContent(name),
+    ownerAgency: { code: 'MAR-NCB', country: 'MAR', names: { en: 'NCB Rabat' } },
+    publishedAt: '2026-12-01T10:00:00.000Z',
+    reviewDate: '2031-12-01',
+  };
 }

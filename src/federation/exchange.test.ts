@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningNode } from '../main.ts';
-import { admin, agree, enrol, fedNode as node } from '../../test/federation-inproc.ts';
+import { admin, agree, enrol, fedNode as node, sharedRedNoticeData } from '../../test/federation-inproc.ts';
 import { sealEnvelope } from './envelope.ts';
 import { newOwnKey } from './keys.ts';
 import { INBOX_PATH } from './transport.ts';
 
 const redNotice = (id: string, version = 1, tlp: 'AMBER' | 'RED' = 'RED') => ({
   type: 'item.upsert' as const, category: 'notice.red' as const, itemId: id, tlp, restrictedTo: ['SEN-NCB'], version,
-  data: { reference: `2026/${id}`, names: ['يوسف العلوي', 'Youssef El Alaoui'] },
+  data: sharedRedNoticeData(id),
 });
 
 describe('federation between three nodes over HTTP', () => {
@@ -60,7 +60,7 @@ describe('federation between three nodes over HTTP', () => {
     const actor = await admin(hub);
     await hub.services.federation.enrollPartner(actor, { id: 'CIV', names: { en: 'CIV' }, baseUrl: 'http://127.0.0.1:9', transport: 'https', agencies: ['CIV-NCB'], key: await (async () => { const k = await newOwnKey(new Date()); return { jwk: k.jwk, thumbprint: k.kid }; })() });
     await agree(hub, 'CIV', 'outbound', { categories: ['person'] });
-    await hub.services.conn.db.transaction().execute((trx) => hub.services.federation.share(trx, { ...redNotice('p1'), category: 'person', tlp: 'AMBER' }));
+    await hub.services.conn.db.transaction().execute((trx) => hub.services.federation.share(trx, { ...redNotice('p1'), category: 'person', tlp: 'AMBER', restrictedTo: [] }));
     const t = await hub.services.federation.sendDue('CIV');
     assert.deepEqual([t.sent, t.retrying, t.delivered], [1, 1, 0]);
     const [row] = await hub.services.federation.queue(actor, { partnerId: 'CIV' });
@@ -103,9 +103,9 @@ describe('federation between three nodes over HTTP', () => {
     const key = keys[keys.length - 1];
     const now = Math.floor(Date.now() / 1000);
     const header = (over = {}) => ({ id: crypto.randomUUID(), from: 'MAR-HUB', to: 'SEN', iat: now, exp: now + 600, type: 'item.upsert', hops: 0, ...over });
-    const body = (over = {}) => ({ item: { category: 'notice.red', id: 'x1', tlp: 'AMBER', ownerNode: 'MAR-HUB', version: 1, restrictedTo: [], data: { a: 1 }, ...over } });
+    const body = (over = {}) => ({ item: { category: 'notice.red', id: 'x1', tlp: 'AMBER', ownerNode: 'MAR-HUB', version: 1, restrictedTo: [], data: sharedRedNoticeData('x1'), ...over } });
     const good = await sealEnvelope(key, header(), body());
-    const replayed = { ...(await sealEnvelope(key, { ...header(), id: JSON.parse(Buffer.from(good.jws.split('.')[1], 'base64url').toString()).id }, body({ data: { a: 2 } }))) };
+    const replayed = { ...(await sealEnvelope(key, { ...header(), id: JSON.parse(Buffer.from(good.jws.split('.')[1], 'base64url').toString()).id }, body({ data: sharedRedNoticeData('x1', 'Another Name') }))) };
     const envelopes = [
       good,
       { ...good, body: body({ tlp: 'CLEAR' }) },

@@ -408,8 +408,9 @@ export class FederationService {
           body: item.data, receivedFrom: h.from, receivedAt: now.toISOString(), withdrawnAt: withdrawn ? now.toISOString() : null,
         };
         if (!stale) {
+          // the handler sees what the withdrawal says (why, which state); the held row keeps the last body
+          const outcome = handler ? await handler(trx, { ...received }, withdrawn) : undefined;
           if (withdrawn && before) received.body = before.body;
-          const outcome = handler ? await handler(trx, received, withdrawn) : undefined;
           if (outcome && 'reason' in outcome) throw new Refused(outcome.reason, outcome.detail);
           if (outcome && 'after' in outcome) afterCommit = outcome.after;
           await this.repo.saveReceivedItem(trx, received);

@@ -9,6 +9,7 @@ import { startNatsConsumers } from './nats-consumers.ts';
 import { natsLinkFor } from './nats-transport.ts';
 import { defaultTransport } from './transports.ts';
 import { FOREIGN_AGENCY_KIND } from '../records/foreign-records.ts';
+import { wireNotices } from './shared-notices.ts';
 import { wireRecords } from './shared-records.ts';
 
 declare module '../app/module.ts' {
@@ -42,6 +43,7 @@ export const federationModule: Module = {
   }),
   connect: (s) => {
     wireRecords(s);
+    wireNotices(s);
   },
   routes: (s) => async (api) => {
     await api.register(federationRoutes, { federation: s.federation });

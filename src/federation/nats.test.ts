@@ -12,6 +12,7 @@ import { compactVerify, importJWK } from 'jose';
 import type { Actor } from '../auth/roles.ts';
 import { startNode, type RunningNode } from '../main.ts';
 import { DB_TARGETS, describeOn, TEST_PASSWORD_COST } from '../../test/db-targets.ts';
+import { sharedRedNoticeData } from '../../test/federation-inproc.ts';
 import { type LeafPair, natsServerSkip, startLeafPair } from '../../test/nats-servers.ts';
 import type { Agreement } from './federation.ts';
 import { inStream, NatsLink, outStream, subjectOf } from './nats-transport.ts';
@@ -43,7 +44,7 @@ async function agree(a: RunningNode, partner: string, direction: Agreement['dire
 
 const redNotice = (id: string) => ({
   type: 'item.upsert' as const, category: 'notice.red' as const, itemId: id, tlp: 'RED' as const, restrictedTo: ['SEN-NCB'], version: 1,
-  data: { reference: `2026/${id}`, names: ['Test Person'] },
+  data: sharedRedNoticeData(id, 'Test Person'),
 });
 
 async function waitFor<T>(what: string, probe: () => Promise<T>, done: (v: T) => boolean, ms = 20_000): Promise<T> {

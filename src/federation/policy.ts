@@ -34,9 +34,13 @@ export function decide(item: OutboundItem, partner: PartnerNode, agreements: rea
     const best = current.reduce((x, y) => (rank(y.maxTlp) > rank(x.maxTlp) ? y : x));
     return { send: false, reason: 'handling_exceeds_agreement', agreement: best, detail: `TLP:${item.tlp} is above TLP:${best.maxTlp}, the most ${best.clause} covers` };
   }
-  // AMBER+STRICT and RED go only to agencies the owner named, whatever the agreement says
-  if ((item.tlp === 'AMBER+STRICT' || item.tlp === 'RED') && !item.restrictedTo.some((code) => partner.agencies.includes(code))) {
-    return { send: false, reason: 'restricted_to_named_agencies', agreement: high[0], detail: direction === 'outbound' ? `TLP:${item.tlp}: the owner named no agency of ${partner.id}` : `TLP:${item.tlp}: the owner named no agency of this node` };
+  // AMBER+STRICT and RED go only to agencies the owner named, whatever the agreement says; so
+  // does an item the owner restricted to named agencies (a diffusion to its addressees), as
+  // visibleToAgency reads it inside a node
+  const namedOnly = item.tlp === 'AMBER+STRICT' || item.tlp === 'RED' || item.restrictedTo.length > 0;
+  if (namedOnly && !item.restrictedTo.some((code) => partner.agencies.includes(code))) {
+    const why = item.tlp === 'AMBER+STRICT' || item.tlp === 'RED' ? `TLP:${item.tlp}` : `restricted to ${item.restrictedTo.slice(0, 5).join(', ')}`;
+    return { send: false, reason: 'restricted_to_named_agencies', agreement: high[0], detail: direction === 'outbound' ? `${why}: the owner named no agency of ${partner.id}` : `${why}: the owner named no agency of this node` };
   }
   // an item we received from another node leaves again only if that node's agreement let us pass it on
   if (item.ownerNode !== self && direction === 'outbound') {

@@ -59,6 +59,18 @@ export interface OverdueTask {
   ownerAgencyId: string;
 }
 
+/** A notice as a hit needs it, locked in the hit's transaction. */
+export interface LockedNotice {
+  state: NoticeState;
+  ownerAgencyId: string;
+  /** `node:<id>` for a notice held from another node. */
+  source: string | null;
+  type: NoticeType;
+  urgency: Urgency;
+  reference: string;
+  subjectRecordId: string | null;
+}
+
 /** Who is looking: the owner agency of the notice, the screening agency, or the DPO (everything). */
 export interface HitViewer {
   agencyId: string;
@@ -109,10 +121,13 @@ const joined = (db: Db) =>
 
 export class HitsRepo {
   /** Locks the notice row for the rest of the transaction: hits on one notice are recorded one at a time. */
-  async lockNotice(trx: Db, noticeId: string): Promise<{ state: NoticeState; ownerAgencyId: string } | undefined> {
-    return (await trx.selectFrom('notices').select(['state', 'ownerAgencyId']).where('id', '=', noticeId).forUpdate().executeTakeFirst()) as
-      | { state: NoticeState; ownerAgencyId: string }
-      | undefined;
+  async lockNotice(trx: Db, noticeId: string): Promise<LockedNotice | undefined> {
+    return (await trx
+      .selectFrom('notices')
+      .select(['state', 'ownerAgencyId', 'source', 'type', 'urgency', 'reference', 'subjectRecordId'])
+      .where('id', '=', noticeId)
+      .forUpdate()
+      .executeTakeFirst()) as LockedNotice | undefined;
   }
 
   /** The hit this user already opened on this notice's subject since `since`, if any. */

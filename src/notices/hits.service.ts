@@ -11,15 +11,18 @@ import {
   assertOutcome,
   DEDUPE_WINDOW_MS,
   followUpDue,
+  HIT_OUTCOMES,
   type HitOutcome,
   type HitStatus,
   hitUrgency,
   noticeMoveFor,
+  SCREENING_KINDS,
   SCREENING_SIDE_OUTCOMES,
   type ScreeningKind,
   TASKS,
 } from './hit.ts';
-import type { HitsRepo, StoredHit, StoredTask } from './hits.repo.ts';
+import type { HitRow, HitsRepo, StoredHit, StoredTask } from './hits.repo.ts';
+import { originNodeOf, type TravellingAgency } from '../records/foreign-records.ts';
 import { LIVE_STATES } from './lifecycle.ts';
 import type { NoticeState, NoticeType, Urgency } from './notice.ts';
 import type { NewNotification, NotificationsService } from './notifications.service.ts';
@@ -63,6 +66,37 @@ export interface HitAlert {
 
 export type HitView = StoredHit & { tasks: StoredTask[] };
 
+/**
+ * Where a hit on a notice held from another node goes (the federation outbox, to the notice's
+ * owner node), in the hit's transaction: when it is opened and when this side records an outcome.
+ */
+export type HitShare = (trx: Db, hitId: string) => Promise<void>;
+
+/** A hit as it travels to the notice's owner node (the envelope's `item.data`). */
+export interface SharedHitBody {
+  noticeId: string;
+  screeningKind: ScreeningKind;
+  score: number;
+  query: Record<string, unknown>;
+  status: HitStatus;
+  outcomeNote: string | null;
+  createdAt: string;
+  screeningAgency: TravellingAgency;
+}
+
+export function sharedHitBody(h: HitRow, screeningAgency: TravellingAgency): SharedHitBody {
+  return {
+    noticeId: h.noticeId,
+    screeningKind: h.screeningKind,
+    score: h.score,
+    query: h.query,
+    status: h.status,
+    outcomeNote: h.outcomeNote,
+    createdAt: new Date(h.createdAt).toISOString(),
+    screeningAgency,
+  };
+}
+
 const MAX_QUERY_BYTES = 16_384;
 const ESCALATION_BATCH = 200;
 
@@ -72,6 +106,8 @@ const ESCALATION_BATCH = 200;
  * screening agency and the data-protection officer; to anyone else it does not exist.
  */
 export class HitsService {
+  #share: HitShare | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly repo: HitsRepo,
@@ -82,6 +118,11 @@ export class HitsService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
+
+  /** Where hits on notices of other nodes go (their owner node), in the hit's transaction. */
+  shareThrough(hook: HitShare): void {
+    this.#share = hook;
+  }
 
   /**
    * Opens a hit for every alerting match whose record is the subject of a live notice:
@@ -139,17 +180,20 @@ export class HitsService {
         version: 1,
       });
       const dueAt = followUpDue(urgency, now);
+      // a notice held from another node: its owner bureau's task and notice move happen at its node
+      const foreign = originNodeOf(locked.source) !== null;
       const tasks = [
-        { side: 'owner' as const, agencyId: locked.ownerAgencyId },
+        ...(foreign ? [] : [{ side: 'owner' as const, agencyId: locked.ownerAgencyId }]),
         { side: 'screening' as const, agencyId: actor.agencyId },
       ].map((t) => ({ ...t, id: this.ids(), hitId: id, task: TASKS[t.side], dueAt, status: 'open' as const, doneAt: null, doneBy: null, escalatedAt: null }));
       await this.repo.insertTasks(trx, tasks);
       const details = { noticeId: n.noticeId, noticeReference: n.reference, noticeType: n.type, urgency, dueAt: dueAt.toISOString() };
       await this.notifications.add(trx, [
-        { agencyId: locked.ownerAgencyId, userId: null, kind: 'hit_created', refType: 'hit', refId: id, details },
+        ...(foreign ? [] : [{ agencyId: locked.ownerAgencyId, userId: null, kind: 'hit_created', refType: 'hit', refId: id, details }]),
         { agencyId: actor.agencyId, userId: actor.userId, kind: 'hit_created', refType: 'hit', refId: id, details },
       ]);
-      await this.notices.systemTransition(trx, n.noticeId, 'report_hit', { hitId: id, screeningKind: kind });
+      if (foreign) await this.#share?.(trx, id);
+      else await this.notices.systemTransition(trx, n.noticeId, 'report_hit', { hitId: id, screeningKind: kind });
       await this.audit.append(trx, actor, {
         action: 'hit.create',
         targetType: 'hit',
@@ -162,6 +206,93 @@ export class HitsService {
     if (!result) return undefined;
     if (result.isNew) await this.bus.publish('hits.created', { id: result.id, noticeId: n.noticeId });
     return { hitId: result.id, noticeId: n.noticeId, noticeReference: n.reference, noticeType: n.type, recordId, urgency, isNew: result.isNew };
+  }
+
+  /**
+   * A hit another node opened (or followed up) on one of this node's notices, applied in the
+   * federation inbox's transaction: the hit as the screening node sent it, the owner bureau's
+   * follow-up task with the usual deadline (8 hours urgent, 7 days otherwise) and its
+   * notification, and the notice's move; an outcome the screening side recorded moves the notice
+   * as it would here. `agencyOf` gives the local id of the screening node's agency.
+   */
+  async applyForeign(
+    trx: Db,
+    item: { ownerNode: string; itemId: string; body: Record<string, unknown> },
+    agencyOf: (trx: Db, a: TravellingAgency) => Promise<string>,
+  ): Promise<{ refused: string } | { applied: 'created' | 'updated' | 'unchanged'; events: Array<[string, Record<string, unknown>]> }> {
+    const b = item.body as Partial<SharedHitBody>;
+    const problem = invalidHitBody(b);
+    if (problem) return { refused: problem };
+    const body = b as SharedHitBody;
+    const notice = await this.repo.lockNotice(trx, body.noticeId);
+    if (!notice || originNodeOf(notice.source) !== null) return { refused: `no notice ${body.noticeId} of this node` };
+    const now = this.clock.now();
+    const events: Array<[string, Record<string, unknown>]> = [];
+    const screenedBy = await agencyOf(trx, body.screeningAgency);
+    const by = `node:${item.ownerNode}`;
+    let hit = await this.repo.byId(trx, item.itemId);
+    if (hit && hit.noticeId !== body.noticeId) return { refused: `hit ${item.itemId} is held here on another notice` };
+    let applied: 'created' | 'updated' | 'unchanged' = 'unchanged';
+    if (!hit) {
+      const urgency = hitUrgency(notice.type, notice.urgency);
+      const created = new Date(body.createdAt);
+      const createdAt = created.getTime() > now.getTime() ? now : created;
+      await this.repo.insertHit(trx, {
+        id: item.itemId,
+        noticeId: body.noticeId,
+        subjectRecordId: notice.subjectRecordId ?? '',
+        screeningKind: body.screeningKind,
+        score: body.score,
+        query: body.query,
+        screenedByUserId: by,
+        screenedByAgencyId: screenedBy,
+        urgency,
+        status: 'open',
+        outcomeNote: null,
+        outcomeAt: null,
+        outcomeBy: null,
+        createdAt,
+        version: 1,
+      });
+      const dueAt = followUpDue(urgency, createdAt);
+      await this.repo.insertTasks(trx, [
+        { id: this.ids(), hitId: item.itemId, agencyId: notice.ownerAgencyId, side: 'owner', task: TASKS.owner, dueAt, status: 'open', doneAt: null, doneBy: null, escalatedAt: null },
+      ]);
+      await this.notifications.add(trx, [
+        {
+          agencyId: notice.ownerAgencyId,
+          userId: null,
+          kind: 'hit_created',
+          refType: 'hit',
+          refId: item.itemId,
+          details: { noticeId: body.noticeId, noticeReference: notice.reference, noticeType: notice.type, urgency, dueAt: dueAt.toISOString(), fromNode: item.ownerNode },
+        },
+      ]);
+      if (LIVE_STATES.has(notice.state)) {
+        notice.state = await this.notices.systemTransition(trx, body.noticeId, 'report_hit', { hitId: item.itemId, screeningKind: body.screeningKind, fromNode: item.ownerNode });
+      }
+      events.push(['hits.created', { id: item.itemId, noticeId: body.noticeId }]);
+      hit = (await this.repo.byId(trx, item.itemId))!;
+      applied = 'created';
+    }
+    if (body.status !== hit.status && body.status !== 'open') {
+      if (!SCREENING_SIDE_OUTCOMES.has(body.status as HitOutcome)) return { refused: `the screening side does not record ${body.status}` };
+      try {
+        assertOutcome(hit.status, body.status as HitOutcome);
+      } catch {
+        // the owner already took it further (or the other way): its own follow-up stands
+        return { applied, events };
+      }
+      await this.repo.setOutcome(trx, hit.id, hit.version, { status: body.status, outcomeNote: (body.outcomeNote ?? '').slice(0, 2000), outcomeAt: now, outcomeBy: by });
+      const planned = LIVE_STATES.has(notice.state) ? noticeMoveFor(body.status as HitOutcome, notice.state, await this.repo.countUnresolved(trx, hit.noticeId, hit.id)) : [];
+      for (const move of planned) await this.notices.systemTransition(trx, hit.noticeId, move, { hitId: hit.id, outcome: body.status, fromNode: item.ownerNode });
+      await this.notifications.add(trx, [
+        { agencyId: notice.ownerAgencyId, userId: null, kind: 'hit_outcome', refType: 'hit', refId: hit.id, details: { noticeId: hit.noticeId, noticeReference: notice.reference, status: body.status, fromNode: item.ownerNode } },
+      ]);
+      events.push(['hits.updated', { id: hit.id, noticeId: hit.noticeId, status: body.status, noticeMoves: planned }]);
+      if (applied === 'unchanged') applied = 'updated';
+    }
+    return { applied, events };
   }
 
   /** Visible hits, newest first; the subjects shown are audited as seen. */
@@ -208,10 +339,13 @@ export class HitsService {
       const notice = await this.repo.lockNotice(trx, hit.noticeId);
       const ok = await this.repo.setOutcome(trx, id, input.version, { status: input.status, outcomeNote: input.note.trim(), outcomeAt: now, outcomeBy: actor.userId });
       if (!ok) throw conflict('version_conflict', 'The hit changed since you read it: reload and try again', { version: hit.version });
-      const planned = notice ? noticeMoveFor(input.status, notice.state, await this.repo.countUnresolved(trx, hit.noticeId, id)) : [];
+      const foreign = originNodeOf(notice?.source) !== null;
+      // on a notice of another node the outcome travels to its owner, whose notice moves there
+      const planned = notice && !foreign ? noticeMoveFor(input.status, notice.state, await this.repo.countUnresolved(trx, hit.noticeId, id)) : [];
       for (const move of planned) await this.notices.systemTransition(trx, hit.noticeId, move, { hitId: id, outcome: input.status });
+      if (foreign) await this.#share?.(trx, id);
       const other = isOwner ? hit.screenedByAgencyId : hit.ownerAgencyId;
-      if (other !== actor.agencyId) {
+      if (other !== actor.agencyId && !(foreign && other === hit.ownerAgencyId)) {
         await this.notifications.add(trx, [
           { agencyId: other, userId: null, kind: 'hit_outcome', refType: 'hit', refId: id, details: { noticeId: hit.noticeId, noticeReference: hit.noticeReference, status: input.status } },
         ]);
@@ -337,4 +471,17 @@ export class HitsService {
     const d = can(actor, action);
     if (!d.allowed) throw forbidden(d.code, `Your roles do not allow ${action}`);
   }
+}
+
+function invalidHitBody(b: Partial<SharedHitBody>): string | null {
+  if (typeof b.noticeId !== 'string' || !/^[0-9a-f-]{36}$/i.test(b.noticeId)) return 'data.noticeId is a notice id';
+  if (!b.screeningKind || !(SCREENING_KINDS as readonly string[]).includes(b.screeningKind)) return `data.screeningKind is one of ${SCREENING_KINDS.join(', ')}`;
+  if (typeof b.score !== 'number' || !Number.isFinite(b.score) || b.score < 0 || b.score > 1.5) return 'data.score is a number';
+  if (!b.query || typeof b.query !== 'object' || Array.isArray(b.query) || Buffer.byteLength(JSON.stringify(b.query)) > MAX_QUERY_BYTES) return `data.query is an object of at most ${MAX_QUERY_BYTES} bytes`;
+  if (b.status !== 'open' && !(HIT_OUTCOMES as readonly string[]).includes(b.status as string)) return 'data.status is a hit status';
+  if (b.outcomeNote != null && typeof b.outcomeNote !== 'string') return 'data.outcomeNote is a string';
+  if (typeof b.createdAt !== 'string' || Number.isNaN(Date.parse(b.createdAt))) return 'data.createdAt is a date-time';
+  const a = b.screeningAgency;
+  if (!a || typeof a.code !== 'string' || typeof a.country !== 'string' || typeof a.names !== 'object' || a.names === null) return 'data.screeningAgency has code, country and names';
+  return null;
 }

@@ -9,11 +9,19 @@ import { LIVE_STATES, NEEDS_REASON, type NoticeAction } from './lifecycle.ts';
 import type { NoticeState } from './notice.ts';
 import type { NoticeRow, NoticesRepo } from './notices.repo.ts';
 import { enterScreening, extendScreening, leaveScreening, reviewDateFrom } from './publication.ts';
+import { originNodeOf } from '../records/foreign-records.ts';
 
 /** Who moved a notice: a person, or the system (both null). */
 export type Who = { userId: string | null; agencyId: string | null };
 /** Events to publish once the transaction has committed: [subject, data]. */
 export type After = Array<[string, Record<string, unknown>]>;
+
+/**
+ * Where a change to one of this node's live notices goes beyond the node (federation's outbox),
+ * called in the move's transaction: `upsert` while it is live (published, hit reported, renewed,
+ * located), `withdraw` when it stops being wanted (cancelled, expired).
+ */
+export type NoticeShare = (trx: Db, change: { type: 'upsert' | 'withdraw'; notice: NoticeRow }) => Promise<void>;
 
 export const ids = (id: string | null) => (id ? [id] : []);
 export const versionConflict = (version: number) => conflict('version_conflict', 'The notice changed since you read it: reload and try again', { version });
@@ -24,12 +32,18 @@ export const versionConflict = (version: number) => conflict('version_conflict',
  * commit. Which moves are allowed is lifecycle.ts; who may ask for them is the service's.
  */
 export class NoticeMoves {
+  #share: NoticeShare | undefined;
+
   constructor(
     private readonly repo: NoticesRepo,
     private readonly bus: EventBus,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
+
+  shareThrough(hook: NoticeShare): void {
+    this.#share = hook;
+  }
 
   /**
    * Applies a lifecycle move in `trx`: the row (optimistic version), the subject entering or
@@ -68,6 +82,12 @@ export class NoticeMoves {
       await extendScreening(trx, n.subjectRecordId, set.reviewDate, at, who.userId ?? 'system');
     }
     if (!(await this.repo.update(trx, n.id, n.version, set))) throw versionConflict(n.version);
+    // only this node's own notices leave it; a notice held from another node is its owner's to share
+    if (this.#share && originNodeOf(n.source) === null) {
+      const now = { ...n, ...set, version: n.version + 1 } as NoticeRow;
+      if (LIVE_STATES.has(to)) await this.#share(trx, { type: 'upsert', notice: now });
+      else if (LIVE_STATES.has(n.state)) await this.#share(trx, { type: 'withdraw', notice: now });
+    }
     await this.repo.insertEvents(trx, [{ ...this.event(n.id, who, action, n.state, to, reason, details), at }]);
     if (entering && set.subjectRecordId) after.push(['records.created', { id: set.subjectRecordId, kind: 'person' }]);
     if (leaving) after.push(['records.deleted', { id: n.subjectRecordId!, kind: 'person' }]);

@@ -37,6 +37,8 @@ export interface NoticeRow {
 export interface StoredNotice extends NoticeRow {
   ownerAgencyCode: string;
   openHits: number;
+  /** The node that owns it when it was received from another node, else null. */
+  originNode: string | null;
 }
 
 export interface NoticeEventRow {
@@ -127,6 +129,8 @@ const COLUMNS = [
 ] as const;
 
 const openHits = sql<number>`(select count(*) from hits where hits.notice_id = notices.id and hits.status = 'open')`.as('openHits');
+/** The node a notice came from (`source = node:<id>`), null for this node's own. */
+const originNode = sql<string | null>`case when notices.source like 'node:%' then substr(notices.source, 6) else null end`.as('originNode');
 
 function visibleTo(eb: ExpressionBuilder<Database, 'notices'>, v: NoticeViewer) {
   if (v.seesAll) return sql<boolean>`true`;
@@ -196,7 +200,7 @@ export class NoticesRepo {
     return (await db
       .selectFrom('notices')
       .innerJoin('agencies', 'agencies.id', 'notices.ownerAgencyId')
-      .select([...COLUMNS, openHits])
+      .select([...COLUMNS, openHits, originNode])
       .where('notices.id', '=', id)
       .executeTakeFirst()) as unknown as StoredNotice | undefined;
   }
@@ -210,7 +214,7 @@ export class NoticesRepo {
     let q = db
       .selectFrom('notices')
       .innerJoin('agencies', 'agencies.id', 'notices.ownerAgencyId')
-      .select([...COLUMNS, openHits])
+      .select([...COLUMNS, openHits, originNode])
       .where((eb) => visibleTo(eb, v));
     if (f.type) q = q.where('notices.type', '=', f.type);
     if (f.state) q = q.where('notices.state', '=', f.state);
@@ -235,7 +239,7 @@ export class NoticesRepo {
           let q = db
             .selectFrom('notices')
             .innerJoin('agencies', 'agencies.id', 'notices.ownerAgencyId')
-            .select([...COLUMNS, openHits])
+            .select([...COLUMNS, openHits, originNode])
             .where('notices.state', '=', state)
             .where('notices.urgency', '=', urgency);
           if (from) q = q.where(sql<boolean>`(notices.submitted_at, notices.id) > (${from.submittedAt}::timestamptz, ${from.id})`);

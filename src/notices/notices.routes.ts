@@ -39,6 +39,7 @@ export const toSummary = (n: StoredNotice) => ({
   reviewDate: n.reviewDate,
   updatedAt: n.updatedAt,
   openHits: Number(n.openHits),
+  originNode: n.originNode ?? null,
 });
 
 export const toView = (n: NoticeView) => ({

@@ -142,6 +142,8 @@ const summaryFields = {
   reviewDate: nullable(Type.String()),
   updatedAt: DateTime,
   openHits: Type.Integer(),
+  /** The node that owns the notice when it was received from another node (read-only here). */
+  originNode: Type.Optional(nullable(Type.String())),
 };
 export const NoticeSummarySchema = Type.Object(summaryFields, closed);
 

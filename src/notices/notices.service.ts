@@ -12,7 +12,8 @@ import type { Db } from '../db/connect.ts';
 import type { EventBus } from '../events/bus.ts';
 import { blocking, type CheckResult, checkNotice } from './checks.ts';
 import { ACTION_SIDE, LIVE_STATES, NEEDS_REASON, type NoticeAction, nextState } from './lifecycle.ts';
-import { type After, ids, NoticeMoves, versionConflict } from './notice-moves.ts';
+import { type After, ids, NoticeMoves, type NoticeShare, versionConflict } from './notice-moves.ts';
+import { originNodeOf } from '../records/foreign-records.ts';
 import { NoticeRenewals } from './notice-renewals.ts';
 import { NOTICE_SPECS, type NoticeState, type NoticeType, type PublicField, type Urgency } from './notice.ts';
 import { type AgencyInfo, type NoticesRepo, type NoticeViewer, type QueueKey, type StoredNotice } from './notices.repo.ts';
@@ -41,6 +42,12 @@ export interface ListQuery {
 
 const QUEUE_MAX = 100;
 
+/** A notice held from another node is its owner's: nobody here edits or moves it (a message asks the owner). */
+function readOnlyIfForeign(n: { source: string | null }) {
+  const node = originNodeOf(n.source);
+  if (node) throw conflict('foreign_notice_read_only', `This notice belongs to node ${node}: only its owner changes it; send its bureau a message`, { originNode: node });
+}
+
 /**
  * Notices and diffusions: every use case authorises, validates, writes in one transaction with
  * its timeline event and audit entry, and publishes its events after commit. The moves
@@ -67,6 +74,11 @@ export class NoticesService {
     this.#renewals = new NoticeRenewals(db, repo, audit, clock, ids, this.#moves);
     this.#subjects = new SubjectScreening(db, repo, clock, screener, (actor) => this.#isReviewer(actor));
     this.#public = new PublicNotices(db, repo, clock);
+  }
+
+  /** Where changes to this node's live notices go beyond it (the federation outbox), in their transaction. */
+  shareThrough(hook: NoticeShare): void {
+    this.#moves.shareThrough(hook);
   }
 
   async create(actor: Actor, input: CreateNoticeInput, purpose = ''): Promise<NoticeView> {
@@ -117,6 +129,7 @@ export class NoticesService {
   async update(actor: Actor, id: string, input: UpdateNoticeInput, purpose = ''): Promise<NoticeView> {
     this.#authorize(actor, 'notice.write');
     const n = await this.#visible(actor, id);
+    readOnlyIfForeign(n);
     if (n.ownerAgencyId !== actor.agencyId) throw forbidden('notice_not_owner', 'Only the owner agency may change this notice');
     const editable = n.state === 'draft' || n.state === 'returned';
     const changesContent = input.content !== undefined || input.urgency !== undefined || input.handling !== undefined || input.recipients !== undefined;
@@ -217,6 +230,7 @@ export class NoticesService {
     this.#authorize(actor, 'notice.read');
     if (!(USER_ACTIONS as readonly string[]).includes(action)) throw forbidden('system_action', `${action} is done by the system, not by a person`);
     const n = await this.#visible(actor, id);
+    readOnlyIfForeign(n);
     const side = ACTION_SIDE[action];
     if (side === 'owner') {
       this.#authorize(actor, 'notice.write');
