@@ -147,4 +147,18 @@ describe('notices and hits shared between nodes', () => {
     assert.equal(held.type, 'diffusion');
     assert.equal(held.originNode, 'MAR-HUB');
   });
+
+  it('expires a received notice on the owner’s review date and never asks SEN to renew it', async () => {
+    const n = await publish(redNotice('Babacar Gueye', { handling: { tlp: 'AMBER', restrictedTo: [] } }));
+    await hub.services.federation.flush();
+    const held = await sen.services.notices.get(await senOfficer(), n.id);
+    assert.equal(held.reviewDate, n.reviewDate, 'expiry follows the owner’s review date');
+    const reviewDate = new Date(`${held.reviewDate}T00:00:00Z`);
+    const reminded = await sen.services.notices.expireAndRemind(new Date(reviewDate.getTime() - 30 * 86_400_000));
+    assert.equal(reminded.renewalRequested, 0, 'renewal is the owner’s to ask for, at its node');
+    const swept = await sen.services.notices.expireAndRemind(new Date(reviewDate.getTime() + 2 * 86_400_000));
+    assert.ok(swept.expired >= 1);
+    const row = await sen.services.conn.db.selectFrom('notices').select(['state', 'subjectRecordId']).where('id', '=', n.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { state: 'expired', subjectRecordId: null });
+  });
 });

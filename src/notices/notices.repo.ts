@@ -297,6 +297,8 @@ export class NoticesRepo {
       .where('state', 'in', LIVE)
       .where('renewalRequestedAt', 'is', null)
       .where('reviewDate', '<=', until)
+      // a notice held from another node is renewed by its owner there, not asked for here
+      .where((eb) => eb.or([eb('source', 'is', null), eb('source', 'not like', 'node:%')]))
       .orderBy('id')
       .limit(limit)
       .execute()) as unknown as NoticeRow[];
