@@ -66,7 +66,7 @@ for (const target of DB_TARGETS) {
     it('migrates and reports in JSON', async () => {
       const r = await run('migrate', '--json');
       assert.equal(r.code, 0, r.err);
-      assert.deepEqual(r.json(), { applied: ['0001_foundation', '0002_notices', '0003_messages', '0004_cases', '0005_audit_integrity', '0006_records_list', '0010_federation', '0011_region_codes', '0012_outbox_sent'] });
+      assert.deepEqual(r.json(), { applied: ['0001_foundation', '0002_notices', '0003_messages', '0004_cases', '0005_audit_integrity', '0006_records_list', '0010_federation', '0011_region_codes', '0012_outbox_sent', '0014_messages_federation'] });
       assert.deepEqual((await run('migrate', '--json')).json(), { applied: [] });
     });
 

@@ -20,7 +20,7 @@ for (const target of DB_TARGETS) {
     });
 
     it('applies the migrations once and then is up to date', async () => {
-      assert.deepEqual(await migrateToLatest(conn.db, MIGRATIONS), ['0001_foundation', '0002_notices', '0003_messages', '0004_cases', '0005_audit_integrity', '0006_records_list', '0010_federation', '0011_region_codes', '0012_outbox_sent']);
+      assert.deepEqual(await migrateToLatest(conn.db, MIGRATIONS), ['0001_foundation', '0002_notices', '0003_messages', '0004_cases', '0005_audit_integrity', '0006_records_list', '0010_federation', '0011_region_codes', '0012_outbox_sent', '0014_messages_federation']);
       assert.deepEqual(await migrateToLatest(conn.db, MIGRATIONS), []);
     });
 

@@ -227,6 +227,8 @@ export interface MessageThreadsTable {
   createdBy: string;
   createdAt: Timestamp;
   lastMessageAt: Timestamp;
+  /** 0014: the node that started the thread; null for this node's own. */
+  originNode: Generated<string | null>;
 }
 
 export interface MessagesTable {
@@ -241,6 +243,10 @@ export interface MessagesTable {
   createdAt: Timestamp;
   /** tsvector: written with to_tsvector('simple', …), read only by the search. */
   searchVector: string;
+  /** 0014: for a message from another node, that node, the sender's name there and the attachments it kept. */
+  originNode: Generated<string | null>;
+  senderName: Generated<string | null>;
+  heldAttachments: ColumnType<Array<{ id: string; filename: string; mediaType: string; size: number; sha256: string }> | null, string | null | undefined, string | null>;
 }
 
 export interface MessageRecipientsTable {

@@ -112,6 +112,7 @@ const DIRECTIONS = new Set(['outbound', 'inbound']);
 export class FederationService {
   #keys: Promise<OwnKey[]> | undefined;
   readonly #handlers = new Map<string, ReceiveHandler>();
+  readonly #onEnrol: Array<(trx: Db, partner: Partner) => Promise<void>> = [];
 
   constructor(
     private readonly db: Db,
@@ -134,6 +135,11 @@ export class FederationService {
   /** Another module applies received items of a category (its screening, its notices …). */
   onReceive(category: Category, handler: ReceiveHandler): void {
     this.#handlers.set(category, handler);
+  }
+
+  /** Runs in the enrolment's transaction (the partner's agencies become addressable here …). */
+  onPartnerEnrolled(hook: (trx: Db, partner: Partner) => Promise<void>): void {
+    this.#onEnrol.push(hook);
   }
 
   // ---------------------------------------------------------------- keys
@@ -200,6 +206,7 @@ export class FederationService {
       if (await this.repo.partner(trx, input.id)) throw conflict('partner_exists', `${input.id} is already a partner`);
       await this.repo.insertPartner(trx, partner);
       await this.repo.pinPartnerKey(trx, input.id, key, at);
+      for (const hook of this.#onEnrol) await hook(trx, partner);
       await this.audit.append(trx, actor, { action: 'federation.partner.enroll', targetType: 'federation_partner', targetId: input.id, details: { kid: key.kid, transport: input.transport } });
     });
     return partner;

@@ -11,6 +11,7 @@ import { defaultTransport } from './transports.ts';
 import { FOREIGN_AGENCY_KIND } from '../records/foreign-records.ts';
 import { wireNotices } from './shared-notices.ts';
 import { wireRecords } from './shared-records.ts';
+import { wireMessages } from './shared-messages.ts';
 
 declare module '../app/module.ts' {
   interface Services {
@@ -43,6 +44,7 @@ export const federationModule: Module = {
   }),
   connect: (s) => {
     wireRecords(s);
+    wireMessages(s);
     wireNotices(s);
   },
   routes: (s) => async (api) => {

@@ -22,6 +22,8 @@ export interface ThreadRow {
   createdBy: string;
   createdAt: Date;
   lastMessageAt: Date;
+  /** The node that started the thread; null or absent for this node's own. */
+  originNode?: string | null;
 }
 
 export interface MessageRow {
@@ -34,11 +36,32 @@ export interface MessageRow {
   urgency: MessageUrgency;
   deadlineAt: Date;
   createdAt: Date;
+  /** The node the message came from; null or absent for this node's own. */
+  originNode?: string | null;
+}
+
+/** An attachment of a message from another node: listed here, its bytes kept at that node. */
+export interface HeldAttachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+/** What a message received from another node adds to a local one. */
+export interface ForeignMessageExtra {
+  /** The sender's name as that node gave it (no user of this node sent it). */
+  senderName: string | null;
+  heldAttachments: HeldAttachment[];
+  /** When it reached this node (the recipients' delivery time). */
+  deliveredAt: Date;
 }
 
 export interface StoredMessage extends MessageRow {
   senderName: string | null;
   senderAgencyCode: string;
+  heldAttachments: HeldAttachment[] | null;
 }
 
 export interface ThreadSummaryRow {
@@ -47,6 +70,7 @@ export interface ThreadSummaryRow {
   noticeId: string | null;
   caseRef: string | null;
   createdByAgencyId: string;
+  originNode: string | null;
   lastAt: Date;
   unread: number;
   urgentUnread: boolean;
@@ -106,14 +130,16 @@ export class MessagesRepo {
     await trx.updateTable('messageThreads').set({ lastMessageAt: at }).where('id', '=', id).execute();
   }
 
-  async insertMessage(trx: Db, m: MessageRow, searchText: string, recipients: string[], attachments: Array<Attachment & { id: string }>): Promise<void> {
+  async insertMessage(trx: Db, m: MessageRow, searchText: string, recipients: string[], attachments: Array<Attachment & { id: string }>, foreign?: ForeignMessageExtra): Promise<void> {
+    const extra = foreign ? { senderName: foreign.senderName, heldAttachments: foreign.heldAttachments.length ? JSON.stringify(foreign.heldAttachments) : null } : {};
     await trx
       .insertInto('messages')
-      .values({ ...m, searchVector: sql<string>`to_tsvector('simple', ${searchText})` })
+      .values({ ...m, ...extra, searchVector: sql<string>`to_tsvector('simple', ${searchText})` })
       .execute();
+    const deliveredAt = foreign?.deliveredAt ?? m.createdAt;
     await trx
       .insertInto('messageRecipients')
-      .values(recipients.map((agencyId) => ({ messageId: m.id, agencyId, deliveredAt: m.createdAt, readAt: null, readBy: null, alarmedAt: null })))
+      .values(recipients.map((agencyId) => ({ messageId: m.id, agencyId, deliveredAt, readAt: null, readBy: null, alarmedAt: null })))
       .execute();
     for (const a of attachments) {
       await trx
@@ -166,7 +192,7 @@ export class MessagesRepo {
       .innerJoin('messages', 'messages.threadId', 't.id')
       .leftJoin('messageRecipients as mine', (j) => j.onRef('mine.messageId', '=', 'messages.id').on('mine.agencyId', '=', v.agencyId))
       .where((eb) => visible(eb, v))
-      .select(['t.id', 't.subject', 't.noticeId', 't.caseRef', 't.createdByAgencyId'])
+      .select(['t.id', 't.subject', 't.noticeId', 't.caseRef', 't.createdByAgencyId', 't.originNode'])
       .select([
         sql<Date>`max(messages.created_at)`.as('lastAt'),
         sql<number>`count(*) filter (where mine.agency_id is not null and mine.read_at is null)`.as('unread'),
@@ -305,6 +331,11 @@ export class MessagesRepo {
     return { ...rest, content: Buffer.from(contentHex, 'hex') };
   }
 
+  /** Whether a notice is held here (a thread from another node links to it only then). */
+  async noticeExists(db: Db, id: string): Promise<boolean> {
+    return (await db.selectFrom('notices').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
   async isRecipient(db: Db, messageId: string, agencyId: string): Promise<boolean> {
     const r = await db.selectFrom('messageRecipients').select('messageId').where('messageId', '=', messageId).where('agencyId', '=', agencyId).executeTakeFirst();
     return r !== undefined;
@@ -325,12 +356,17 @@ export class MessagesRepo {
     return (await q.orderBy('messages.id', 'desc').limit(limit).execute()) as SearchHit[];
   }
 
-  /** Recipients who have not read a message past its deadline and have not been alarmed yet. */
-  async overdue(db: Db, now: Date, limit: number): Promise<Array<{ messageId: string; agencyId: string; threadId: string; deadlineAt: Date }>> {
+  /**
+   * Recipients who have not read a message past its deadline and have not been alarmed yet.
+   * Not agencies of other nodes (`foreignKind`): their own node holds the message and its alarm.
+   */
+  async overdue(db: Db, now: Date, limit: number, foreignKind: string): Promise<Array<{ messageId: string; agencyId: string; threadId: string; deadlineAt: Date }>> {
     return db
       .selectFrom('messageRecipients')
       .innerJoin('messages', 'messages.id', 'messageRecipients.messageId')
+      .innerJoin('agencies', 'agencies.id', 'messageRecipients.agencyId')
       .select(['messageRecipients.messageId', 'messageRecipients.agencyId', 'messages.threadId', 'messages.deadlineAt'])
+      .where('agencies.kind', '<>', foreignKind)
       .where('messageRecipients.readAt', 'is', null)
       .where('messageRecipients.alarmedAt', 'is', null)
       .where('messages.deadlineAt', '<=', now)
@@ -374,6 +410,9 @@ const MESSAGE_COLUMNS = [
   'messages.urgency',
   'messages.deadlineAt',
   'messages.createdAt',
-  'users.displayName as senderName',
+  'messages.originNode',
+  'messages.heldAttachments',
+  // a message from another node has no user here: the name it came with
+  sql<string | null>`coalesce(users.display_name, messages.sender_name)`.as('senderName'),
   'agencies.code as senderAgencyCode',
 ] as const;

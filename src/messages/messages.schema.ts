@@ -7,6 +7,8 @@ import { MAX_ATTACHMENTS, MAX_BODY_CHARS, MAX_FILENAME_CHARS, MAX_RECIPIENTS, MA
 const closed = { additionalProperties: false } as const;
 const Uuid = Type.String({ format: 'uuid' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+/** Present only on what came from another national node (issue 14): that node's id. */
+const OriginNode = Type.Optional(Type.String({ description: 'the national node this came from; absent for this node’s own' }));
 
 export const AttachmentInputSchema = Type.Object(
   {
@@ -50,7 +52,14 @@ export const ReplySchema = Type.Object(
 export type ReplyInput = Static<typeof ReplySchema>;
 
 export const AttachmentViewSchema = Type.Object(
-  { id: Type.String(), filename: Type.String(), mediaType: Type.String(), size: Type.Integer(), sha256: Type.String() },
+  {
+    id: Type.String(),
+    filename: Type.String(),
+    mediaType: Type.String(),
+    size: Type.Integer(),
+    sha256: Type.String(),
+    heldAtNode: Type.Optional(Type.String({ description: 'on a message from another node: the file stayed there; ask its sender for it' })),
+  },
   closed,
 );
 
@@ -71,6 +80,7 @@ export const MessageViewSchema = Type.Object(
     urgency: Type.Enum(URGENCIES),
     deadlineAt: DateTime,
     createdAt: DateTime,
+    originNode: OriginNode,
     attachments: Type.Array(AttachmentViewSchema),
     receipts: Type.Array(ReceiptViewSchema),
   },
@@ -87,6 +97,7 @@ export const ThreadViewSchema = Type.Object(
     createdByAgencyCode: Type.String(),
     createdAt: DateTime,
     lastMessageAt: DateTime,
+    originNode: OriginNode,
     participants: Type.Array(Type.String(), { description: 'agency codes of the messages you can see' }),
   },
   closed,
@@ -101,6 +112,7 @@ export const ThreadSummarySchema = Type.Object(
     lastMessageAt: DateTime,
     unread: Type.Integer({ description: 'messages to your agency it has not read' }),
     urgency: Type.Enum(URGENCIES, { description: 'urgent when an unread message to your agency is urgent' }),
+    originNode: OriginNode,
     participants: Type.Array(Type.String()),
   },
   closed,
@@ -121,6 +133,12 @@ export const SearchHitSchema = Type.Object(
 );
 
 export const RecipientSchema = Type.Object(
-  { id: Type.String(), code: Type.String(), country: Type.String(), names: Type.Record(Type.String(), Type.String()) },
+  {
+    id: Type.String(),
+    code: Type.String(),
+    country: Type.String(),
+    names: Type.Record(Type.String(), Type.String()),
+    originNode: Type.Optional(Type.String({ description: 'an agency of a partner node: that node (the message goes there through federation)' })),
+  },
   closed,
 );

@@ -23,7 +23,8 @@ import {
   searchTokens,
   sha256Hex,
 } from './message.ts';
-import type { MessageRow, MessagesRepo, ThreadRow, Viewer } from './messages.repo.ts';
+import { FOREIGN_AGENCY_KIND } from '../records/foreign-records.ts';
+import type { HeldAttachment, MessageRow, MessagesRepo, ThreadRow, Viewer } from './messages.repo.ts';
 import type { MessageView, NewThreadInput, ReplyInput } from './messages.schema.ts';
 import { type AgencyCatalog, type AgencyEntry, MessageViews, type NoticeAccess, type ThreadSummary, type ThreadView } from './messages.views.ts';
 
@@ -54,6 +55,27 @@ interface Outgoing {
   attachments?: AttachmentInput[];
 }
 
+/** A message just written, as the federation's outbox sees it (in the message's transaction). */
+export interface SentMessage {
+  thread: ThreadRow;
+  message: MessageRow;
+  /** Recipient agency ids. */
+  recipients: string[];
+  /** What was attached (the bytes stay here). */
+  attachments: HeldAttachment[];
+}
+
+/**
+ * What the federation lends messages: where agencies of other nodes are, and the way out to
+ * them (wired by src/federation/shared-messages.ts; without it messages stay on this node).
+ */
+export interface MessageLink {
+  /** Agencies of partner nodes by code, each with the node that hosts it (the partners' enrolment). */
+  remoteAgencies(): Promise<Map<string, string>>;
+  /** Runs in the transaction that writes every message; sends on those with a recipient at another node. */
+  share(trx: Db, sent: SentMessage): Promise<void>;
+}
+
 const ALARM_BATCH = 500;
 const EXCERPT_CHARS = 200;
 
@@ -64,6 +86,7 @@ const EXCERPT_CHARS = 200;
  */
 export class MessagesService {
   #alarming = false;
+  #link: MessageLink | undefined;
   readonly #views: MessageViews;
 
   constructor(
@@ -79,14 +102,25 @@ export class MessagesService {
     this.#views = new MessageViews(db, repo, agencies);
   }
 
-  /** The agencies the actor may address, on a notice's thread only those allowed to see the notice. */
-  async recipients(actor: Actor, noticeId: string | undefined, purpose = ''): Promise<Array<Omit<AgencyEntry, 'isHub'>>> {
+  /** Messages with a recipient at another node also go out through `link`, in their transaction (the federation wires it). */
+  shareThrough(link: MessageLink): void {
+    this.#link = link;
+  }
+
+  /**
+   * The agencies the actor may address, on a notice's thread only those allowed to see the
+   * notice. Agencies of partner nodes come with their node; an agency of another node that no
+   * partner hosts cannot be reached and is not offered.
+   */
+  async recipients(actor: Actor, noticeId: string | undefined, purpose = ''): Promise<Array<Omit<AgencyEntry, 'isHub' | 'kind'> & { originNode?: string }>> {
     this.authorize(actor, 'message.send');
     const notice = noticeId ? await this.visibleNotice(actor, noticeId) : null;
+    const remote = (await this.#link?.remoteAgencies()) ?? new Map<string, string>();
     const all = await this.agencies.all();
+    const nodeOf = (a: AgencyEntry) => (a.kind === FOREIGN_AGENCY_KIND ? remote.get(a.code) : undefined);
     const items = all
-      .filter((a) => a.id !== actor.agencyId && (!notice || noticeVisibleTo(notice, a.id, a.isHub)))
-      .map(({ id, code, country, names }) => ({ id, code, country, names }));
+      .filter((a) => a.id !== actor.agencyId && (a.kind !== FOREIGN_AGENCY_KIND || nodeOf(a)) && (!notice || noticeVisibleTo(notice, a.id, a.isHub)))
+      .map((a) => ({ id: a.id, code: a.code, country: a.country, names: a.names, ...(nodeOf(a) ? { originNode: nodeOf(a) } : {}) }));
     await this.audit.record(actor, { action: 'message.recipients', targetType: 'notice', targetId: noticeId ?? null, purpose, details: { returned: items.length } });
     return items;
   }
@@ -158,6 +192,7 @@ export class MessagesService {
         lastMessageAt: r.lastAt,
         unread: r.unread,
         urgency: r.urgentUnread ? 'urgent' : 'normal',
+        ...(r.originNode ? { originNode: r.originNode } : {}),
         participants: participants.get(r.id) ?? [],
       })),
     };
@@ -251,7 +286,7 @@ export class MessagesService {
     let alarmed = 0;
     try {
       for (;;) {
-        const due = await this.repo.overdue(this.db, now, ALARM_BATCH);
+        const due = await this.repo.overdue(this.db, now, ALARM_BATCH, FOREIGN_AGENCY_KIND);
         if (due.length === 0) break;
         await this.db.transaction().execute(async (trx) => {
           const done: string[] = [];
@@ -320,6 +355,13 @@ export class MessagesService {
       if (isNew) await this.repo.insertThread(trx, thread);
       else await this.repo.touchThread(trx, thread.id, now);
       await this.repo.insertMessage(trx, message, searchTextOf(thread.subject, body), recipients, attachments);
+      // in the same transaction: a message to another node's agency is queued with it or not at all
+      await this.#link?.share(trx, {
+        thread,
+        message,
+        recipients,
+        attachments: attachments.map(({ id, filename, mediaType, size, sha256 }) => ({ id, filename, mediaType, size, sha256 })),
+      });
       await this.audit.append(trx, actor, {
         action: 'message.send',
         targetType: 'message',

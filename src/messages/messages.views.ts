@@ -15,6 +15,8 @@ export interface AgencyEntry {
   names: Record<string, string>;
   /** The hub: its reviewers see notices once submitted. */
   isHub: boolean;
+  /** `foreign`: an agency of another node (messages to it go through federation). */
+  kind?: string;
 }
 
 /** The agency directory as messages need it: every agency, and codes by id. */
@@ -31,6 +33,7 @@ export interface ThreadView {
   createdByAgencyCode: string;
   createdAt: Date;
   lastMessageAt: Date;
+  originNode?: string;
   participants: string[];
 }
 
@@ -42,6 +45,7 @@ export interface ThreadSummary {
   lastMessageAt: Date;
   unread: number;
   urgency: MessageUrgency;
+  originNode?: string;
   participants: string[];
 }
 
@@ -65,6 +69,7 @@ export class MessageViews {
       createdByAgencyCode: codes.get(t.createdByAgencyId) ?? '',
       createdAt: t.createdAt,
       lastMessageAt: lastAt ?? t.lastMessageAt,
+      ...(t.originNode ? { originNode: t.originNode } : {}),
       participants: participants.get(t.id) ?? [],
     };
   }
@@ -105,7 +110,12 @@ export class MessageViews {
       urgency: m.urgency,
       deadlineAt: m.deadlineAt,
       createdAt: m.createdAt,
-      attachments: (a.get(m.id) ?? []).map(({ id, filename, mediaType, size, sha256 }) => ({ id, filename, mediaType, size, sha256 })),
+      ...(m.originNode ? { originNode: m.originNode } : {}),
+      attachments: [
+        ...(a.get(m.id) ?? []).map(({ id, filename, mediaType, size, sha256 }) => ({ id, filename, mediaType, size, sha256 })),
+        // a message from another node lists its files; their bytes stayed at the sender's node
+        ...(m.heldAttachments ?? []).map(({ id, filename, mediaType, size, sha256 }) => ({ id, filename, mediaType, size, sha256, heldAtNode: m.originNode ?? '' })),
+      ],
       receipts: (r.get(m.id) ?? []).map(({ agencyId, agencyCode, deliveredAt, readAt }) => ({ agencyId, agencyCode, deliveredAt, readAt })),
     }));
   }

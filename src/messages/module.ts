@@ -2,6 +2,7 @@ import type { Module } from '../app/module.ts';
 import { DEMO_STEPS } from '../seed/steps.ts';
 import { MessagesRepo, MessagesService } from './index.ts';
 import * as m0003 from './migrations/0003_messages.ts';
+import * as m0014 from './migrations/0014_messages_federation.ts';
 import { messagesRoutes } from './messages.routes.ts';
 import { seedMessagesDemo } from './seed-demo.ts';
 
@@ -14,7 +15,7 @@ declare module '../app/module.ts' {
 /** Messages between bureaus: threads, attachments, deadlines and their alarms. */
 export const messagesModule: Module = {
   name: 'messages',
-  migrations: { '0003_messages': m0003 },
+  migrations: { '0003_messages': m0003, '0014_messages_federation': m0014 },
   build: ({ conn: { db }, audit, bus, clock, ids, authRepo, directory, notices }) => ({
     messages: new MessagesService(db, new MessagesRepo(), audit, bus, clock, ids, { all: () => authRepo.allAgencies(db), codesOf: (a) => directory.codesOf(a) }, notices),
   }),

@@ -15,6 +15,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Pager, usePager } from '../../ui/Pager.tsx';
 import { type Column, Table } from '../../ui/Table.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
+import { OriginNode } from '../federation/OriginNode.tsx';
 import { UrgencyBadge } from '../notices/NoticeBadges.tsx';
 
 /** Unread first, then urgent, then the most recent. */
@@ -68,9 +69,12 @@ function Threads() {
       key: 'subject',
       header: t('messages.inbox.columns.subject'),
       render: (th) => (
-        <Link to={pathFor(['messages', th.id])} className={th.unread > 0 ? 'thread-unread' : undefined} data-testid="thread-link">
-          <bdi dir="auto">{th.subject}</bdi>
-        </Link>
+        <>
+          <Link to={pathFor(['messages', th.id])} className={th.unread > 0 ? 'thread-unread' : undefined} data-testid="thread-link">
+            <bdi dir="auto">{th.subject}</bdi>
+          </Link>{' '}
+          <OriginNode item={th} />
+        </>
       ),
     },
     {

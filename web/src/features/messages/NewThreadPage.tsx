@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { Link, navigate, pathFor } from '../../app/router.tsx';
 import { useLocale } from '../../i18n/index.ts';
+import { Badge } from '../../ui/Badge.tsx';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Loading.tsx';
+import { Ident } from '../../ui/Ident.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type Composed, ComposeExtras, wireAttachments } from './compose.tsx';
 import { recipientName, useRecipients } from './use-recipients.ts';
@@ -90,6 +92,14 @@ export function NewThreadPage({ noticeId }: { noticeId?: string }) {
                       {a.code}
                     </bdi>{' '}
                     <bdi dir="auto">{recipientName(a, locale)}</bdi>
+                    {a.originNode && (
+                      <>
+                        {' '}
+                        <Badge tone="info" testId="recipient-node">
+                          {t('messages.new.atNode')} <Ident className="code">{a.originNode}</Ident>
+                        </Badge>
+                      </>
+                    )}
                   </label>
                 </li>
               ))}

@@ -9,9 +9,11 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { ErrorBox } from '../../ui/ErrorBox.tsx';
+import { Ident } from '../../ui/Ident.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TlpBadge } from '../../ui/TlpBadge.tsx';
+import { OriginNode } from '../federation/OriginNode.tsx';
 import { UrgencyBadge } from '../notices/NoticeBadges.tsx';
 import { type Composed, ComposeExtras, wireAttachments } from './compose.tsx';
 import { formatSize } from './format-size.ts';
@@ -19,6 +21,17 @@ import { formatSize } from './format-size.ts';
 function AttachmentLine({ a }: { a: Attachment }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
+  if (a.heldAtNode !== undefined) {
+    // a message from another node: its files stayed there; the sender sends one on request
+    return (
+      <li data-testid="attachment-held">
+        <bdi dir="auto">{a.filename}</bdi>{' '}
+        <span className="muted small">
+          {formatSize(a.size)} · {t('messages.thread.heldAt')} <Ident className="code">{a.heldAtNode}</Ident>
+        </span>
+      </li>
+    );
+  }
   const download = async () => {
     setError(null);
     try {
@@ -61,6 +74,7 @@ function MessageCard({ m }: { m: Message }) {
         <Badge>
           <bdi dir="ltr">{m.senderAgencyCode}</bdi>
         </Badge>
+        <OriginNode item={m} />
         <TlpBadge level={m.tlp} />
         <UrgencyBadge urgency={m.urgency} />
         <time className="muted small" dateTime={m.createdAt}>
@@ -181,6 +195,7 @@ export function ThreadPage({ id }: { id: string }) {
       {v && (
         <>
           <PageHeader title={v.thread.subject} isolate>
+            <OriginNode item={v.thread} />
             {v.thread.noticeId && (
               <Link to={pathFor(['notices', v.thread.noticeId])} className="button-link">
                 {t('messages.thread.openNotice')}
