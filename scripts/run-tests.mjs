@@ -67,6 +67,7 @@ const UNIT = [
   'src/federation/notices-exchange.test.ts',
   'src/federation/messages-exchange.test.ts',
   'src/federation/nats.test.ts',
+  'src/federation/processes.test.ts',
   // last: kills a node with SIGKILL RIBAT_CRASH_KILLS times (default 50) and checks every acknowledged write
   'src/db/durability.test.ts',
 ];

@@ -356,6 +356,9 @@ export class FederationService {
   /** Answers each envelope with a receipt signed by this node; applies each accepted one once. */
   async receive(envelopes: readonly unknown[]): Promise<ReceiveResult[]> {
     const out: ReceiveResult[] = [];
+    // the receipts are signed inside the receiving transaction: this node's keys are read before
+    // it (read inside, on the embedded store's one connection, they would wait on that transaction)
+    await this.keys();
     for (const env of envelopes) out.push(await this.receiveOne(env));
     return out;
   }
